@@ -55,4 +55,16 @@ var (
 	ErrConferenceExists    = &Error{Kind: "ConferenceExists", Message: "conference id already in use for this organizer"}
 	ErrInvalidConferenceID = &Error{Kind: "InvalidConferenceId", Message: "conference id must be 8 to 32 alphanumeric characters"}
 	ErrSEFAUtilNotDeployed = &Error{Kind: "SEFAUtilNotDeployed", Message: "SEFAUtil must run on a computer in a trusted application pool"}
+
+	// ErrInvalidAddress is a SIP address that is empty or has no user@domain.
+	ErrInvalidAddress = &Error{Kind: "InvalidAddress", Message: "not a valid SIP address"}
+	// ErrInvalidIdentity is a policy identity that is not Global, Site:<name>
+	// or Tag:<name> (a bare name means Tag:<name>).
+	ErrInvalidIdentity = &Error{Kind: "InvalidIdentity", Message: "invalid policy identity"}
+	// ErrSEFAUtilUsage is a SEFAUtil command line the tool rejects.
+	ErrSEFAUtilUsage = &Error{Kind: "SEFAUtilUsage", Message: "invalid SEFAUtil command line"}
+	// ErrInvalidExpiry is a conference expiry time not after now.
+	ErrInvalidExpiry = &Error{Kind: "InvalidExpiryTime", Message: "conference expiry time must be in the future"}
+	// ErrInvalidState is a State that Import refuses.
+	ErrInvalidState = &Error{Kind: "InvalidState", Message: "inconsistent state"}
 )

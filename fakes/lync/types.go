@@ -26,6 +26,29 @@ type User struct {
 	ClientPolicy string    `json:"clientPolicy,omitempty"` // granted per-user policy name; "" = site/Global
 	VoicePolicy  string    `json:"voicePolicy,omitempty"`
 	Site         string    `json:"site,omitempty"` // for site-scoped policies
+	// UMEnabled says the user's mailbox is enabled for Exchange Unified
+	// Messaging; SEFAUtil prints it as "UM Enabled: True|False". Default
+	// false. Informational only.
+	UMEnabled bool `json:"umEnabled,omitempty"`
+}
+
+// RingMode is the delegate-ringing mode SEFAUtil sets on a delegator.
+type RingMode string
+
+// The delegate-ringing modes. The zero value means delegate ringing is off.
+const (
+	RingOff          RingMode = ""
+	RingSimultaneous RingMode = "simultaneous" // /simulringdelegates
+	RingDelayed      RingMode = "delayed"      // /delayringdelegates:<n>
+	RingForward      RingMode = "forward"      // /fwdtodelegates
+)
+
+// Ringing is a delegator's delegate-ringing setting. It is switched off
+// automatically when the delegator's last delegate is removed.
+type Ringing struct {
+	SIP          string   `json:"sip"`
+	Mode         RingMode `json:"mode"`
+	DelaySeconds int      `json:"delaySeconds,omitempty"` // RingDelayed only
 }
 
 // ClientPolicy is a CsClientPolicy. Identity is "Global", "Site:<name>" or

@@ -1,0 +1,49 @@
+// Package lync is the fake Lync / Skype for Business Server back end of
+// ucfake: the RTC database and the front-end services that act on it, as far
+// as delegation and on-behalf-of online meetings need them.
+//
+// # Fidelity contract
+//
+// Simulated:
+//
+//   - Users enabled for Lync, with the five Control Panel telephony modes and
+//     the Set-CsUser switches behind them, including the cmdlet's refusal to
+//     disable A/V for a user enabled for remote call control or Enterprise
+//     Voice (see SetUser and SetTelephony for how the two are reconciled).
+//   - Client policies (EnableExchangeDelegateSync, unset by default) and voice
+//     policies (EnableDelegation, true by default) at Global, Site:<name> and
+//     Tag:<name> scope, resolved per-user tag, then site, then Global.
+//   - Delegate records ("delegate acts for delegator") with the writer that
+//     created them, the 25-delegates / 25-delegators limit, the delegator's
+//     published delegate-list version and the 409 WrongDelta refusal of a
+//     stale publication. Records are one-time creates: nothing removes them
+//     except an explicit RemoveDelegate (blog seed 003).
+//   - Replication of delegate changes to clients: each change reaches the
+//     replicated views of both users after Options.Replication (default five
+//     minutes, KB seed 000), on the injected clock. Server-side checks
+//     (IsDelegate, conference authorisation) read the records at once.
+//   - The focus factory's conference store and its delegate check: a
+//     requester other than the organizer must be a delegate now, else 403 /
+//     ms-diagnostics 4268 / Client.Delegate.Operation.NotAuthorized.
+//   - SEFAUtil (delegate switches and delegate ringing, console output of
+//     domain.md §3.4) and Get/Set-CsUserDelegates.
+//
+// Simplified or absent:
+//
+//   - No real RTC database, no SQL, no topology: one pool, one site list
+//     derived from users, every user homed on it. SEFAUtil accepts any
+//     /server: value.
+//   - No presence, no contact lists, no routing XML: a user's routing
+//     category is reduced to its delegate list, its version and the
+//     delegate-ringing mode SEFAUtil sets.
+//   - No authentication: callers name the requester.
+//   - Policies are not pushed to clients; clients call EffectiveClientPolicy
+//     at sign-in (so a change needs a sign-out/in, as in the sources).
+//   - Conference expiry is recorded but not enforced; no MCUs, no joins.
+//   - Client-side rules (EV needed for the delegate editor, Basic clients,
+//     MAPI) belong to the simulated desktops, not to this package.
+//
+// Every state change is recorded in Options.Log with source "lync". The
+// store never reads the wall clock: all times and delays come from
+// Options.Clock.
+package lync
