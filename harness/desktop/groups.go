@@ -1,0 +1,131 @@
+package desktop
+
+import (
+	"fmt"
+
+	"github.com/ucfake/ucfake/fakes/lync"
+)
+
+// Group is a contact group as the client shows it.
+type Group struct {
+	Name    string   // in the client's language
+	Members []string // SIP URIs, in the order shown
+}
+
+// Groups returns the delegation contact groups the client shows now. A
+// group exists only while it has members; a signed-out client shows none.
+func (c *LyncClient) Groups() []Group {
+	c.env.mu.Lock()
+	defer c.env.mu.Unlock()
+	if !c.signedIn || !c.kind.Delegation() {
+		return nil
+	}
+	l := c.Labels()
+	var out []Group
+	if len(c.profile.delegates) > 0 {
+		out = append(out, Group{Name: l.DelegatesGroup, Members: append([]string(nil), c.profile.delegates...)})
+	}
+	if ds := c.env.lync.View(c.user.SIP).Delegators; len(ds) > 0 {
+		out = append(out, Group{Name: l.PeopleIManageCallsFor, Members: append([]string(nil), ds...)})
+	}
+	return out
+}
+
+// Group returns the named group (in the client's language) and whether it
+// is shown.
+func (c *LyncClient) Group(name string) (Group, bool) {
+	for _, g := range c.Groups() {
+		if g.Name == name {
+			return g, true
+		}
+	}
+	return Group{}, false
+}
+
+// RemoveFromGroup is right-click > Remove from group on a contact of the
+// Delegates group: the contact leaves the group (the group disappears with
+// its last member), the back end's delegate record is deleted, and the
+// change takes the replication time to reach the client's own configuration
+// check. Only the Delegates group can be edited.
+func (c *LyncClient) RemoveFromGroup(group, contact string) error {
+	c.env.mu.Lock()
+	defer c.env.mu.Unlock()
+	if !c.signedIn {
+		return ErrNotSignedIn
+	}
+	if !c.kind.Delegation() || group != c.Labels().DelegatesGroup {
+		return fmt.Errorf("%w: %q cannot be edited", ErrNotAvailable, group)
+	}
+	p, err := c.env.resolve(contact)
+	if err != nil {
+		return err
+	}
+	sip := key(p.SIP)
+	if !contains(c.profile.delegates, sip) {
+		return fmt.Errorf("desktop: %s is not in the %s group", contact, group)
+	}
+	c.profile.delegates = without(c.profile.delegates, sip)
+	c.profile.pendingRemoval[sip] = c.env.clock.Now().Add(c.env.timing.Replication)
+	delete(c.profile.seenInView, sip)
+	err = c.env.lync.RemoveDelegate(c.user.SIP, sip, lync.SourceLyncUI)
+	c.env.record(c.user.SMTP, fmt.Sprintf("removed %s from the %s group", sip, group), errText(err))
+	return nil
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// addToDelegatesGroup adds a member if absent.
+func (c *LyncClient) addToDelegatesGroup(sip, why string) {
+	if contains(c.profile.delegates, sip) {
+		return
+	}
+	c.profile.delegates = append(c.profile.delegates, sip)
+	delete(c.profile.pendingRemoval, sip)
+	c.env.record(c.user.SMTP, fmt.Sprintf("%s added to the %s group", sip, c.Labels().DelegatesGroup), why)
+}
+
+// listed reports whether the client considers sip already configured: in
+// the Delegates group, or removed so recently that the removal has not yet
+// replicated.
+func (c *LyncClient) listed(sip string) bool {
+	if contains(c.profile.delegates, sip) {
+		return true
+	}
+	until, ok := c.profile.pendingRemoval[sip]
+	if ok && c.env.clock.Now().Before(until) {
+		return true
+	}
+	delete(c.profile.pendingRemoval, sip)
+	return false
+}
+
+// applyView brings the client up to date with the back end's replicated
+// view: delegates written elsewhere join the Delegates group, delegates the
+// back end dropped leave it, and the delegator registry values and banners
+// follow the delegators.
+func (c *LyncClient) applyView(v lync.UserView) {
+	if !c.signedIn || !c.kind.Delegation() {
+		return
+	}
+	now := setOf(v.Delegates)
+	for _, d := range v.Delegates {
+		d = key(d)
+		if !c.profile.seenInView[d] && !c.listed(d) {
+			c.addToDelegatesGroup(d, "the back end lists it")
+		}
+		c.profile.seenInView[d] = true
+	}
+	for d := range c.profile.seenInView {
+		if !now[d] {
+			delete(c.profile.seenInView, d)
+			c.profile.delegates = without(c.profile.delegates, d)
+			c.env.record(c.user.SMTP, d+" left the "+c.Labels().DelegatesGroup+" group", "the back end no longer lists it")
+		}
+	}
+	c.updateDelegators(v.Delegators)
+}
