@@ -1,0 +1,32 @@
+# ucfake: the test command CI runs is `make test`.
+GO      ?= go
+PKGS    ?= ./...
+BENCH   ?= .
+FUZZTIME ?= 30s
+
+.PHONY: test specs junit bench fuzz vet run image
+
+## test: the whole suite (unit tests, Ginkgo specs, wire conformance), with the race detector
+test:
+	$(GO) vet $(PKGS)
+	$(GO) test -race -count=1 $(PKGS)
+
+## specs: only the executable KB, with Ginkgo's verbose output
+specs:
+	$(GO) run github.com/onsi/ginkgo/v2/ginkgo -v ./specs
+
+## junit: the specs with a JUnit report in junit.xml, for CI systems
+junit:
+	$(GO) run github.com/onsi/ginkgo/v2/ginkgo --junit-report=junit.xml --output-dir=. ./specs
+
+## bench: every benchmark, with allocations
+bench:
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem $(PKGS)
+
+## fuzz: each fuzz target for FUZZTIME
+fuzz:
+	$(GO) test ./fixtures -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
+
+## run: the standalone server on its embedded default organisation
+run:
+	$(GO) run ./cmd/ucfake
