@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"testing"
 
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/lync"
@@ -54,9 +53,17 @@ func organisation(name string) (*fixtures.Organisation, error) {
 	return o, nil
 }
 
+// TB is the part of testing.TB that RunT needs; *testing.T, *testing.B and
+// Ginkgo's GinkgoT() all satisfy it.
+type TB interface {
+	Helper()
+	Fatalf(format string, args ...any)
+	Cleanup(func())
+}
+
 // RunT builds a world from an embedded organisation or file for a test (or
 // GinkgoT()), fails the test if it cannot, and closes it when the test ends.
-func RunT(t testing.TB, name string, opts ...Option) *World {
+func RunT(t TB, name string, opts ...Option) *World {
 	t.Helper()
 	w, err := Load(name, opts...)
 	if err != nil {

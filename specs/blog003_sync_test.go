@@ -1,0 +1,159 @@
+package specs
+
+import (
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/ucfake/ucfake/harness"
+	"github.com/ucfake/ucfake/harness/desktop"
+	. "github.com/ucfake/ucfake/harness/matchers"
+)
+
+const pimcf = "People I Manage Calls For"
+
+// seed003 opens both users' Outlook and Lync and has User20 add User21 in
+// Delegate Access with the default permissions.
+func seed003() (w *harness.World, mgr, asst *desktop.Computer) {
+	w = newWorld("seed003")
+	mgr, asst = w.Computer("PC-USER20"), w.Computer("PC-USER21")
+	for _, c := range []*desktop.Computer{mgr, asst} {
+		c.Outlook().Open()
+		Expect(c.Lync().SignIn()).To(Succeed())
+	}
+	dlg, err := mgr.Outlook().DelegateAccess()
+	Expect(err).NotTo(HaveOccurred())
+	Expect(dlg.Add("user21")).To(Succeed())
+	Expect(dlg.OK()).To(Succeed())
+	return w, mgr, asst
+}
+
+func enableSyncGlobally(w *harness.World) {
+	on := true
+	Expect(w.Lync().SetClientPolicy("Global", &on)).To(Succeed())
+}
+
+var _ = Describe("Outlook-to-Lync delegate sync for users not enabled for Enterprise Voice", Blog003, func() {
+	Context("when the manager's client policy leaves EnableExchangeDelegateSync unset", func() {
+		It("lets the delegate schedule an ordinary meeting in the manager's calendar", Requirement, func() {
+			_, _, asst := seed003()
+			item, err := asst.Outlook().NewMeeting("user20", desktop.Meeting{Subject: "Budget"})
+			Expect(err).NotTo(HaveOccurred())
+			Expect(item.Organizer).To(Equal("user20@contoso.com"))
+		})
+
+		It("refuses the Lync Meeting with the Lync 2013 error text", Symptom, func() {
+			w, _, asst := seed003()
+			Expect(w.Advance(30 * time.Minute)).To(Succeed())
+			req := asst.Outlook().ScheduleLyncMeeting("user20", desktop.Meeting{Subject: "Budget"})
+			Expect(req).To(BeRefusedWith(desktop.Lync2013.PermissionError()))
+			Expect(asst).NotTo(HaveGroup(pimcf))
+		})
+	})
+
+	Context("when the policy is set and the manager signs out and back in", func() {
+		It("adds the manager to the delegate's People I Manage Calls For group with a banner", Resolution, func() {
+			w, mgr, asst := seed003()
+			enableSyncGlobally(w)
+			mgr.Lync().SignOut()
+			Expect(mgr.Lync().SignIn()).To(Succeed())
+			Expect(w.Advance(10 * time.Minute)).To(Succeed())
+			Expect(asst).To(HaveGroup(pimcf, "user20"))
+			Expect(asst).To(ShowBanner("You were added as a delegate for User20"))
+			Expect(mgr).To(HaveGroup("Delegates", "user21"))
+			Expect(asst.Outlook().ScheduleLyncMeeting("user20", desktop.Meeting{Subject: "Budget"})).To(BeScheduled())
+		})
+	})
+
+	Context("when the policy is set but the manager stays signed in", func() {
+		It("does not sync, because policies are read at sign-in", Cause, func() {
+			w, _, asst := seed003()
+			enableSyncGlobally(w)
+			Expect(w.Advance(time.Hour)).To(Succeed())
+			Expect(asst).NotTo(HaveGroup(pimcf))
+		})
+	})
+
+	Context("when Outlook is closed on the manager's computer", func() {
+		It("does not sync until Outlook is opened", Requirement, func() {
+			w, mgr, asst := seed003()
+			enableSyncGlobally(w)
+			mgr.Outlook().Close()
+			mgr.Lync().SignOut()
+			Expect(mgr.Lync().SignIn()).To(Succeed())
+			Expect(w.Advance(time.Hour)).To(Succeed())
+			Expect(asst).NotTo(HaveGroup(pimcf))
+			mgr.Outlook().Open()
+			Expect(w.Advance(10 * time.Minute)).To(Succeed())
+			Expect(asst).To(HaveGroup(pimcf, "user20"))
+		})
+	})
+
+	Context("when the delegate dismisses the banner", func() {
+		It("moves the manager from Outstanding to Dismissed DelegatorList on that computer only", Note, func() {
+			w, mgr, asst := seed003()
+			enableSyncGlobally(w)
+			mgr.Lync().SignOut()
+			Expect(mgr.Lync().SignIn()).To(Succeed())
+			Expect(w.Advance(10 * time.Minute)).To(Succeed())
+			Expect(asst).To(HaveRegistryValue(desktop.OutstandingDelegatorList, "user20"))
+			Expect(asst.Lync().DismissBanner("user20")).To(Succeed())
+			Expect(asst).To(HaveRegistryValue(desktop.OutstandingDelegatorList))
+			Expect(asst).To(HaveRegistryValue(desktop.DismissedDelegatorList, "user20"))
+			Expect(asst).To(HaveRegistryValue(desktop.LastDelegatorList, "user20"))
+			asst.Lync().SignOut()
+			Expect(asst.Lync().SignIn()).To(Succeed())
+			Expect(asst).To(ShowNoBanner())
+
+			laptop, err := w.AddComputer(desktop.ComputerSpec{Name: "LAPTOP-USER21", User: "user21"})
+			Expect(err).NotTo(HaveOccurred())
+			Expect(laptop.Lync().SignIn()).To(Succeed())
+			Expect(laptop).To(ShowBanner("You were added as a delegate for User20"))
+		})
+	})
+
+	Context("when the manager removes the delegate in Outlook", func() {
+		It("keeps the one-time record: the group and banner stay but meetings cannot be scheduled", Cause, func() {
+			w, mgr, asst := seed003()
+			enableSyncGlobally(w)
+			mgr.Lync().SignOut()
+			Expect(mgr.Lync().SignIn()).To(Succeed())
+			Expect(w.Advance(10 * time.Minute)).To(Succeed())
+			dlg, _ := mgr.Outlook().DelegateAccess()
+			Expect(dlg.Remove("user21")).To(Succeed())
+			Expect(dlg.OK()).To(Succeed())
+			Expect(w.Advance(time.Hour)).To(Succeed())
+
+			Expect(w.Lync().IsDelegate(w.User("user20").SIP, w.User("user21").SIP)).To(BeTrue())
+			asst.Lync().SignOut()
+			Expect(asst.Lync().SignIn()).To(Succeed())
+			Expect(asst).To(HaveGroup(pimcf, "user20"))
+			Expect(asst).To(ShowBanner("You were added as a delegate for User20"))
+			req := asst.Outlook().ScheduleLyncMeeting("user20", desktop.Meeting{Subject: "Budget"})
+			Expect(w.Advance(2 * time.Minute)).To(Succeed())
+			Expect(req).NotTo(BeScheduled())
+		})
+
+		It("clears every remnant once the manager removes the delegate from the Delegates group and signs back in", Resolution, func() {
+			w, mgr, asst := seed003()
+			enableSyncGlobally(w)
+			mgr.Lync().SignOut()
+			Expect(mgr.Lync().SignIn()).To(Succeed())
+			Expect(w.Advance(10 * time.Minute)).To(Succeed())
+			dlg, _ := mgr.Outlook().DelegateAccess()
+			Expect(dlg.Remove("user21")).To(Succeed())
+			Expect(dlg.OK()).To(Succeed())
+
+			Expect(mgr.Lync().RemoveFromGroup("Delegates", "user21")).To(Succeed())
+			mgr.Lync().Exit()
+			Expect(mgr.Lync().SignIn()).To(Succeed())
+			Expect(w.Advance(10 * time.Minute)).To(Succeed())
+
+			Expect(asst).NotTo(HaveGroup(pimcf))
+			Expect(asst).To(ShowBanner("You were removed as a delegate for User20"))
+			Expect(asst).To(HaveRegistryValue(desktop.LastDelegatorList))
+			Expect(asst).To(HaveRegistryValue(desktop.OutstandingDelegatorList))
+		})
+	})
+})
