@@ -109,7 +109,8 @@ func (s *Store) record(actor, what, why string) {
 	s.log.Record("lync", actor, what, why)
 }
 
-// canonical returns "sip:user@domain" in lower case, completing an address
+// canonical (caller holds the lock: it reads the domain) returns
+// "sip:user@domain" in lower case, completing an address
 // without "@" with the store's domain, or ErrInvalidAddress.
 func (s *Store) canonical(addr string) (string, error) {
 	a := strings.ToLower(strings.TrimSpace(addr))

@@ -7,6 +7,8 @@ import "fmt"
 // per-user policies. Errors: ErrInvalidAddress, ErrUserExists,
 // ErrInvalidTelephony, ErrPolicyNotFound.
 func (s *Store) AddUser(u User) (User, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	sip, err := s.canonical(u.SIP)
 	if err != nil {
 		return User{}, err
@@ -18,8 +20,6 @@ func (s *Store) AddUser(u User) (User, error) {
 	if err := checkTelephony(u.Telephony, u.LineURI); err != nil {
 		return User{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if _, ok := s.users[sip]; ok {
 		return User{}, ErrUserExists.with("user %s already exists", sip)
 	}
