@@ -59,8 +59,8 @@ func (l *Log) Record(source, actor, what, why string) {
 	defer l.mu.Unlock()
 	l.seq++
 	l.events = append(l.events, Event{Seq: l.seq, At: at, Source: source, Actor: actor, What: what, Why: why})
-	if len(l.events) > l.limit {
-		l.events = append(l.events[:0:0], l.events[len(l.events)-l.limit:]...)
+	if len(l.events) >= 2*l.limit { // compact rarely, so Record stays O(1) amortised
+		l.events = append(make([]Event, 0, 2*l.limit), l.events[len(l.events)-l.limit:]...)
 	}
 }
 
@@ -72,8 +72,12 @@ func (l *Log) Events(keep func(Event) bool) []Event {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	out := make([]Event, 0, len(l.events))
-	for _, e := range l.events {
+	kept := l.events
+	if len(kept) > l.limit {
+		kept = kept[len(kept)-l.limit:]
+	}
+	out := make([]Event, 0, len(kept))
+	for _, e := range kept {
 		if keep == nil || keep(e) {
 			out = append(out, e)
 		}
