@@ -95,7 +95,7 @@ func (c *Computer) Reboot() {
 }
 
 // DeleteLyncProfile deletes the user's local Lync profile on this computer
-// (groups as the client keeps them, the delegates it has processed, any
+// (the groups as the client keeps them and any
 // request it has queued). Lync must have exited (ErrClientRunning).
 func (c *Computer) DeleteLyncProfile() error {
 	c.env.mu.Lock()

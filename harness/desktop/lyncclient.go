@@ -31,7 +31,10 @@ type LyncClient struct {
 	poll     clock.Timer
 	notices  []string // removal notices shown since sign-in
 	faults   faults
-	session  int // bumped at each sign-in; stale timers check it
+	// processed holds the Outlook delegates this session has handled;
+	// it is in memory only and starts empty at each sign-in.
+	processed set
+	session   int // bumped at each sign-in; stale timers check it
 }
 
 // policySnapshot is what the client read at sign-in.
@@ -45,13 +48,12 @@ type policySnapshot struct {
 type profile struct {
 	delegates      []string             // Delegates group members, in order added
 	pendingRemoval map[string]time.Time // removed from the group; replicating until
-	processed      set                  // Outlook delegates already handled
 	seenInView     set                  // delegates learned from the back end
 	stuck          bool                 // a configuration request that never completes
 }
 
 func newProfile() *profile {
-	return &profile{pendingRemoval: map[string]time.Time{}, processed: set{}, seenInView: set{}}
+	return &profile{pendingRemoval: map[string]time.Time{}, seenInView: set{}}
 }
 
 // Kind returns the client kind.
@@ -99,6 +101,7 @@ func (c *LyncClient) SignIn() error {
 	}
 	c.running, c.signedIn, c.policy, c.mapiOK, c.notices = true, true, snap, false, nil
 	c.session++
+	c.processed = set{}
 	if c.profile == nil {
 		c.profile = newProfile()
 	}

@@ -63,9 +63,9 @@ func (c *LyncClient) forgetRemoved(dels []exchange.Delegate) {
 			current[key(p.SIP)] = true
 		}
 	}
-	for sip := range c.profile.processed {
+	for sip := range c.processed {
 		if !current[sip] {
-			delete(c.profile.processed, sip)
+			delete(c.processed, sip)
 			c.env.record(c.user.SMTP, "UCMAPI: "+sip+" is no longer an Outlook delegate", "the Lync record is left in place")
 		}
 	}
@@ -80,14 +80,14 @@ func (c *LyncClient) configure(d exchange.Delegate) {
 		return
 	}
 	sip := key(p.SIP)
-	if c.profile.processed[sip] {
+	if c.processed[sip] {
 		return
 	}
 	if !c.env.exchange.EffectiveRights(c.user.SMTP, exchange.Calendar, p.SMTP).Has(editorRights) {
 		c.env.record(c.user.SMTP, "UCMAPI: "+sip+" not configured", "no Editor rights on the Calendar")
 		return
 	}
-	c.profile.processed[sip] = true
+	c.processed[sip] = true
 	if c.listed(sip) {
 		c.env.record(c.user.SMTP, "UCMAPI: "+sip+" not configured", "already listed in the Delegates group")
 		return
