@@ -1,0 +1,99 @@
+package exchange
+
+import "strings"
+
+// mailbox is one user's mailbox.
+type mailbox struct {
+	owner     string // lower-case SMTP address
+	folders   map[FolderName]*folder
+	delegates []Delegate // flags only; roles are read from the folders
+	deliver   DeliverMeetingRequests
+	grants    map[string]map[MailboxRight]bool // user -> admin rights
+	items     []CalendarItem
+}
+
+// folder holds one folder's permission entries and mail.
+type folder struct {
+	perms    map[string]Rights // principal (lower-case SMTP, "default", "anonymous") -> rights
+	messages []Message
+	nextUID  uint32
+}
+
+func newMailbox(owner string) *mailbox {
+	m := &mailbox{owner: strings.ToLower(owner), folders: map[FolderName]*folder{},
+		deliver: DelegatesAndSendInformationToMe, grants: map[string]map[MailboxRight]bool{}}
+	for _, f := range Folders {
+		fo := &folder{perms: map[string]Rights{"default": 0, "anonymous": 0}, nextUID: 1}
+		if f == Calendar {
+			fo.perms["default"] = FreeBusySimple
+		}
+		m.folders[f] = fo
+	}
+	return m
+}
+
+// folder returns a folder by name (case-insensitive) or nil.
+func (m *mailbox) folder(f FolderName) *folder {
+	if fo, ok := m.folders[f]; ok {
+		return fo
+	}
+	for name, fo := range m.folders {
+		if strings.EqualFold(string(name), string(f)) {
+			return fo
+		}
+	}
+	return nil
+}
+
+func (m *mailbox) granted(user string, r MailboxRight) bool {
+	return m.grants[strings.ToLower(user)][r]
+}
+
+func (m *mailbox) grant(user string, r MailboxRight, on bool) {
+	user = strings.ToLower(user)
+	if on {
+		if m.grants[user] == nil {
+			m.grants[user] = map[MailboxRight]bool{}
+		}
+		m.grants[user][r] = true
+		return
+	}
+	delete(m.grants[user], r)
+	if len(m.grants[user]) == 0 {
+		delete(m.grants, user)
+	}
+}
+
+// delegateIndex returns the index of a delegate by lower-case address.
+func (m *mailbox) delegateIndex(user string) int {
+	for i, d := range m.delegates {
+		if strings.EqualFold(d.User, user) {
+			return i
+		}
+	}
+	return -1
+}
+
+var ownerRights, _ = RightsOf(RoleOwner)
+
+// rightsOf is what user may do in folder f; the caller holds the lock.
+func (m *mailbox) rightsOf(f FolderName, user string) Rights {
+	user = strings.ToLower(user)
+	if user == m.owner || m.granted(user, FullAccess) {
+		return ownerRights
+	}
+	fo := m.folder(f)
+	if fo == nil {
+		return 0
+	}
+	if r, ok := fo.perms[user]; ok {
+		return r
+	}
+	return fo.perms["default"]
+}
+
+// fullControl reports whether user owns the mailbox or has FullAccess.
+func (m *mailbox) fullControl(user string) bool {
+	user = strings.ToLower(user)
+	return user == m.owner || m.granted(user, FullAccess)
+}

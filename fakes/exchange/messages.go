@@ -1,0 +1,235 @@
+package exchange
+
+import (
+	"bytes"
+	"net/mail"
+	"sort"
+	"strings"
+)
+
+// sendInvitations delivers a meeting request to each attendee with a
+// mailbox (and, per DeliverMeetingRequests, to their delegates) and keeps
+// a copy in the sender's Sent Items when asked. The caller holds the lock.
+func (s *Store) sendInvitations(owner, actor *User, sender string, it CalendarItem, saveCopy bool) {
+	var to []*User
+	for _, a := range it.Attendees {
+		if u, err := s.lookup(a); err == nil {
+			to = append(to, u)
+		}
+	}
+	var senderUser *User
+	if sender != "" {
+		senderUser = actor
+	}
+	raw := buildInvitation(s.nextID("MSG"), owner, senderUser, to, it, s.clock.Now())
+	for _, u := range to {
+		s.deliverMeetingRequest(u, raw, it.ID)
+	}
+	if saveCopy {
+		s.deliver(strings.ToLower(actor.SMTP), SentItems, raw, []string{`\Seen`}, it.ID)
+	}
+}
+
+// deliverMeetingRequest puts a request in the attendee's Inbox and copies
+// it to the attendee's delegates who receive copies, as the attendee's
+// DeliverMeetingRequests says.
+func (s *Store) deliverMeetingRequest(to *User, raw []byte, itemID string) {
+	m := s.mailboxes[strings.ToLower(to.SMTP)]
+	var copies []string
+	if m.deliver != NoForward {
+		for _, d := range m.delegates {
+			if d.ReceiveCopiesOfMeetingMessages {
+				copies = append(copies, strings.ToLower(d.User))
+			}
+		}
+	}
+	own := Inbox
+	if len(copies) > 0 && m.deliver == DelegatesOnly {
+		own = DeletedItems
+	}
+	s.deliver(m.owner, own, raw, nil, itemID)
+	for _, d := range copies {
+		if _, ok := s.mailboxes[d]; ok {
+			s.deliver(d, Inbox, raw, nil, itemID)
+		}
+	}
+}
+
+// deliver appends a message to a folder; the caller holds the lock.
+func (s *Store) deliver(mailbox string, f FolderName, raw []byte, flags []string, itemID string) Message {
+	m := s.mailboxes[mailbox]
+	fo := m.folder(f)
+	msg := Message{ID: s.nextID("AAMkMsg"), UID: fo.nextUID, Mailbox: m.owner, Folder: f, Raw: append([]byte(nil), raw...),
+		Flags: append([]string(nil), flags...), CalendarItemID: itemID, Date: s.clock.Now()}
+	fo.nextUID++
+	parseHeaders(&msg)
+	fo.messages = append(fo.messages, msg)
+	s.notes = append(s.notes, note{mailbox: m.owner, folder: f})
+	s.record("transport", "message \""+msg.Subject+"\" delivered to "+m.owner+"/"+string(f), "from "+msg.From+senderWhy(msg.Sender))
+	return msg
+}
+
+func senderWhy(sender string) string {
+	if sender == "" {
+		return ""
+	}
+	return ", sender " + sender
+}
+
+// parseHeaders fills the indexed fields from the raw bytes (best effort:
+// a message that does not parse keeps empty fields).
+func parseHeaders(msg *Message) {
+	pm, err := mail.ReadMessage(bytes.NewReader(msg.Raw))
+	if err != nil {
+		return
+	}
+	addr := func(k string) string {
+		if a, err := mail.ParseAddress(pm.Header.Get(k)); err == nil {
+			return a.Address
+		}
+		return ""
+	}
+	msg.From, msg.Sender = addr("From"), addr("Sender")
+	if list, err := pm.Header.AddressList("To"); err == nil {
+		for _, a := range list {
+			msg.To = append(msg.To, a.Address)
+		}
+	}
+	dec := new(mimeDecoder)
+	msg.Subject = dec.decode(pm.Header.Get("Subject"))
+	if d, err := pm.Header.Date(); err == nil {
+		msg.Date = d
+	}
+}
+
+// DeliverMessage puts a message into mailbox's folder as the transport
+// would, assigning ID and UID (IMAP APPEND uses it).
+func (s *Store) DeliverMessage(mailbox string, f FolderName, raw []byte, flags []string) (Message, error) {
+	s.mu.Lock()
+	m, _, err := s.mailboxOf(mailbox)
+	if err != nil {
+		s.mu.Unlock()
+		return Message{}, err
+	}
+	if m.folder(f) == nil {
+		s.mu.Unlock()
+		return Message{}, ErrFolderNotFound
+	}
+	msg := s.deliver(m.owner, m.folderName(f), raw, flags, "")
+	s.mu.Unlock()
+	s.flush()
+	return cloneMessage(msg), nil
+}
+
+func (m *mailbox) folderName(f FolderName) FolderName {
+	for name := range m.folders {
+		if strings.EqualFold(string(name), string(f)) {
+			return name
+		}
+	}
+	return f
+}
+
+func cloneMessage(m Message) Message {
+	m.Raw = append([]byte(nil), m.Raw...)
+	m.To = append([]string(nil), m.To...)
+	m.Flags = append([]string(nil), m.Flags...)
+	return m
+}
+
+// readable resolves a folder that actor may read (ReadItems).
+func (s *Store) readable(actor, mailbox string, f FolderName) (*mailbox, *folder, error) {
+	m, _, err := s.mailboxOf(mailbox)
+	if err != nil {
+		return nil, nil, err
+	}
+	fo := m.folder(f)
+	a, aerr := s.lookup(actor)
+	if fo == nil || aerr != nil {
+		return nil, nil, ErrFolderNotFound
+	}
+	r := m.rightsOf(f, a.SMTP)
+	if r&^availabilityRights == 0 {
+		return nil, nil, ErrFolderNotFound
+	}
+	if !r.Has(ReadItems) {
+		return nil, nil, ErrAccessDenied
+	}
+	return m, fo, nil
+}
+
+// Messages returns a folder's messages by UID; actor needs ReadItems.
+func (s *Store) Messages(actor, mailbox string, f FolderName) ([]Message, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, fo, err := s.readable(actor, mailbox, f)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Message, len(fo.messages))
+	for i, msg := range fo.messages {
+		out[i] = cloneMessage(msg)
+	}
+	return out, nil
+}
+
+// SetFlags replaces a message's flags; actor needs ReadItems.
+func (s *Store) SetFlags(actor, mailbox string, f FolderName, uid uint32, flags []string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, fo, err := s.readable(actor, mailbox, f)
+	if err != nil {
+		return err
+	}
+	for i := range fo.messages {
+		if fo.messages[i].UID == uid {
+			fo.messages[i].Flags = append([]string(nil), flags...)
+			sort.Strings(fo.messages[i].Flags)
+			return nil
+		}
+	}
+	return ErrItemNotFound
+}
+
+// Expunge deletes the messages of a folder flagged \Deleted and returns
+// their UIDs.
+func (s *Store) Expunge(actor, mailbox string, f FolderName) ([]uint32, error) {
+	s.mu.Lock()
+	m, fo, err := s.readable(actor, mailbox, f)
+	if err != nil {
+		s.mu.Unlock()
+		return nil, err
+	}
+	var gone []uint32
+	kept := fo.messages[:0:0]
+	for _, msg := range fo.messages {
+		if hasFlag(msg.Flags, `\Deleted`) {
+			gone = append(gone, msg.UID)
+			continue
+		}
+		kept = append(kept, msg)
+	}
+	fo.messages = kept
+	if len(gone) > 0 {
+		s.notes = append(s.notes, note{mailbox: m.owner, folder: m.folderName(f)})
+	}
+	s.mu.Unlock()
+	s.flush()
+	return gone, nil
+}
+
+func hasFlag(flags []string, want string) bool {
+	for _, f := range flags {
+		if strings.EqualFold(f, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// UIDValidity returns a folder's UIDVALIDITY: fixed per store instance.
+func (s *Store) UIDValidity(mailbox string, f FolderName) uint32 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.uidValidity
+}

@@ -1,0 +1,137 @@
+package exchange
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/events"
+)
+
+// Options configure a Store.
+type Options struct {
+	Clock  clock.Clock // required; nil means a real clock
+	Log    *events.Log // optional; nil records nothing
+	Domain string      // default "contoso.com"
+}
+
+// Store is the fake Exchange organisation. Create it with New. actor
+// arguments name the acting (authenticated) user; rights are checked
+// against them. Users may be named by SMTP address, SIP URI, alias, SID or
+// display name, case-insensitively.
+type Store struct {
+	mu          sync.Mutex
+	clock       clock.Clock
+	log         *events.Log
+	domain      string
+	users       map[string]*User // by lower-case SMTP address
+	mailboxes   map[string]*mailbox
+	mapiOff     bool
+	mapiOffPCs  map[string]bool
+	seq         uint64
+	uidValidity uint32
+	watchers    map[int]func(string, FolderName)
+	nextWatcher int
+	notes       []note // deliveries to announce once unlocked
+}
+
+type note struct {
+	mailbox string
+	folder  FolderName
+}
+
+// New returns an empty Store.
+func New(o Options) *Store {
+	if o.Clock == nil {
+		o.Clock = clock.NewReal(1)
+	}
+	if o.Domain == "" {
+		o.Domain = "contoso.com"
+	}
+	return &Store{clock: o.Clock, log: o.Log, domain: o.Domain, users: map[string]*User{},
+		mailboxes: map[string]*mailbox{}, mapiOffPCs: map[string]bool{}, uidValidity: 1,
+		watchers: map[int]func(string, FolderName){}}
+}
+
+// Domain returns the organisation's domain.
+func (s *Store) Domain() string { return s.domain }
+
+func (s *Store) record(actor, what, why string) { s.log.Record("exchange", actor, what, why) }
+
+// nextID returns a fresh identifier with a prefix.
+func (s *Store) nextID(prefix string) string {
+	s.seq++
+	return prefix + strings.ToUpper(strconv.FormatUint(s.seq, 36))
+}
+
+// lookup finds a user by any name; the caller holds the lock.
+func (s *Store) lookup(id string) (*User, error) {
+	id = strings.TrimSpace(id)
+	if id == "" {
+		return nil, errorf(CodeNonExistentMailbox, "no user name given")
+	}
+	l := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(id, "sip:"), "SIP:"))
+	if u, ok := s.users[l]; ok {
+		return u, nil
+	}
+	for _, u := range s.users {
+		if strings.EqualFold(u.Alias, l) || strings.EqualFold(u.SID, id) || strings.EqualFold(u.DisplayName, id) ||
+			strings.EqualFold(strings.TrimPrefix(u.SIP, "sip:"), l) {
+			return u, nil
+		}
+	}
+	return nil, errorf(CodeNonExistentMailbox, "%q does not refer to a mailbox", id)
+}
+
+// mailboxOf returns a user's mailbox; the caller holds the lock.
+func (s *Store) mailboxOf(id string) (*mailbox, *User, error) {
+	u, err := s.lookup(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.mailboxes[strings.ToLower(u.SMTP)], u, nil
+}
+
+// flush calls the watchers for deliveries made under the lock. Call it
+// after unlocking.
+func (s *Store) flush() {
+	s.mu.Lock()
+	notes := s.notes
+	s.notes = nil
+	fns := make([]func(string, FolderName), 0, len(s.watchers))
+	for i := 0; i < s.nextWatcher; i++ {
+		if fn, ok := s.watchers[i]; ok {
+			fns = append(fns, fn)
+		}
+	}
+	s.mu.Unlock()
+	for _, n := range notes {
+		for _, fn := range fns {
+			fn(n.mailbox, n.folder)
+		}
+	}
+}
+
+// Watch calls fn after every message delivered or expunged, until the
+// returned cancel is called. fn runs without store locks held.
+func (s *Store) Watch(fn func(mailbox string, f FolderName)) (cancel func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id := s.nextWatcher
+	s.nextWatcher++
+	s.watchers[id] = fn
+	return func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		delete(s.watchers, id)
+	}
+}
+
+func describe(u *User) string {
+	if u == nil {
+		return "?"
+	}
+	return fmt.Sprintf("%s", u.SMTP)
+}
