@@ -24,6 +24,7 @@ func (s *Store) AddUser(u User) (User, error) {
 	}
 	s.fillUser(&u, at)
 	s.users[key] = &u
+	s.index(&u)
 	s.mailboxes[key] = newMailbox(key)
 	s.record("admin", "mailbox created for "+u.SMTP, "")
 	return u, nil

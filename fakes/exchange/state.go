@@ -106,6 +106,10 @@ func (s *Store) Import(st State) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.domain, s.users, s.mailboxes, s.mapiOff, s.seq = st.Domain, users, boxes, st.MAPIOff, st.Seq
+	s.byName = map[string]*User{}
+	for _, u := range users {
+		s.index(u)
+	}
 	s.mapiOffPCs = map[string]bool{}
 	for _, pc := range st.MAPIOffComputers {
 		s.mapiOffPCs[pc] = true

@@ -27,6 +27,7 @@ type Store struct {
 	log         *events.Log
 	domain      string
 	users       map[string]*User // by lower-case SMTP address
+	byName      map[string]*User // by lower-case alias and SIP address (without sip:)
 	mailboxes   map[string]*mailbox
 	mapiOff     bool
 	mapiOffPCs  map[string]bool
@@ -50,7 +51,7 @@ func New(o Options) *Store {
 	if o.Domain == "" {
 		o.Domain = "contoso.com"
 	}
-	return &Store{clock: o.Clock, log: o.Log, domain: o.Domain, users: map[string]*User{},
+	return &Store{clock: o.Clock, log: o.Log, domain: o.Domain, users: map[string]*User{}, byName: map[string]*User{},
 		mailboxes: map[string]*mailbox{}, mapiOffPCs: map[string]bool{}, uidValidity: 1,
 		watchers: map[int]func(string, FolderName){}}
 }
@@ -76,9 +77,11 @@ func (s *Store) lookup(id string) (*User, error) {
 	if u, ok := s.users[l]; ok {
 		return u, nil
 	}
+	if u, ok := s.byName[l]; ok {
+		return u, nil
+	}
 	for _, u := range s.users {
-		if strings.EqualFold(u.Alias, l) || strings.EqualFold(u.SID, id) || strings.EqualFold(u.DisplayName, id) ||
-			strings.EqualFold(strings.TrimPrefix(u.SIP, "sip:"), l) {
+		if strings.EqualFold(u.SID, id) || strings.EqualFold(u.DisplayName, id) {
 			return u, nil
 		}
 	}
@@ -134,4 +137,10 @@ func describe(u *User) string {
 		return "?"
 	}
 	return fmt.Sprintf("%s", u.SMTP)
+}
+
+// index adds u to the name index; the caller holds the lock.
+func (s *Store) index(u *User) {
+	s.byName[strings.ToLower(u.Alias)] = u
+	s.byName[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(u.SIP, "sip:"), "SIP:"))] = u
 }
