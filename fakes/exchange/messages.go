@@ -98,7 +98,7 @@ func parseHeaders(msg *Message) {
 	dec := new(mimeDecoder)
 	msg.Subject = dec.decode(pm.Header.Get("Subject"))
 	if d, err := pm.Header.Date(); err == nil {
-		msg.Date = d
+		msg.Date = d.UTC()
 	}
 }
 
