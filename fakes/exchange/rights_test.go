@@ -43,7 +43,7 @@ func TestRoleTableBothWays(t *testing.T) {
 	if !RoleAvailabilityOnly.CalendarOnly() || RoleEditor.CalendarOnly() {
 		t.Error("CalendarOnly wrong")
 	}
-	if Rights(0).String() != "None" || (ReadItems | FolderVisible).String() != "FolderVisible, ReadItems" {
+	if Rights(0).String() != "None" || (ReadItems|FolderVisible).String() != "FolderVisible, ReadItems" {
 		t.Errorf("String: %q %q", Rights(0), ReadItems|FolderVisible)
 	}
 }
