@@ -1,0 +1,132 @@
+package specs
+
+import (
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/ucfake/ucfake/harness"
+	"github.com/ucfake/ucfake/harness/desktop"
+	. "github.com/ucfake/ucfake/harness/matchers"
+	"github.com/ucfake/ucfake/harness/scenario"
+)
+
+var kbPair = scenario.KB000Pair
+
+// kb000 returns a kb000 world and its manager's and assistant's computers.
+func kb000() (*harness.World, *desktop.Computer, *desktop.Computer) {
+	w := newWorld("kb000")
+	return w, w.Computer(kbPair.Manager), w.Computer(kbPair.Delegate)
+}
+
+// schedule has the assistant use the add-in for the manager and waits
+// past the add-in's timeout, so that the outcome is final.
+func schedule(w *harness.World, asst *desktop.Computer) *desktop.AddInRequest {
+	req := asst.Outlook().ScheduleLyncMeeting("manager", desktop.Meeting{Subject: "Quarterly review", Attendees: []string{"attendee"}})
+	Expect(w.Advance(2 * time.Minute)).To(Succeed())
+	return req
+}
+
+// expectWorking checks the working delegation the KB's IMPORTANT note
+// describes.
+func expectWorking(w *harness.World, mgr, asst *desktop.Computer) {
+	GinkgoHelper()
+	Expect(mgr).To(HaveGroup(mgr.Lync().Labels().DelegatesGroup, "assistant"))
+	Expect(asst).To(HaveGroup(asst.Lync().Labels().PeopleIManageCallsFor, "manager"))
+	Expect(schedule(w, asst)).To(BeScheduled())
+}
+
+var kb2013Error = desktop.Lync2013.PermissionError()
+
+var _ = Describe("The Lync Meeting add-in for an administrative delegate", KB000, func() {
+	It("schedules a Lync Meeting for the manager once the delegation works", Note, func() {
+		w, mgr, asst := kb000()
+		Expect(scenario.Delegation(w, kbPair)).To(Succeed())
+		expectWorking(w, mgr, asst)
+	})
+
+	Context("when the manager's client could not finish configuring the delegate (Issue 1)", func() {
+		It("shows the delegate the permissions error", Symptom, func() {
+			w, _, asst := kb000()
+			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
+			Expect(schedule(w, asst)).To(BeRefusedWith("You do not have permissions to schedule Lync Meetings on behalf of the owner of this account. Please contact the owner of the account to get delegate permissions in Microsoft Lync."))
+		})
+
+		It("does not list the manager in the delegate's People I Manage Calls For group", Symptom, func() {
+			w, _, asst := kb000()
+			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
+			Expect(asst).NotTo(HaveGroup("People I Manage Calls For"))
+		})
+
+		It("lists the delegate in the manager's Delegates group", Symptom, func() {
+			w, mgr, _ := kb000()
+			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
+			Expect(mgr).To(HaveGroup("Delegates", "assistant"))
+		})
+
+		It("stays broken: the client does not retry a delegate it already lists", Cause, func() {
+			w, mgr, asst := kb000()
+			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
+			mgr.Lync().SignOut()
+			Expect(mgr.Lync().SignIn()).To(Succeed())
+			Expect(w.Advance(time.Hour)).To(Succeed())
+			Expect(w.Lync().IsDelegate(w.User("manager").SIP, w.User("assistant").SIP)).To(BeFalse())
+			Expect(schedule(w, asst)).To(BeRefusedWith(kb2013Error))
+		})
+	})
+
+	Context("when the manager follows the Issue 1 resolution", func() {
+		It("takes every step and reaches the working state within 10 minutes", Resolution, func() {
+			w, mgr, asst := kb000()
+			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
+			trace, err := scenario.KBIssue1(kbPair).Run(w)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(trace.String()).To(Equal("1 → 2 → 3 → 4 → 5 → 6 → 7 → 8 → 9 → 10 → 11 → 12 → 14 → 15 → 16"))
+			Expect(w.Advance(10 * time.Minute)).To(Succeed())
+			expectWorking(w, mgr, asst)
+		})
+
+		It("goes from step 1 to step 4 when the delegate is not in the Delegates group", Resolution, func() {
+			w, mgr, asst := kb000()
+			Expect(scenario.Open(w, kbPair)).To(Succeed())
+			trace, err := scenario.KBIssue1(kbPair).Run(w)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(trace[:2]).To(Equal(scenario.Trace{1, 4}))
+			Expect(trace).To(ContainElement(12))
+			Expect(mgr.Lync().SignIn()).To(Succeed()) // the branch skips step 11: Lync must be signed in again
+			Expect(w.Advance(10 * time.Minute)).To(Succeed())
+			expectWorking(w, mgr, asst)
+		})
+
+		It("does not reach the working state when the five-minute wait is skipped", Resolution, func() {
+			w, _, asst := kb000()
+			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
+			_, err := scenario.KBIssue1(kbPair).Run(w, 3)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(w.Advance(10 * time.Minute)).To(Succeed())
+			Expect(asst).NotTo(HaveGroup("People I Manage Calls For"))
+			Expect(schedule(w, asst)).To(BeRefusedWith(kb2013Error))
+		})
+
+		It("does not reach the working state when Outlook is closed on the manager's computer", Resolution, Requirement, func() {
+			w, mgr, asst := kb000()
+			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
+			_, err := scenario.KBIssue1(kbPair).Run(w)
+			Expect(err).NotTo(HaveOccurred())
+			mgr.Outlook().Close()
+			Expect(w.Advance(10 * time.Minute)).To(Succeed())
+			Expect(schedule(w, asst)).To(BeRefusedWith(kb2013Error))
+		})
+
+		It("does not reach the working state while MAPI is down", Resolution, Requirement, func() {
+			w, _, asst := kb000()
+			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
+			w.Exchange().SetMAPIAvailable(false)
+			_, err := scenario.KBIssue1(kbPair).Run(w)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(w.Advance(10 * time.Minute)).To(Succeed())
+			Expect(schedule(w, asst)).To(BeRefusedWith(kb2013Error))
+		})
+	})
+})
