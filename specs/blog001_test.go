@@ -44,7 +44,7 @@ const lync2010Refusal = "Please contact the owner of the account to get delegate
 
 var _ = Describe("Scheduling an online meeting on behalf of someone else", Blog001, func() {
 	Context("when the assistant has Full Mailbox Access and Send-As only", func() {
-		It("lets her schedule an ordinary meeting as the owner, with no trace of herself", Note, func() {
+		It("lets her schedule an ordinary meeting as the owner, with no trace of herself", KB("blog001-fullaccess-sendas", "blog001-send-as-meetings", "blog001-automap"), Note, func() {
 			w, _, ilse := seed001()
 			item, err := ilse.Outlook().NewMeeting("annelies", desktop.Meeting{Subject: "Planning", Attendees: []string{"ilse"}})
 			Expect(err).NotTo(HaveOccurred())
@@ -56,14 +56,14 @@ var _ = Describe("Scheduling an online meeting on behalf of someone else", Blog0
 			Expect(inbox[0].Sender).To(BeEmpty())
 		})
 
-		It("refuses the online meeting, asking her to get delegate permissions in Lync", Symptom, func() {
+		It("refuses the online meeting, asking her to get delegate permissions in Lync", KB("blog001-sym-online-error"), Symptom, func() {
 			w, _, ilse := seed001()
 			req := scheduleFor(w, ilse, "annelies")
 			Expect(req).To(HaveOutcome(desktop.OutcomeError))
 			Expect(req.Outcome().Text).To(ContainSubstring(lync2010Refusal))
 		})
 
-		It("refuses turning an existing meeting into an online meeting too", Symptom, func() {
+		It("refuses turning an existing meeting into an online meeting too", KB("blog001-sym-online-error"), Symptom, func() {
 			w, _, ilse := seed001()
 			item, err := ilse.Outlook().NewMeeting("annelies", desktop.Meeting{Subject: "Planning"})
 			Expect(err).NotTo(HaveOccurred())
@@ -74,7 +74,7 @@ var _ = Describe("Scheduling an online meeting on behalf of someone else", Blog0
 	})
 
 	Context("when Annelies adds Ilse in Edit my delegate members", func() {
-		It("notifies Ilse and lets her schedule online meetings for Annelies", Resolution, func() {
+		It("notifies Ilse and lets her schedule online meetings for Annelies", KB("blog001-res-edit-delegates", "blog001-notification", "blog001-works", "blog001-possible", "kb000-scope-ev"), Resolution, func() {
 			w, annelies, ilse := seed001()
 			Expect(addDelegateInLync(annelies)).To(Succeed())
 			Expect(w.Advance(5 * time.Minute)).To(Succeed())
@@ -95,7 +95,7 @@ var _ = Describe("Scheduling an online meeting on behalf of someone else", Blog0
 	})
 
 	Context("when the manager is not enabled for Enterprise Voice", func() {
-		It("never lights up the OK button of the delegate editor", Requirement, func() {
+		It("never lights up the OK button of the delegate editor", KB("blog001-ev-only"), Requirement, func() {
 			w, annelies, _ := seed001()
 			_, err := w.Lync().SetTelephony(w.User("annelies").SIP, lync.PCToPCOnly, "")
 			Expect(err).NotTo(HaveOccurred())
@@ -104,7 +104,7 @@ var _ = Describe("Scheduling an online meeting on behalf of someone else", Blog0
 			Expect(addDelegateInLync(annelies)).To(MatchError(desktop.ErrEditorOKDisabled))
 		})
 
-		It("keeps the delegate settings made while she was enabled", Note, func() {
+		It("keeps the delegate settings made while she was enabled", KB("blog001-ev-remains"), Note, func() {
 			w, annelies, ilse := seed001()
 			Expect(addDelegateInLync(annelies)).To(Succeed())
 			_, err := w.Lync().SetTelephony(w.User("annelies").SIP, lync.PCToPCOnly, "")
@@ -115,7 +115,7 @@ var _ = Describe("Scheduling an online meeting on behalf of someone else", Blog0
 			Expect(scheduleFor(w, ilse, "annelies")).To(BeScheduled())
 		})
 
-		It("lets EnableExchangeDelegateSync sync the Outlook delegates instead", Resolution, func() {
+		It("lets EnableExchangeDelegateSync sync the Outlook delegates instead", KB("blog001-sync-policy"), Resolution, func() {
 			w, annelies, ilse := seed001()
 			_, err := w.Lync().SetTelephony(w.User("annelies").SIP, lync.PCToPCOnly, "")
 			Expect(err).NotTo(HaveOccurred())

@@ -36,14 +36,14 @@ func enableSyncGlobally(w *harness.World) {
 
 var _ = Describe("Outlook-to-Lync delegate sync for users not enabled for Enterprise Voice", Blog003, func() {
 	Context("when the manager's client policy leaves EnableExchangeDelegateSync unset", func() {
-		It("lets the delegate schedule an ordinary meeting in the manager's calendar", Requirement, func() {
+		It("lets the delegate schedule an ordinary meeting in the manager's calendar", KB("blog003-ordinary-meeting", "blog003-outlook-editor", "blog003-ev-not-required"), Requirement, func() {
 			_, _, asst := seed003()
 			item, err := asst.Outlook().NewMeeting("user20", desktop.Meeting{Subject: "Budget"})
 			Expect(err).NotTo(HaveOccurred())
 			Expect(item.Organizer).To(Equal("user20@contoso.com"))
 		})
 
-		It("refuses the Lync Meeting with the Lync 2013 error text", Symptom, func() {
+		It("refuses the Lync Meeting with the Lync 2013 error text", KB("blog003-sym-lync-meeting-error", "blog003-default-policy", "blog003-cause-policy"), Symptom, func() {
 			w, _, asst := seed003()
 			Expect(w.Advance(30 * time.Minute)).To(Succeed())
 			req := asst.Outlook().ScheduleLyncMeeting("user20", desktop.Meeting{Subject: "Budget"})
@@ -53,7 +53,7 @@ var _ = Describe("Outlook-to-Lync delegate sync for users not enabled for Enterp
 	})
 
 	Context("when the policy is set and the manager signs out and back in", func() {
-		It("adds the manager to the delegate's People I Manage Calls For group with a banner", Resolution, func() {
+		It("adds the manager to the delegate's People I Manage Calls For group with a banner", KB("blog003-res-set-policy", "blog003-res-relogin", "blog003-banner-and-group", "blog003-can-schedule"), Resolution, func() {
 			w, mgr, asst := seed003()
 			enableSyncGlobally(w)
 			mgr.Lync().SignOut()
@@ -67,7 +67,7 @@ var _ = Describe("Outlook-to-Lync delegate sync for users not enabled for Enterp
 	})
 
 	Context("when the policy is set but the manager stays signed in", func() {
-		It("does not sync, because policies are read at sign-in", Cause, func() {
+		It("does not sync, because policies are read at sign-in", KB("blog003-res-relogin"), Cause, func() {
 			w, _, asst := seed003()
 			enableSyncGlobally(w)
 			Expect(w.Advance(time.Hour)).To(Succeed())
@@ -76,7 +76,7 @@ var _ = Describe("Outlook-to-Lync delegate sync for users not enabled for Enterp
 	})
 
 	Context("when Outlook is closed on the manager's computer", func() {
-		It("does not sync until Outlook is opened", Requirement, func() {
+		It("does not sync until Outlook is opened", KB("blog003-outlook-open", "blog003-mapi-not-ews"), Requirement, func() {
 			w, mgr, asst := seed003()
 			enableSyncGlobally(w)
 			mgr.Outlook().Close()
@@ -91,7 +91,7 @@ var _ = Describe("Outlook-to-Lync delegate sync for users not enabled for Enterp
 	})
 
 	Context("when the delegate dismisses the banner", func() {
-		It("moves the manager from Outstanding to Dismissed DelegatorList on that computer only", Note, func() {
+		It("moves the manager from Outstanding to Dismissed DelegatorList on that computer only", KB("blog003-reg-location", "blog003-reg-last", "blog003-reg-outstanding", "blog003-reg-dismissed", "blog003-banner-each-login"), Note, func() {
 			w, mgr, asst := seed003()
 			enableSyncGlobally(w)
 			mgr.Lync().SignOut()
@@ -114,7 +114,7 @@ var _ = Describe("Outlook-to-Lync delegate sync for users not enabled for Enterp
 	})
 
 	Context("when the manager removes the delegate in Outlook", func() {
-		It("keeps the one-time record: the group and banner stay but meetings cannot be scheduled", Cause, func() {
+		It("keeps the one-time record: the group and banner stay but meetings cannot be scheduled", KB("blog003-one-time-record", "blog003-sym-removed-in-outlook"), Cause, func() {
 			w, mgr, asst := seed003()
 			enableSyncGlobally(w)
 			mgr.Lync().SignOut()
@@ -135,7 +135,7 @@ var _ = Describe("Outlook-to-Lync delegate sync for users not enabled for Enterp
 			Expect(req).NotTo(BeScheduled())
 		})
 
-		It("clears every remnant once the manager removes the delegate from the Delegates group and signs back in", Resolution, func() {
+		It("clears every remnant once the manager removes the delegate from the Delegates group and signs back in", KB("blog003-res-cleanup-remove", "blog003-res-cleanup-relogin"), Resolution, func() {
 			w, mgr, asst := seed003()
 			enableSyncGlobally(w)
 			mgr.Lync().SignOut()

@@ -14,7 +14,7 @@ import (
 
 var _ = Describe("Readers' reports on blog 001", Blog001, FieldReport, func() {
 	Context("when the Global client policy enables EnableExchangeDelegateSync", func() {
-		It("syncs for every user who signs in again, as the first comment suggests", func() {
+		It("syncs for every user who signs in again, as the first comment suggests", KB("blog001-c1-global"), func() {
 			w, mgr, asst := seed003()
 			enableSyncGlobally(w)
 			mgr.Lync().SignOut()
@@ -25,7 +25,7 @@ var _ = Describe("Readers' reports on blog 001", Blog001, FieldReport, func() {
 	})
 
 	Context("when only EnableDelegation is set for a manager not enabled for Enterprise Voice", func() {
-		It("still shows the permissions error", func() {
+		It("still shows the permissions error", KB("blog001-c3-delegation-not-enough", "blog001-c4-what-else"), func() {
 			w, _, asst := seed003()
 			vp, err := w.Lync().EffectiveVoicePolicy(w.User("user20").SIP)
 			Expect(err).NotTo(HaveOccurred())
@@ -35,7 +35,7 @@ var _ = Describe("Readers' reports on blog 001", Blog001, FieldReport, func() {
 			Expect(req).To(BeRefusedWith(kb2013Error))
 		})
 
-		It("is bypassed by toggling Enterprise Voice on, adding the delegate in Lync, and off again", func() {
+		It("is bypassed by toggling Enterprise Voice on, adding the delegate in Lync, and off again", KB("blog001-c3-toggle-ev"), func() {
 			w, mgr, asst := seed003()
 			sip := w.User("user20").SIP
 			_, err := w.Lync().SetTelephony(sip, lync.EnterpriseVoice, "tel:+14255550120")
@@ -53,7 +53,7 @@ var _ = Describe("Readers' reports on blog 001", Blog001, FieldReport, func() {
 	})
 
 	Context("when the manager uses Lync for Mac 2011", func() {
-		It("never syncs the Outlook delegates, as Mac clients cannot make MAPI connections", func() {
+		It("never syncs the Outlook delegates, as Mac clients cannot make MAPI connections", KB("blog001-c4-mac"), func() {
 			w := newWorld("kb000")
 			mac, err := w.AddComputer(desktop.ComputerSpec{Name: "MAC-MANAGER", User: "manager", Kind: desktop.LyncMac2011})
 			Expect(err).NotTo(HaveOccurred())
@@ -78,7 +78,7 @@ var _ = Describe("Readers' reports on blog 001", Blog001, FieldReport, func() {
 	})
 
 	Context("when a client update breaks delegate sync", func() {
-		It("stops syncing until a working build is back", func() {
+		It("stops syncing until a working build is back", KB("blog001-c5-update"), func() {
 			w, mgr, asst := kb000()
 			Expect(scenario.BrokenClientUpdate(w, kbPair)).To(Succeed())
 			Expect(asst).NotTo(HaveGroup("People I Manage Calls For"))
@@ -88,7 +88,7 @@ var _ = Describe("Readers' reports on blog 001", Blog001, FieldReport, func() {
 	})
 
 	Context("when the policy is set but the manager has not signed out and in", func() {
-		It("still gives the error after step 3, as the last comment reports", func() {
+		It("still gives the error after step 3, as the last comment reports", KB("blog001-c6-still-fails", "blog003-res-relogin"), func() {
 			w, _, asst := seed003()
 			enableSyncGlobally(w)
 			Expect(w.Advance(time.Hour)).To(Succeed())
@@ -99,14 +99,14 @@ var _ = Describe("Readers' reports on blog 001", Blog001, FieldReport, func() {
 
 var _ = Describe("Readers' reports on blog 003", Blog003, FieldReport, func() {
 	Context("when the sync to the back end is stuck", func() {
-		It("never shows the delegation", func() {
+		It("never shows the delegation", KB("blog003-c3-stuck"), func() {
 			w, _, asst := kb000()
 			Expect(scenario.StuckSync(w, kbPair)).To(Succeed())
 			Expect(w.Advance(time.Hour)).To(Succeed())
 			Expect(asst).NotTo(HaveGroup("People I Manage Calls For"))
 		})
 
-		It("is not cleared by deleting the profile without a reboot", func() {
+		It("is not cleared by deleting the profile without a reboot", KB("blog003-c3-stuck"), func() {
 			w, mgr, asst := kb000()
 			Expect(scenario.StuckSync(w, kbPair)).To(Succeed())
 			mgr.Lync().Exit()
@@ -117,7 +117,7 @@ var _ = Describe("Readers' reports on blog 003", Blog003, FieldReport, func() {
 			Expect(asst).NotTo(HaveGroup("People I Manage Calls For"))
 		})
 
-		It("is cleared by closing both clients, deleting the delegator's profile, rebooting and signing in", Resolution, func() {
+		It("is cleared by closing both clients, deleting the delegator's profile, rebooting and signing in", KB("blog003-c3-stuck"), Resolution, func() {
 			w, mgr, asst := kb000()
 			Expect(scenario.StuckSync(w, kbPair)).To(Succeed())
 			Expect(scenario.ClearStuckSync(w, kbPair)).To(Succeed())
@@ -132,7 +132,7 @@ var _ = Describe("Readers' reports on blog 003", Blog003, FieldReport, func() {
 	})
 
 	Context("when the delegate never dismisses the banner", func() {
-		It("shows it again at every sign-in", func() {
+		It("shows it again at every sign-in", KB("blog003-c9-repeat-banner", "blog003-banner-each-login"), func() {
 			w, _, asst := kb000()
 			Expect(scenario.Delegation(w, kbPair)).To(Succeed())
 			for i := 0; i < 3; i++ {
@@ -144,13 +144,13 @@ var _ = Describe("Readers' reports on blog 003", Blog003, FieldReport, func() {
 	})
 
 	Context("when an administrator uses SEFAUtil for a manager not enabled for Enterprise Voice", func() {
-		It("needs a trusted application pool", func() {
+		It("needs a trusted application pool", KB("blog003-c6-never-works", "blog003-c9-sefautil-ev"), func() {
 			w, _, _ := kb000()
 			_, err := w.Lync().SEFAUtil([]string{"/server:pool.contoso.com", "sip:manager@contoso.com", "/adddelegate:assistant@contoso.com"})
 			Expect(err).To(MatchError(lync.ErrSEFAUtilNotDeployed))
 		})
 
-		It("writes the delegate record, which lets the delegate schedule", func() {
+		It("writes the delegate record, which lets the delegate schedule", KB("blog003-c9-sefautil-ev"), func() {
 			w, _, asst := kb000()
 			Expect(scenario.Delegation(w, kbPair)).To(Succeed())
 			Expect(w.Lync().RemoveDelegate(w.User("manager").SIP, w.User("assistant").SIP, lync.SourceAdmin)).To(Succeed())

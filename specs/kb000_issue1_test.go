@@ -40,32 +40,32 @@ func expectWorking(w *harness.World, mgr, asst *desktop.Computer) {
 var kb2013Error = desktop.Lync2013.PermissionError()
 
 var _ = Describe("The Lync Meeting add-in for an administrative delegate", KB000, func() {
-	It("schedules a Lync Meeting for the manager once the delegation works", Note, func() {
+	It("schedules a Lync Meeting for the manager once the delegation works", KB("kb000-important-groups"), Note, func() {
 		w, mgr, asst := kb000()
 		Expect(scenario.Delegation(w, kbPair)).To(Succeed())
 		expectWorking(w, mgr, asst)
 	})
 
 	Context("when the manager's client could not finish configuring the delegate (Issue 1)", func() {
-		It("shows the delegate the permissions error", Symptom, func() {
+		It("shows the delegate the permissions error", KB("kb000-i1-sym-error", "kb000-two-causes"), Symptom, func() {
 			w, _, asst := kb000()
 			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
 			Expect(schedule(w, asst)).To(BeRefusedWith("You do not have permissions to schedule Lync Meetings on behalf of the owner of this account. Please contact the owner of the account to get delegate permissions in Microsoft Lync."))
 		})
 
-		It("does not list the manager in the delegate's People I Manage Calls For group", Symptom, func() {
+		It("does not list the manager in the delegate's People I Manage Calls For group", KB("kb000-i1-sym-no-pimcf"), Symptom, func() {
 			w, _, asst := kb000()
 			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
 			Expect(asst).NotTo(HaveGroup("People I Manage Calls For"))
 		})
 
-		It("lists the delegate in the manager's Delegates group", Symptom, func() {
+		It("lists the delegate in the manager's Delegates group", KB("kb000-i1-sym-delegates-group"), Symptom, func() {
 			w, mgr, _ := kb000()
 			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
 			Expect(mgr).To(HaveGroup("Delegates", "assistant"))
 		})
 
-		It("stays broken: the client does not retry a delegate it already lists", Cause, func() {
+		It("stays broken: the client does not retry a delegate it already lists", KB("kb000-i1-cause-timing"), Cause, func() {
 			w, mgr, asst := kb000()
 			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
 			mgr.Lync().SignOut()
@@ -77,7 +77,7 @@ var _ = Describe("The Lync Meeting add-in for an administrative delegate", KB000
 	})
 
 	Context("when the manager follows the Issue 1 resolution", func() {
-		It("takes every step and reaches the working state within 10 minutes", Resolution, func() {
+		It("takes every step and reaches the working state within 10 minutes", KB("kb000-i1-step1", "kb000-i1-step2", "kb000-i1-step3", "kb000-i1-step4", "kb000-i1-step5", "kb000-i1-step6", "kb000-i1-step7", "kb000-i1-step8", "kb000-i1-step9", "kb000-i1-step10", "kb000-i1-step11", "kb000-i1-step12", "kb000-i1-step14", "kb000-i1-step15", "kb000-i1-step16", "kb000-res-precondition", "kb000-important-groups", "kb000-important-10min"), Resolution, func() {
 			w, mgr, asst := kb000()
 			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
 			trace, err := scenario.KBIssue1(kbPair).Run(w)
@@ -87,7 +87,7 @@ var _ = Describe("The Lync Meeting add-in for an administrative delegate", KB000
 			expectWorking(w, mgr, asst)
 		})
 
-		It("goes from step 1 to step 4 when the delegate is not in the Delegates group", Resolution, func() {
+		It("goes from step 1 to step 4 when the delegate is not in the Delegates group", KB("kb000-i1-step1-note", "kb000-i1-step8", "kb000-i1-step12"), Resolution, func() {
 			w, mgr, asst := kb000()
 			Expect(scenario.Open(w, kbPair)).To(Succeed())
 			trace, err := scenario.KBIssue1(kbPair).Run(w)
@@ -99,7 +99,20 @@ var _ = Describe("The Lync Meeting add-in for an administrative delegate", KB000
 			expectWorking(w, mgr, asst)
 		})
 
-		It("does not reach the working state when the five-minute wait is skipped", Resolution, func() {
+		It("picks the delegate from the GAL although step 12 jumps over step 13", KB("kb000-i1-step13"), Resolution, func() {
+			w, _, _ := kb000()
+			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
+			trace, err := scenario.KBIssue1(kbPair).Run(w)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(trace).NotTo(ContainElement(13))
+			ds, err := w.Exchange().Delegates("manager", "manager")
+			Expect(err).NotTo(HaveOccurred())
+			Expect(ds).To(HaveLen(1))
+			Expect(ds[0].User).To(Equal("assistant@contoso.com"))
+			Expect(ds[0].Permissions.Calendar).To(BeEquivalentTo("Editor"))
+		})
+
+		It("does not reach the working state when the five-minute wait is skipped", KB("kb000-i1-step3"), Resolution, func() {
 			w, _, asst := kb000()
 			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
 			_, err := scenario.KBIssue1(kbPair).Run(w, 3)
@@ -109,7 +122,7 @@ var _ = Describe("The Lync Meeting add-in for an administrative delegate", KB000
 			Expect(schedule(w, asst)).To(BeRefusedWith(kb2013Error))
 		})
 
-		It("does not reach the working state when Outlook is closed on the manager's computer", Resolution, Requirement, func() {
+		It("does not reach the working state when Outlook is closed on the manager's computer", KB("kb000-res-precondition", "blog003-outlook-open"), Resolution, Requirement, func() {
 			w, mgr, asst := kb000()
 			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
 			_, err := scenario.KBIssue1(kbPair).Run(w)
@@ -119,7 +132,7 @@ var _ = Describe("The Lync Meeting add-in for an administrative delegate", KB000
 			Expect(schedule(w, asst)).To(BeRefusedWith(kb2013Error))
 		})
 
-		It("does not reach the working state while MAPI is down", Resolution, Requirement, func() {
+		It("does not reach the working state while MAPI is down", KB("kb000-mi-mapi-dependency"), Resolution, Requirement, func() {
 			w, _, asst := kb000()
 			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
 			w.Exchange().SetMAPIAvailable(false)

@@ -13,7 +13,7 @@ import (
 
 var _ = Describe("The Lync Meeting add-in after the manager removed the delegate in Outlook", KB000, func() {
 	Context("when the manager removed the delegate from Delegate Access (Issue 2)", func() {
-		It("gives the delegate no response from the add-in", Symptom, func() {
+		It("gives the delegate no response from the add-in", KB("kb000-i2-sym-no-response"), Symptom, func() {
 			w, _, asst := kb000()
 			Expect(scenario.OutlookDelegateRemoved(w, kbPair)).To(Succeed())
 			req := asst.Outlook().ScheduleLyncMeeting("manager", desktop.Meeting{Subject: "Quarterly review"})
@@ -22,7 +22,7 @@ var _ = Describe("The Lync Meeting add-in after the manager removed the delegate
 			Expect(req).To(GetNoResponse())
 		})
 
-		It("has removed the delegate's Calendar rights while the Lync record stays", Cause, func() {
+		It("has removed the delegate's Calendar rights while the Lync record stays", KB("kb000-i2-cause-outlook-removal", "blog003-one-time-record"), Cause, func() {
 			w, _, _ := kb000()
 			Expect(scenario.OutlookDelegateRemoved(w, kbPair)).To(Succeed())
 			ds, err := w.Exchange().Delegates("manager", "manager")
@@ -33,7 +33,7 @@ var _ = Describe("The Lync Meeting add-in after the manager removed the delegate
 	})
 
 	Context("when the manager follows the Issue 2 resolution", func() {
-		It("takes every step and reaches the working state within 10 minutes", Resolution, func() {
+		It("takes every step and reaches the working state within 10 minutes", KB("kb000-i2-step1", "kb000-i2-step2", "kb000-i2-step3", "kb000-i2-step4", "kb000-i2-step5", "kb000-i2-step6", "kb000-i2-step7", "kb000-i2-step8", "kb000-i2-step9", "kb000-i2-step10", "kb000-i2-step11", "kb000-important-groups"), Resolution, func() {
 			w, mgr, asst := kb000()
 			Expect(scenario.OutlookDelegateRemoved(w, kbPair)).To(Succeed())
 			trace, err := scenario.KBIssue2(kbPair).Run(w)
@@ -43,7 +43,7 @@ var _ = Describe("The Lync Meeting add-in after the manager removed the delegate
 			expectWorking(w, mgr, asst)
 		})
 
-		It("goes from step 1 to step 3 when the delegate is not in the Delegates group", Resolution, func() {
+		It("goes from step 1 to step 3 when the delegate is not in the Delegates group", KB("kb000-i2-step1-note"), Resolution, func() {
 			w, mgr, asst := kb000()
 			Expect(scenario.OutlookDelegateRemoved(w, kbPair)).To(Succeed())
 			Expect(mgr.Lync().RemoveFromGroup("Delegates", "assistant")).To(Succeed())
@@ -70,7 +70,7 @@ var _ = Describe("The Lync Meeting add-in after the manager removed the delegate
 })
 
 var _ = Describe("The IMPORTANT note and the contact groups", KB000, func() {
-	It("creates the Delegates group with the first delegate and People I Manage Calls For with the first manager", Note, func() {
+	It("creates the Delegates group with the first delegate and People I Manage Calls For with the first manager", KB("kb000-note-first-delegate", "kb000-note-first-manager"), Note, func() {
 		w, mgr, asst := kb000()
 		Expect(scenario.Open(w, kbPair)).To(Succeed())
 		Expect(mgr).NotTo(HaveGroup("Delegates"))
@@ -80,14 +80,14 @@ var _ = Describe("The IMPORTANT note and the contact groups", KB000, func() {
 		Expect(asst).To(HaveGroup("People I Manage Calls For", "manager"))
 	})
 
-	It("removes the Delegates group with its last contact", Note, func() {
+	It("removes the Delegates group with its last contact", KB("kb000-i1-step2-note", "kb000-i2-step2-note"), Note, func() {
 		w, mgr, _ := kb000()
 		Expect(scenario.Delegation(w, kbPair)).To(Succeed())
 		Expect(mgr.Lync().RemoveFromGroup("Delegates", "assistant")).To(Succeed())
 		Expect(mgr).NotTo(HaveGroup("Delegates"))
 	})
 
-	It("populates both groups within 10 minutes of adding the delegate in Outlook", Note, func() {
+	It("populates both groups within 10 minutes of adding the delegate in Outlook", KB("kb000-mi-10min", "kb000-important-10min"), Note, func() {
 		w, mgr, asst := kb000()
 		Expect(scenario.Open(w, kbPair)).To(Succeed())
 		dlg, _ := mgr.Outlook().DelegateAccess()
@@ -101,7 +101,7 @@ var _ = Describe("The IMPORTANT note and the contact groups", KB000, func() {
 })
 
 var _ = Describe("What the administrative delegate needs", KB000, Requirement, func() {
-	It("needs Editor on the manager's Calendar before the client configures the delegate", func() {
+	It("needs Editor on the manager's Calendar before the client configures the delegate", KB("kb000-i2-step10-note", "kb000-mi-permission-check", "kb000-i1-step15-note"), func() {
 		w, mgr, asst := kb000()
 		Expect(scenario.Open(w, kbPair)).To(Succeed())
 		dlg, _ := mgr.Outlook().DelegateAccess()
@@ -112,21 +112,21 @@ var _ = Describe("What the administrative delegate needs", KB000, Requirement, f
 		Expect(schedule(w, asst)).To(BeRefusedWith(kb2013Error))
 	})
 
-	It("needs SendOnBehalf on the manager's mailbox to send the invitations", func() {
+	It("needs SendOnBehalf on the manager's mailbox to send the invitations", KB("kb000-i1-step15-note"), func() {
 		w, _, asst := kb000()
 		Expect(scenario.Delegation(w, kbPair)).To(Succeed())
 		Expect(w.Exchange().RevokeMailboxRight("manager", "assistant", "SendOnBehalf")).To(Succeed())
 		Expect(schedule(w, asst)).To(GetNoResponse())
 	})
 
-	It("needs both users' Lync and Outlook open", func() {
+	It("needs both users' Lync and Outlook open", KB("kb000-res-precondition"), func() {
 		w, _, asst := kb000()
 		Expect(scenario.Delegation(w, kbPair)).To(Succeed())
 		asst.Lync().Exit()
 		Expect(schedule(w, asst)).To(HaveOutcome(desktop.OutcomeUnavailable))
 	})
 
-	DescribeTable("works for each telephony setting the KB covers",
+	DescribeTable("works for each telephony setting the KB covers", KB("kb000-scope-telephony"),
 		func(mode string) {
 			w, mgr, asst := kb000()
 			_, err := w.Lync().SetTelephony(w.User("manager").SIP, lyncTelephony(mode), "tel:+14255550100")

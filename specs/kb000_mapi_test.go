@@ -15,7 +15,7 @@ const mapiUnavailable = "Lync is in the process of connecting to the Exchange se
 
 var _ = Describe("The MAPI connection behind the delegation groups", KB000, func() {
 	Context("when the client reaches Exchange's MAPI service", func() {
-		It("shows MAPI Status Ok under MAPI Information in Configuration information", Note, func() {
+		It("shows MAPI Status Ok under MAPI Information in Configuration information", KB("kb000-mi-step2", "kb000-mi-step3", "kb000-mi-step4", "kb000-mi-step5", "kb000-mi-step6"), Note, func() {
 			w, mgr, _ := kb000()
 			Expect(scenario.Open(w, kbPair)).To(Succeed())
 			Expect(w.Advance(time.Minute)).To(Succeed())
@@ -24,7 +24,7 @@ var _ = Describe("The MAPI connection behind the delegation groups", KB000, func
 			Expect(info).To(HaveKeyWithValue("MAPI Information", "MAPI Status Ok"))
 		})
 
-		It("shows the connecting text until the first connection completes", Note, func() {
+		It("shows the connecting text until the first connection completes", KB("kb000-mi-step7"), Note, func() {
 			w, mgr, _ := kb000()
 			Expect(scenario.Open(w, kbPair)).To(Succeed())
 			Expect(mgr).To(HaveMAPIStatus(mapiUnavailable))
@@ -34,7 +34,7 @@ var _ = Describe("The MAPI connection behind the delegation groups", KB000, func
 	})
 
 	Context("when the MAPI service cannot be reached", func() {
-		It("shows the unavailable text and no groups appear after 10 minutes", Symptom, Cause, func() {
+		It("shows the unavailable text and no groups appear after 10 minutes", KB("kb000-mi-step7", "kb000-mi-persists", "kb000-mi-mapi-dependency"), Symptom, Cause, func() {
 			w, mgr, asst := kb000()
 			Expect(scenario.MAPIDown(w, kbPair)).To(Succeed())
 			Expect(mgr).To(HaveMAPIStatus(mapiUnavailable))
@@ -43,7 +43,7 @@ var _ = Describe("The MAPI connection behind the delegation groups", KB000, func
 			Expect(schedule(w, asst)).To(BeRefusedWith(kb2013Error))
 		})
 
-		It("completes the delegation once MAPI is back, as the client keeps retrying", Resolution, func() {
+		It("completes the delegation once MAPI is back, as the client keeps retrying", KB("kb000-mi-mapi-dependency"), Resolution, func() {
 			w, mgr, asst := kb000()
 			Expect(scenario.MAPIDown(w, kbPair)).To(Succeed())
 			Expect(scenario.RestoreMAPI(w, kbPair)).To(Succeed())
@@ -51,7 +51,7 @@ var _ = Describe("The MAPI connection behind the delegation groups", KB000, func
 			expectWorking(w, mgr, asst)
 		})
 
-		It("can be checked on either user's client, and one computer's network path is enough to break it", Note, func() {
+		It("can be checked on either user's client, and one computer's network path is enough to break it", KB("kb000-mi-either-client"), Note, func() {
 			w, mgr, asst := kb000()
 			w.Exchange().SetComputerMAPIAvailable(kbPair.Manager, false)
 			Expect(scenario.Delegation(w, kbPair)).To(Succeed())
@@ -61,7 +61,7 @@ var _ = Describe("The MAPI connection behind the delegation groups", KB000, func
 		})
 	})
 
-	It("needs the client open to read Configuration information", Note, func() {
+	It("needs the client open to read Configuration information", KB("kb000-mi-step1"), Note, func() {
 		_, mgr, _ := kb000()
 		_, err := mgr.Lync().ConfigurationInformation()
 		Expect(err).To(MatchError(desktop.ErrNotSignedIn))
@@ -69,7 +69,7 @@ var _ = Describe("The MAPI connection behind the delegation groups", KB000, func
 })
 
 var _ = Describe("Lync Basic", KB000, Note, func() {
-	It("has no delegate functionality for a manager", func() {
+	It("has no delegate functionality for a manager", KB("kb000-basic", "kb002-basic"), func() {
 		w := newWorld("kb000")
 		mgr, err := w.AddComputer(desktop.ComputerSpec{Name: "PC-BASIC", User: "manager", Kind: desktop.LyncBasic})
 		Expect(err).NotTo(HaveOccurred())
@@ -88,7 +88,7 @@ var _ = Describe("Lync Basic", KB000, Note, func() {
 		Expect(err).To(MatchError(desktop.ErrNotAvailable))
 	})
 
-	It("cannot schedule for a manager even when the delegation exists", func() {
+	It("cannot schedule for a manager even when the delegation exists", KB("kb000-basic"), func() {
 		w := newWorld("kb000")
 		Expect(scenario.Delegation(w, kbPair)).To(Succeed())
 		basic, err := w.AddComputer(desktop.ComputerSpec{Name: "PC-ASSISTANT-BASIC", User: "assistant", Kind: desktop.LyncBasic})

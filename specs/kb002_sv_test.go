@@ -27,20 +27,20 @@ func scheduleSv(w *harness.World, ombud *desktop.Computer) *desktop.AddInRequest
 
 var _ = Describe("Tillägget Lync-möte för ett administrativt ombud (sv-SE)", KB002SV, func() {
 	Context("when the chef's client could not finish configuring the ombud (Ärende 1)", func() {
-		It("shows the English error text, as the Swedish edition prints it", Symptom, func() {
+		It("shows the English error text, as the Swedish edition prints it", KB("kb002-i1-sym-error"), Symptom, func() {
 			w, _, ombud := kb002()
 			Expect(scenario.TimingIssue(w, svPair)).To(Succeed())
 			Expect(scheduleSv(w, ombud)).To(BeRefusedWith(kb2013Error))
 		})
 
-		It("lists the ombud in the chef's Ombud group but not the chef in Personer jag hanterar samtal för", Symptom, func() {
+		It("lists the ombud in the chef's Ombud group but not the chef in Personer jag hanterar samtal för", KB("kb002-i1-sym-ombud", "kb002-i1-sym-no-pimcf", "kb002-i1-cause"), Symptom, func() {
 			w, chef, ombud := kb002()
 			Expect(scenario.TimingIssue(w, svPair)).To(Succeed())
 			Expect(chef).To(HaveGroup("Ombud", "ombud"))
 			Expect(ombud).NotTo(HaveGroup("Personer jag hanterar samtal för"))
 		})
 
-		It("is resolved by the Lösning steps with Ta bort från grupp and Avsluta", Resolution, func() {
+		It("is resolved by the Lösning steps with Ta bort från grupp and Avsluta", KB("kb002-i1-step2", "kb002-i1-step5", "kb002-important", "kb002-i1-step15-note", "kb002-scope-telephony"), Resolution, func() {
 			w, chef, ombud := kb002()
 			Expect(scenario.TimingIssue(w, svPair)).To(Succeed())
 			l := chef.Lync().Labels()
@@ -56,7 +56,7 @@ var _ = Describe("Tillägget Lync-möte för ett administrativt ombud (sv-SE)", 
 	})
 
 	Context("when the chef removed the ombud under Arkiv > Kontoinställningar > Ombud (Ärende 2)", func() {
-		It("gives the ombud no response, and Lösning / Ärende 2 repairs it", Symptom, Resolution, func() {
+		It("gives the ombud no response, and Lösning / Ärende 2 repairs it", KB("kb002-i2-sym-no-response", "kb002-i2-cause", "kb002-i1-step7", "kb002-i2-step10-note"), Symptom, Resolution, func() {
 			w, chef, ombud := kb002()
 			Expect(chef.Outlook() != nil).To(BeTrue())
 			l := chef.Lync().Labels()
@@ -69,7 +69,7 @@ var _ = Describe("Tillägget Lync-möte för ett administrativt ombud (sv-SE)", 
 	})
 
 	Context("when checking Konfigurationsinformation", func() {
-		It("shows MAPI-information as OK, or the English unavailable text", Note, func() {
+		It("shows MAPI-information as OK, or the English unavailable text", KB("kb002-mi-step4", "kb002-mi-step6", "kb002-mi-step7"), Note, func() {
 			w, chef, _ := kb002()
 			Expect(chef.Lync().Labels().ConfigurationInformation).To(Equal("Konfigurationsinformation"))
 			Expect(scenario.Open(w, svPair)).To(Succeed())
@@ -83,7 +83,7 @@ var _ = Describe("Tillägget Lync-möte för ett administrativt ombud (sv-SE)", 
 		})
 	})
 
-	It("removes the Ombud group with its last contact", Note, func() {
+	It("removes the Ombud group with its last contact", KB("kb002-i1-step2-note"), Note, func() {
 		w, chef, _ := kb002()
 		Expect(scenario.Delegation(w, svPair)).To(Succeed())
 		Expect(chef.Lync().RemoveFromGroup("Ombud", "ombud")).To(Succeed())
