@@ -46,6 +46,8 @@ var _ = Describe("Scheduling an online meeting on behalf of someone else", Blog0
 	Context("when the assistant has Full Mailbox Access and Send-As only", func() {
 		It("lets her schedule an ordinary meeting as the owner, with no trace of herself", KB("blog001-fullaccess-sendas", "blog001-send-as-meetings", "blog001-automap"), Note, func() {
 			w, _, ilse := seed001()
+			_, err := ilse.Outlook().OpenCalendar("annelies")
+			Expect(err).NotTo(HaveOccurred())
 			item, err := ilse.Outlook().NewMeeting("annelies", desktop.Meeting{Subject: "Planning", Attendees: []string{"ilse"}})
 			Expect(err).NotTo(HaveOccurred())
 			Expect(item.Organizer).To(Equal("annelies@contoso.com"))
