@@ -1,0 +1,139 @@
+package server
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/harness"
+)
+
+// DefaultTenant is the tenant used when a request names none.
+const DefaultTenant = "default"
+
+// Options configure a Server.
+type Options struct {
+	Fixture string             // organisation of the default tenant; default "default"
+	Clock   func() clock.Clock // clock for each new world; nil = virtual
+	Logger  *slog.Logger       // nil = slog.Default()
+}
+
+// Server holds the tenants' worlds and serves the control plane.
+type Server struct {
+	opts    Options
+	mu      sync.Mutex
+	tenants map[string]*tenant
+	mux     *http.ServeMux
+}
+
+type tenant struct {
+	mu      sync.Mutex
+	name    string
+	fixture string
+	world   *harness.World
+}
+
+// New returns a Server whose default tenant holds opts.Fixture.
+func New(opts Options) (*Server, error) {
+	if opts.Fixture == "" {
+		opts.Fixture = "default"
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	s := &Server{opts: opts, tenants: map[string]*tenant{}}
+	if _, err := s.createTenant(DefaultTenant, opts.Fixture); err != nil {
+		return nil, err
+	}
+	s.routes()
+	return s, nil
+}
+
+func (s *Server) newWorld(fixture string) (*harness.World, error) {
+	var opts []harness.Option
+	if s.opts.Clock != nil {
+		opts = append(opts, harness.WithClock(s.opts.Clock()))
+	}
+	return harness.Load(fixture, opts...)
+}
+
+func (s *Server) createTenant(name, fixture string) (*tenant, error) {
+	if name == "" || strings.ContainsAny(name, "/ ") {
+		return nil, fmt.Errorf("invalid tenant name %q", name)
+	}
+	w, err := s.newWorld(fixture)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if old, ok := s.tenants[name]; ok {
+		old.world.Close()
+	}
+	t := &tenant{name: name, fixture: fixture, world: w}
+	s.tenants[name] = t
+	return t, nil
+}
+
+func (s *Server) tenant(name string) (*tenant, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, ok := s.tenants[name]
+	return t, ok
+}
+
+// Tenants lists the tenant names.
+func (s *Server) Tenants() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.tenants))
+	for n := range s.tenants {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// World returns a tenant's world (nil if unknown), for front ends that
+// serve the same worlds.
+func (s *Server) World(tenant string) *harness.World {
+	t, ok := s.tenant(tenant)
+	if !ok {
+		return nil
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.world
+}
+
+// Close closes every tenant's world.
+func (s *Server) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, t := range s.tenants {
+		t.world.Close()
+	}
+	s.tenants = map[string]*tenant{}
+}
+
+// ServeHTTP routes /_ucfake/t/<tenant>/... to the tenant and the rest to
+// the header's tenant, with panic recovery.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	defer func() {
+		if v := recover(); v != nil {
+			s.opts.Logger.Error("control plane panic", "path", r.URL.Path, "panic", v)
+			writeError(w, http.StatusInternalServerError, fmt.Errorf("internal error while handling %s %s", r.Method, r.URL.Path))
+		}
+	}()
+	if rest, ok := strings.CutPrefix(r.URL.Path, "/_ucfake/t/"); ok {
+		name, tail, _ := strings.Cut(rest, "/")
+		r = r.Clone(r.Context())
+		r.Header.Set("X-Ucfake-Tenant", name)
+		r.URL.Path = "/_ucfake/" + tail
+	}
+	s.mux.ServeHTTP(w, r)
+}
