@@ -1,0 +1,92 @@
+package sip
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/emiago/sipgo/sip"
+
+	"github.com/ucfake/ucfake/fakes/lync"
+)
+
+// c3pAnswer wraps a C3P response document in a 200 OK.
+func (s *Server) c3pAnswer(req *sip.Request, body []byte) *sip.Response {
+	res := sip.NewResponseFromRequest(req, 200, "OK", body)
+	res.AppendHeader(sip.NewHeader("Content-Type", "application/cccp+xml"))
+	return res
+}
+
+// focusFactory answers a C3P request to the focus factory.
+func (s *Server) focusFactory(req *sip.Request) *sip.Response {
+	c3p, err := decodeC3P(req.Body())
+	if err != nil {
+		res := sip.NewResponseFromRequest(req, 400, "Bad Request", nil)
+		s.diagnostics(res, 3006, "Failed to parse the C3P request.")
+		return res
+	}
+	organizer := strings.TrimSpace(c3p.From)
+	if !strings.HasPrefix(strings.ToLower(organizer), "sip:") {
+		res := sip.NewResponseFromRequest(req, 400, "Bad Request", nil)
+		s.diagnostics(res, 3000, "Bad From in C3P Request")
+		return res
+	}
+	switch c3p.Command.XMLName.Local {
+	case "addConference":
+		return s.addConference(req, c3p, organizer)
+	case "getConference":
+		return s.getConference(req, c3p, organizer)
+	case "deleteConference":
+		return s.deleteConference(req, c3p, organizer)
+	case "getAvailableMcuTypes", "getConferencingCapabilities":
+		return s.c3pAnswer(req, c3pResponse(c3p, true, mcuTypes, ""))
+	}
+	res := s.c3pAnswer(req, c3pResponse(c3p, false, "", "notSupported"))
+	s.diagnostics(res, 3004, "The requested C3P command is not implemented")
+	return res
+}
+
+const mcuTypes = `<mcu-types><mcuType>audio-video</mcuType><mcuType>chat</mcuType><mcuType>meeting</mcuType><mcuType>phone-conf</mcuType></mcu-types>`
+
+func (s *Server) addConference(req *sip.Request, c3p *c3pRequest, organizer string) *sip.Response {
+	info := c3p.Command.Info
+	if info == nil {
+		return s.c3pAnswer(req, c3pResponse(c3p, false, "", "otherFailure"))
+	}
+	expiry, err := info.expiry()
+	if err != nil {
+		return s.c3pAnswer(req, c3pResponse(c3p, false, "", "invalidExpiryTime"))
+	}
+	conf, err := s.opts.Store.CreateConference(requester(req), organizer, lync.ConferenceRequest{
+		ConferenceID: strings.TrimSpace(info.Description.ID), Subject: info.Description.Subject,
+		Expiry: expiry, AdmissionPolicy: strings.TrimSpace(info.Description.Admission)})
+	if err != nil {
+		return s.storeError(req, c3p, err, "")
+	}
+	return s.c3pAnswer(req, c3pResponse(c3p, true, confInfoXML(conf), ""))
+}
+
+func (s *Server) getConference(req *sip.Request, c3p *c3pRequest, organizer string) *sip.Response {
+	conf, err := s.opts.Store.Conference(requester(req), organizer, c3p.Command.Keys.conferenceID())
+	if err != nil {
+		return s.storeError(req, c3p, err, "")
+	}
+	return s.c3pAnswer(req, c3pResponse(c3p, true, confInfoXML(conf), ""))
+}
+
+func (s *Server) deleteConference(req *sip.Request, c3p *c3pRequest, organizer string) *sip.Response {
+	id := c3p.Command.Keys.conferenceID()
+	conf, err := s.opts.Store.Conference(requester(req), organizer, id)
+	if err == nil {
+		err = s.opts.Store.DeleteConference(requester(req), organizer, id)
+	}
+	if err != nil {
+		return s.storeError(req, c3p, err, "")
+	}
+	return s.c3pAnswer(req, c3pResponse(c3p, true, fmt.Sprintf(`<conference-info entity="%s"/>`, esc(conf.FocusURI)), ""))
+}
+
+// confInfoXML describes a conference: its focus URI as the entity.
+func confInfoXML(c lync.Conference) string {
+	return fmt.Sprintf(`<conference-info xmlns="%s" entity="%s"><conference-description><subject>%s</subject><msci:conference-id>%s</msci:conference-id><msci:expiry-time>%s</msci:expiry-time><msci:admission-policy>%s</msci:admission-policy></conference-description></conference-info>`,
+		nsCI, esc(c.FocusURI), esc(c.Subject), esc(c.ID), c.Expiry.UTC().Format("2006-01-02T15:04:05Z"), esc(c.AdmissionPolicy))
+}

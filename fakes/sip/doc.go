@@ -1,0 +1,26 @@
+// Package sip serves the fake Lync back end over SIP on TCP: OPTIONS,
+// REGISTER, and SERVICE requests to the focus factory carrying C3P
+// (application/cccp+xml: addConference, getConference, deleteConference,
+// getAvailableMcuTypes, getConferencingCapabilities) or to one's own URI
+// publishing the routing category's delegates list
+// (application/msrtc-category-publish+xml). Messages are parsed with
+// github.com/emiago/sipgo's parser; this package frames them on the TCP
+// stream itself so that it can answer an unparsable message with 400 and
+// keep the connection.
+//
+// Fidelity contract. Simulated: C3P's from = the organizer and the SIP From
+// = the requester; an on-behalf request from someone who is not the
+// organizer's delegate in the back end gets 403 Forbidden with
+// ms-diagnostics 4268 and an application/msrtc-fault+xml body whose
+// Faultcode is Client.Delegate.Operation.NotAuthorized; a stale routing
+// publication gets 409 with ms-diagnostics 2141 and
+// Client.BadCall.WrongDelta; an unparsable C3P body gets 400 with
+// ms-diagnostics 3006; an unknown C3P command gets code="failure". Store
+// errors become SIP responses in one place (errors.go).
+//
+// Simplified: no authentication: REGISTER is accepted as is and the SIP From
+// is trusted as the requester (real servers require NTLM, Kerberos or
+// TLS-DSK, so real Lync clients will not sign in to this fake: use sipp or
+// your own client); TCP only; no dialogs, no INVITE, no presence beyond the
+// routing publication; each request gets exactly one final response.
+package sip

@@ -1,0 +1,70 @@
+package sip
+
+import (
+	"strings"
+
+	"github.com/emiago/sipgo/sip"
+)
+
+// Allow lists the methods the server answers.
+const Allow = "REGISTER, SERVICE, OPTIONS"
+
+// handle answers one request.
+func (s *Server) handle(req *sip.Request) *sip.Response {
+	switch req.Method {
+	case sip.OPTIONS:
+		res := sip.NewResponseFromRequest(req, 200, "OK", nil)
+		res.AppendHeader(sip.NewHeader("Allow", Allow))
+		return res
+	case sip.REGISTER:
+		return s.register(req)
+	case "SERVICE":
+		return s.service(req)
+	}
+	res := sip.NewResponseFromRequest(req, 405, "Method Not Allowed", nil)
+	res.AppendHeader(sip.NewHeader("Allow", Allow))
+	return res
+}
+
+// register accepts any REGISTER without authentication and echoes the
+// Contact with an expiry.
+func (s *Server) register(req *sip.Request) *sip.Response {
+	res := sip.NewResponseFromRequest(req, 200, "OK", nil)
+	if c := req.Contact(); c != nil {
+		res.AppendHeader(sip.NewHeader("Contact", c.Value()+";expires=3600"))
+	}
+	return res
+}
+
+// service dispatches a SERVICE request on its Request-URI and body type.
+func (s *Server) service(req *sip.Request) *sip.Response {
+	ct := ""
+	if h := req.ContentType(); h != nil {
+		ct = strings.ToLower(strings.TrimSpace(strings.Split(h.Value(), ";")[0]))
+	}
+	opaque, _ := req.Recipient.UriParams.Get("opaque")
+	switch {
+	case opaque == "app:conf:focusfactory" && ct == "application/cccp+xml":
+		return s.focusFactory(req)
+	case opaque == "app:conf:focusfactory":
+		return s.unsupported(req, "the focus factory takes application/cccp+xml")
+	case ct == "application/msrtc-category-publish+xml":
+		return s.publish(req)
+	}
+	return s.unsupported(req, "unsupported SERVICE request (focus factory C3P or category publication)")
+}
+
+func (s *Server) unsupported(req *sip.Request, reason string) *sip.Response {
+	res := sip.NewResponseFromRequest(req, 415, "Unsupported Media Type", nil)
+	s.diagnostics(res, 1000, reason)
+	return res
+}
+
+// requester is the SIP From user as a SIP URI.
+func requester(req *sip.Request) string {
+	f := req.From()
+	if f == nil {
+		return ""
+	}
+	return "sip:" + f.Address.User + "@" + f.Address.Host
+}
