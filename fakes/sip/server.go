@@ -137,6 +137,9 @@ func (s *Server) answer(raw []byte, source string) (out []byte) {
 	if !ok {
 		return nil // responses are not expected from clients; drop them
 	}
+	if req.SipVersion != "SIP/2.0" {
+		return badRequest("unsupported SIP version " + req.SipVersion)
+	}
 	req.SetSource(source)
 	return []byte(s.handle(req).String())
 }

@@ -166,3 +166,7 @@ func TestPublishingTheDelegatesList(t *testing.T) {
 	other := c.roundTrip(c.request("SERVICE", "sip:boss@contoso.com", "sip:aide@contoso.com", "application/msrtc-category-publish+xml", routing(v+1)))
 	expect(t, other, "403 Forbidden", "ms-diagnostics: 4004")
 }
+
+func newReader(c net.Conn) *bufio.Reader { return bufio.NewReader(c) }
+
+func bytesHasPrefix(b []byte, p string) bool { return strings.HasPrefix(string(b), p) }
