@@ -1,0 +1,20 @@
+// Package lyncadmin serves the Lync administration cmdlets over HTTP as
+// JSON: POST /admin/<cmdlet> with the cmdlet's parameters as a JSON object
+// (PowerShell names), e.g.
+//
+//	POST /admin/Set-CsClientPolicy  {"Identity": "Global", "EnableExchangeDelegateSync": true}
+//	POST /admin/Grant-CsClientPolicy {"Identity": "sip:user20@contoso.com", "PolicyName": "Sync"}
+//	POST /admin/Set-CsUserDelegates {"User": "sip:boss@contoso.com", "Delegates": {"add": ["sip:aide@contoso.com"]}}
+//	POST /admin/SEFAUtil            {"Arguments": ["/server:pool.contoso.com", "sip:boss@contoso.com", "/adddelegate:aide@contoso.com"]}
+//
+// GET /admin lists the cmdlets. Results are JSON (SEFAUtil's is its console
+// text under "Output"); errors are 400 (bad parameters), 404 (no such user,
+// policy or cmdlet) or 409 (refused by a rule) with {"error", "kind"}.
+//
+// Fidelity contract: the cmdlets change the fake back end exactly as
+// package lync documents (policy resolution, Set-CsUser constraints,
+// delegate limits, SEFAUtil's requirements and output). What they do not do
+// is reach clients: a policy change takes effect in a client at its next
+// sign-in, which is the simulated desktop's behaviour, not this API's. No
+// authentication or RBAC roles are simulated.
+package lyncadmin
