@@ -1,0 +1,114 @@
+package ucwa
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/ucfake/ucfake/fakes/lync"
+)
+
+// event is one change to a delegation group.
+type event struct {
+	Seq     int
+	Group   string // delegatesGroup or delegatorsGroup
+	Contact string // SIP URI
+	Type    string // added or deleted
+}
+
+// app is one UCWA application of one user.
+type app struct {
+	id, user string
+	store    *lync.Store
+	mu       sync.Mutex
+	last     lync.UserView
+	events   []event
+	seq      int
+	wake     chan struct{} // closed and replaced when events arrive
+	cancel   func()
+}
+
+func newApp(id, user string, s *lync.Store) *app {
+	a := &app{id: id, user: user, store: s, last: s.View(user), wake: make(chan struct{})}
+	a.cancel = s.OnReplicated(func(sip string, v lync.UserView) {
+		if strings.EqualFold(sip, a.user) {
+			a.update(v)
+		}
+	})
+	return a
+}
+
+func (a *app) close() { a.cancel() }
+
+func (a *app) base() string { return "/ucwa/v1/applications/" + a.id }
+
+// update records the differences between the last view and v as events.
+func (a *app) update(v lync.UserView) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	n := len(a.events)
+	a.diff("delegatesGroup", a.last.Delegates, v.Delegates)
+	a.diff("delegatorsGroup", a.last.Delegators, v.Delegators)
+	a.last = v
+	if len(a.events) > n {
+		close(a.wake)
+		a.wake = make(chan struct{})
+	}
+}
+
+func (a *app) diff(group string, before, after []string) {
+	for _, c := range after {
+		if !has(before, c) {
+			a.seq++
+			a.events = append(a.events, event{a.seq, group, c, "added"})
+		}
+	}
+	for _, c := range before {
+		if !has(after, c) {
+			a.seq++
+			a.events = append(a.events, event{a.seq, group, c, "deleted"})
+		}
+	}
+}
+
+// since returns the events after ack and a channel closed on the next one.
+func (a *app) since(ack int) ([]event, <-chan struct{}) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	var out []event
+	for _, e := range a.events {
+		if e.Seq > ack {
+			out = append(out, e)
+		}
+	}
+	return out, a.wake
+}
+
+// members returns a group's members as last replicated to the user.
+func (a *app) members(group string) ([]string, bool) {
+	v := a.store.View(a.user)
+	switch group {
+	case "delegatesGroup":
+		return v.Delegates, true
+	case "delegatorsGroup":
+		return v.Delegators, true
+	}
+	return nil, false
+}
+
+func (a *app) resource() map[string]any {
+	b := a.base()
+	link := func(p string) map[string]string { return map[string]string{"href": b + p} }
+	return map[string]any{"id": a.id, "userUri": a.user, "_links": map[string]any{
+		"self": link(""), "events": link("/events"), "delegatesGroup": link("/people/groups/delegatesGroup"),
+		"delegatorsGroup": link("/people/groups/delegatorsGroup"), "myOnlineMeetings": link("/onlineMeetings/myOnlineMeetings"),
+		"startAudioOnBehalfOfDelegator": link("/communication/startAudioOnBehalfOfDelegator")}}
+}
+
+func has(list []string, x string) bool {
+	for _, v := range list {
+		if strings.EqualFold(v, x) {
+			return true
+		}
+	}
+	return false
+}

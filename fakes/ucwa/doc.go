@@ -1,0 +1,28 @@
+// Package ucwa serves a UCWA-style REST API (JSON over HTTP under /ucwa/)
+// over the fake Lync back end: what UCWA offers around delegation.
+//
+//	POST   /ucwa/v1/applications                                   create an application (201)
+//	GET    /ucwa/v1/applications/{app}/people/groups/{group}        delegatesGroup or delegatorsGroup
+//	GET    /ucwa/v1/applications/{app}/people/groups/{group}/contacts
+//	GET    /ucwa/v1/applications/{app}/events?ack=N&timeout=S      long poll: added / deleted in a group
+//	POST   /ucwa/v1/applications/{app}/communication/startAudioOnBehalfOfDelegator
+//	GET    /ucwa/v1/applications/{app}/onlineMeetings/myOnlineMeetings
+//	POST   /ucwa/v1/applications/{app}/onlineMeetings/myOnlineMeetings
+//	DELETE /ucwa/v1/applications/{app}
+//
+// Fidelity contract. Simulated: the two delegation groups as the back end
+// has replicated them to the user; events telling a delegate they were
+// added to or removed from delegatorsGroup (and a manager, delegatesGroup);
+// startAudioOnBehalfOfDelegator refused with subcode NoDelegatesConfigured
+// when the user is not the named delegator's delegate; myOnlineMeetings for
+// the user's own meetings only, with no organizer or on-behalf field, as in
+// UCWA. Simplified: HTTP Basic credentials on every request instead of
+// UCWA's OAuth/WebTicket sign-in (checked by Options.Authenticate); no
+// autodiscovery, no real calls (an accepted on-behalf call answers 201 and
+// goes no further), no batching. Errors are 4xx with {"code", "subcode",
+// "message"}.
+//
+// The events long poll waits at most the client's timeout (default 30 s of
+// the store's clock, at most 180 s) and ends early when the request is
+// cancelled; it never sleeps on the wall clock itself.
+package ucwa

@@ -1,0 +1,143 @@
+package ucwa
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/lync"
+)
+
+// Options configure a Handler.
+type Options struct {
+	Store *lync.Store // required
+	Clock clock.Clock // required: times event waits
+	// Authenticate checks Basic credentials and returns the user's SIP URI.
+	Authenticate func(user, password string) (sip string, ok bool)
+	// DefaultWait is the events long poll's wait without ?timeout
+	// (default 30 s); MaxWait caps it (default 180 s).
+	DefaultWait, MaxWait time.Duration
+}
+
+// Handler serves the API. Safe for concurrent use; Close ends every
+// application's subscription.
+type Handler struct {
+	opts Options
+	mux  *http.ServeMux
+	mu   sync.Mutex
+	apps map[string]*app
+	next int
+}
+
+// New returns a Handler.
+func New(o Options) *Handler {
+	if o.DefaultWait <= 0 {
+		o.DefaultWait = 30 * time.Second
+	}
+	if o.MaxWait <= 0 {
+		o.MaxWait = 180 * time.Second
+	}
+	h := &Handler{opts: o, apps: map[string]*app{}, mux: http.NewServeMux()}
+	const a = "/ucwa/v1/applications/{app}"
+	h.mux.HandleFunc("POST /ucwa/v1/applications", h.createApp)
+	h.mux.HandleFunc("DELETE "+a, h.withApp(h.deleteApp))
+	h.mux.HandleFunc("GET "+a+"/people/groups/{group}", h.withApp(h.group))
+	h.mux.HandleFunc("GET "+a+"/people/groups/{group}/contacts", h.withApp(h.contacts))
+	h.mux.HandleFunc("GET "+a+"/events", h.withApp(h.events))
+	h.mux.HandleFunc("POST "+a+"/communication/startAudioOnBehalfOfDelegator", h.withApp(h.onBehalfCall))
+	h.mux.HandleFunc("GET "+a+"/onlineMeetings/myOnlineMeetings", h.withApp(h.listMeetings))
+	h.mux.HandleFunc("POST "+a+"/onlineMeetings/myOnlineMeetings", h.withApp(h.createMeeting))
+	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		fail(w, http.StatusNotFound, "NotFound", "", "no resource "+r.Method+" "+r.URL.Path)
+	})
+	return h
+}
+
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.mux.ServeHTTP(w, r) }
+
+// Close ends every application.
+func (h *Handler) Close() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for id, a := range h.apps {
+		a.close()
+		delete(h.apps, id)
+	}
+}
+
+// user authenticates the request.
+func (h *Handler) user(w http.ResponseWriter, r *http.Request) (string, bool) {
+	u, p, ok := r.BasicAuth()
+	sip, good := "", false
+	if ok && h.opts.Authenticate != nil {
+		sip, good = h.opts.Authenticate(u, p)
+	}
+	if !good {
+		w.Header().Set("WWW-Authenticate", `Basic realm="ucfake UCWA"`)
+		fail(w, http.StatusUnauthorized, "Unauthorized", "", "valid Basic credentials are required")
+	}
+	return sip, good
+}
+
+// withApp resolves {app} for its owner.
+func (h *Handler) withApp(f func(http.ResponseWriter, *http.Request, *app)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		sip, ok := h.user(w, r)
+		if !ok {
+			return
+		}
+		h.mu.Lock()
+		a := h.apps[r.PathValue("app")]
+		h.mu.Unlock()
+		if a == nil || !strings.EqualFold(a.user, sip) {
+			fail(w, http.StatusNotFound, "NotFound", "ApplicationNotFound", "no such application for this user")
+			return
+		}
+		f(w, r, a)
+	}
+}
+
+func (h *Handler) createApp(w http.ResponseWriter, r *http.Request) {
+	sip, ok := h.user(w, r)
+	if !ok {
+		return
+	}
+	if _, err := h.opts.Store.User(sip); err != nil {
+		fail(w, http.StatusForbidden, "Forbidden", "UserNotEnabled", "the user is not enabled for Lync")
+		return
+	}
+	h.mu.Lock()
+	h.next++
+	id := fmt.Sprintf("app%d", h.next)
+	a := newApp(id, sip, h.opts.Store)
+	h.apps[id] = a
+	h.mu.Unlock()
+	writeJSON(w, http.StatusCreated, a.resource())
+}
+
+func (h *Handler) deleteApp(w http.ResponseWriter, _ *http.Request, a *app) {
+	h.mu.Lock()
+	delete(h.apps, a.id)
+	h.mu.Unlock()
+	a.close()
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+// fail writes a UCWA-style error.
+func fail(w http.ResponseWriter, status int, code, subcode, message string) {
+	body := map[string]string{"code": code, "message": message}
+	if subcode != "" {
+		body["subcode"] = subcode
+	}
+	writeJSON(w, status, body)
+}

@@ -1,0 +1,156 @@
+package ucwa
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/ucfake/ucfake/fakes/lync"
+)
+
+var groupNames = map[string]string{"delegatesGroup": "Delegates", "delegatorsGroup": "People I Manage Calls For"}
+
+func (h *Handler) group(w http.ResponseWriter, r *http.Request, a *app) {
+	g := r.PathValue("group")
+	if _, ok := a.members(g); !ok {
+		fail(w, http.StatusNotFound, "NotFound", "", "no group "+g)
+		return
+	}
+	self := a.base() + "/people/groups/" + g
+	writeJSON(w, http.StatusOK, map[string]any{"id": g, "name": groupNames[g],
+		"_links": map[string]any{"self": map[string]string{"href": self}, "groupContacts": map[string]string{"href": self + "/contacts"}}})
+}
+
+func (h *Handler) contacts(w http.ResponseWriter, r *http.Request, a *app) {
+	members, ok := a.members(r.PathValue("group"))
+	if !ok {
+		fail(w, http.StatusNotFound, "NotFound", "", "no group "+r.PathValue("group"))
+		return
+	}
+	list := []map[string]string{}
+	for _, m := range members {
+		name := m
+		if u, err := h.opts.Store.User(m); err == nil && u.DisplayName != "" {
+			name = u.DisplayName
+		}
+		list = append(list, map[string]string{"uri": m, "name": name})
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"_embedded": map[string]any{"contact": list}})
+}
+
+// events is the long poll: it answers at once when events newer than ack
+// exist, otherwise when one arrives, the wait passes on the store's clock,
+// or the request ends.
+func (h *Handler) events(w http.ResponseWriter, r *http.Request, a *app) {
+	ack, wait, err := h.pollParams(r)
+	if err != nil {
+		fail(w, http.StatusBadRequest, "BadRequest", "", err.Error())
+		return
+	}
+	evs, wake := a.since(ack)
+	if len(evs) == 0 {
+		timeout := make(chan struct{})
+		t := h.opts.Clock.AfterFunc(wait, func() { close(timeout) })
+		select {
+		case <-wake:
+		case <-timeout:
+		case <-r.Context().Done():
+		}
+		t.Stop()
+		evs, _ = a.since(ack)
+	}
+	writeJSON(w, http.StatusOK, eventsBody(a, ack, evs))
+}
+
+func (h *Handler) pollParams(r *http.Request) (int, time.Duration, error) {
+	q := r.URL.Query()
+	ack, wait := 0, h.opts.DefaultWait
+	if s := q.Get("ack"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 {
+			return 0, 0, errors.New("ack must be a non-negative number")
+		}
+		ack = n
+	}
+	if s := q.Get("timeout"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 {
+			return 0, 0, errors.New("timeout must be a non-negative number of seconds")
+		}
+		wait = min(time.Duration(n)*time.Second, h.opts.MaxWait)
+	}
+	return ack, wait, nil
+}
+
+func eventsBody(a *app, ack int, evs []event) map[string]any {
+	next := ack
+	list := []map[string]any{}
+	for _, e := range evs {
+		next = e.Seq
+		list = append(list, map[string]any{"type": e.Type,
+			"link": map[string]string{"rel": "contact", "href": a.base() + "/people/" + e.Contact},
+			"in":   map[string]string{"rel": e.Group, "href": a.base() + "/people/groups/" + e.Group}})
+	}
+	return map[string]any{"_links": map[string]any{"next": map[string]string{"href": a.base() + "/events?ack=" + strconv.Itoa(next)}},
+		"sender": []map[string]any{{"rel": "people", "events": list}}}
+}
+
+// onBehalfCall refuses with NoDelegatesConfigured unless the user is the
+// named delegator's delegate. The call itself is not simulated.
+func (h *Handler) onBehalfCall(w http.ResponseWriter, r *http.Request, a *app) {
+	var req struct {
+		Delegator string `json:"delegator"`
+		To        string `json:"to"`
+	}
+	if err := decode(r, &req); err != nil || req.Delegator == "" {
+		fail(w, http.StatusBadRequest, "BadRequest", "", `want {"delegator": "sip:...", "to": "..."}`)
+		return
+	}
+	if !h.opts.Store.IsDelegate(req.Delegator, a.user) {
+		fail(w, http.StatusConflict, "Conflict", "NoDelegatesConfigured", "No delegates configured.")
+		return
+	}
+	writeJSON(w, http.StatusCreated, map[string]any{"state": "Connecting", "delegator": req.Delegator, "to": req.To})
+}
+
+func meetingResource(a *app, c lync.Conference) map[string]any {
+	return map[string]any{"rel": "myOnlineMeeting", "onlineMeetingId": c.ID, "conferenceId": c.ID, "joinUrl": c.JoinURL,
+		"onlineMeetingUri": c.FocusURI, "organizerUri": c.Organizer, "subject": c.Subject, "expirationTime": c.Expiry,
+		"onlineMeetingRel": "myOnlineMeetings", "_links": map[string]any{"self": map[string]string{"href": a.base() + "/onlineMeetings/myOnlineMeetings/" + c.ID}}}
+}
+
+func (h *Handler) listMeetings(w http.ResponseWriter, _ *http.Request, a *app) {
+	list := []map[string]any{}
+	for _, c := range h.opts.Store.Conferences(a.user) {
+		list = append(list, meetingResource(a, c))
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"_embedded": map[string]any{"myOnlineMeeting": list}})
+}
+
+func (h *Handler) createMeeting(w http.ResponseWriter, r *http.Request, a *app) {
+	var req struct {
+		Subject string `json:"subject"`
+	}
+	if err := decode(r, &req); err != nil {
+		fail(w, http.StatusBadRequest, "BadRequest", "", err.Error())
+		return
+	}
+	c, err := h.opts.Store.CreateConference(a.user, a.user, lync.ConferenceRequest{Subject: req.Subject})
+	if err != nil {
+		fail(w, http.StatusConflict, "Conflict", "", err.Error())
+		return
+	}
+	writeJSON(w, http.StatusCreated, meetingResource(a, c))
+}
+
+// decode reads a small JSON body; an empty body is allowed.
+func decode(r *http.Request, v any) error {
+	body, err := io.ReadAll(io.LimitReader(r.Body, 64<<10))
+	if err != nil || len(body) == 0 {
+		return err
+	}
+	return json.Unmarshal(body, v)
+}
