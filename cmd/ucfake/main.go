@@ -24,12 +24,16 @@ import (
 
 	"github.com/ucfake/ucfake/fakes/clock"
 	"github.com/ucfake/ucfake/fixtures"
+	"github.com/ucfake/ucfake/harness"
 	"github.com/ucfake/ucfake/harness/server"
 )
 
 // config is the command line.
 type config struct {
 	controlAddr string
+	sipAddr     string
+	ucwaAddr    string
+	adminAddr   string
 	fixture     string
 	clockMode   string
 	speed       float64
@@ -55,6 +59,9 @@ func parse(args []string, getenv func(string) string, stderr io.Writer) (config,
 		return def
 	}
 	fs.StringVar(&c.controlAddr, "control-addr", env("control-addr", "127.0.0.1:7780"), "control plane (HTTP JSON under /_ucfake/) listen address `host:port`")
+	fs.StringVar(&c.sipAddr, "sip-addr", env("sip-addr", "127.0.0.1:7506"), "SIP over TCP listen `address` (off disables)")
+	fs.StringVar(&c.ucwaAddr, "ucwa-addr", env("ucwa-addr", "127.0.0.1:7782"), "UCWA-style REST listen `address` (off disables)")
+	fs.StringVar(&c.adminAddr, "admin-addr", env("admin-addr", "127.0.0.1:7783"), "Lync admin cmdlets (JSON) listen `address` (off disables)")
 	fs.StringVar(&c.fixture, "fixture", env("fixture", fixtures.DefaultName), "organisation: an embedded name ("+strings.Join(fixtures.Names(), ", ")+") or a YAML `file`")
 	fs.StringVar(&c.clockMode, "clock", env("clock", "real"), "`real` (wall time times --speed) or virtual (moved by POST /_ucfake/clock/advance)")
 	var speed string
@@ -97,7 +104,18 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	opts := server.Options{Fixture: c.fixture, Logger: log}
+	fe, err := startFrontends(log, c.sipAddr, c.ucwaAddr, c.adminAddr)
+	if err != nil {
+		return err
+	}
+	defer fe.close()
+	opts := server.Options{Fixture: c.fixture, Logger: log, OnWorld: func(tenant string, w *harness.World) {
+		if tenant == server.DefaultTenant {
+			if err := fe.bind(w); err != nil {
+				log.Error("front ends", "error", err)
+			}
+		}
+	}}
 	if c.clockMode == "real" {
 		opts.Clock = func() clock.Clock { return clock.NewReal(c.speed) }
 	}
@@ -113,6 +131,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go hs.Serve(ln)
 	announce(stdout, ln.Addr().String(), c)
+	fe.announce(stdout)
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	<-ctx.Done()

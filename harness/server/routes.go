@@ -128,6 +128,7 @@ func (s *Server) replaceWorld(t *tenant, fixture string) (int, any, error) {
 	old := t.world
 	t.world, t.fixture = w, fixture
 	t.mu.Unlock()
+	s.notify(t.name, w)
 	old.Close()
 	return http.StatusOK, map[string]string{"tenant": t.name, "fixture": fixture}, nil
 }

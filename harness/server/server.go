@@ -20,6 +20,10 @@ type Options struct {
 	Fixture string             // organisation of the default tenant; default "default"
 	Clock   func() clock.Clock // clock for each new world; nil = virtual
 	Logger  *slog.Logger       // nil = slog.Default()
+	// OnWorld, when set, is called with each tenant's world when it is
+	// created or replaced (reset, fixture load), so that wire front ends
+	// can serve the new world. It runs on the request's goroutine.
+	OnWorld func(tenant string, w *harness.World)
 }
 
 // Server holds the tenants' worlds and serves the control plane.
@@ -76,6 +80,7 @@ func (s *Server) createTenant(name, fixture string) (*tenant, error) {
 	}
 	t := &tenant{name: name, fixture: fixture, world: w}
 	s.tenants[name] = t
+	s.notify(name, w)
 	return t, nil
 }
 
@@ -136,4 +141,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		r.URL.Path = "/_ucfake/" + tail
 	}
 	s.mux.ServeHTTP(w, r)
+}
+
+func (s *Server) notify(tenant string, w *harness.World) {
+	if s.opts.OnWorld != nil {
+		s.opts.OnWorld(tenant, w)
+	}
 }
