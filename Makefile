@@ -30,3 +30,8 @@ fuzz:
 ## run: the standalone server on its embedded default organisation
 run:
 	$(GO) run ./cmd/ucfake
+
+## image: the container image ucfake:dev (FROM scratch, static binary)
+image:
+	CGO_ENABLED=0 $(GO) build -trimpath -o dist/ucfake ./cmd/ucfake
+	docker build --network=host -t ucfake:dev .

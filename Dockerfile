@@ -1,0 +1,11 @@
+# ucfake as a container: a static binary on an empty image. Nothing is
+# pulled; build the binary first (make image does both):
+#   CGO_ENABLED=0 go build -o dist/ucfake ./cmd/ucfake
+#   docker build --network=host -t ucfake:dev .
+FROM scratch
+COPY dist/ucfake /ucfake
+# Listen on every address inside the container's network namespace; with
+# host networking (the way ucfake's tests run it) that is the host's.
+ENV UCFAKE_CONTROL_ADDR=127.0.0.1:7780 UCFAKE_SIP_ADDR=127.0.0.1:7506 \
+    UCFAKE_UCWA_ADDR=127.0.0.1:7782 UCFAKE_ADMIN_ADDR=127.0.0.1:7783
+ENTRYPOINT ["/ucfake"]

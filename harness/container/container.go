@@ -1,0 +1,139 @@
+// Package container is a testcontainers-go module for ucfake: it starts the
+// ucfake image (make image builds ucfake:dev, FROM scratch) and returns its
+// endpoints, waiting until the server says it is ready.
+//
+//	c, err := container.Run(ctx, "ucfake:dev", container.WithFixture("kb000"), container.WithVirtualClock())
+//	defer testcontainers.TerminateContainer(c)
+//	cl := c.Client() // a harness/remote client of the control plane
+//
+// The container runs with host networking on free loopback ports (the
+// machines ucfake is tested on have no bridge network), so endpoints are
+// 127.0.0.1 addresses. Ryuk is not used: callers terminate the container.
+package container
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+
+	"github.com/moby/moby/api/types/container"
+	"github.com/testcontainers/testcontainers-go"
+	"github.com/testcontainers/testcontainers-go/wait"
+
+	"github.com/ucfake/ucfake/harness/remote"
+)
+
+// DefaultImage is the image make image builds.
+const DefaultImage = "ucfake:dev"
+
+// Container is a running ucfake.
+type Container struct {
+	*testcontainers.DockerContainer
+	ports map[string]string // endpoint name -> 127.0.0.1:port
+}
+
+// Control returns the control plane's base URL.
+func (c *Container) Control() string { return "http://" + c.ports["control"] }
+
+// SIP returns the SIP over TCP address.
+func (c *Container) SIP() string { return c.ports["sip"] }
+
+// UCWA returns the UCWA base URL.
+func (c *Container) UCWA() string { return "http://" + c.ports["ucwa"] }
+
+// Admin returns the admin cmdlets' base URL.
+func (c *Container) Admin() string { return "http://" + c.ports["admin"] }
+
+// Client returns a control-plane client for the default tenant.
+func (c *Container) Client() *remote.Client { return &remote.Client{Base: c.Control()} }
+
+// WithFixture starts ucfake on an embedded organisation name.
+func WithFixture(name string) testcontainers.CustomizeRequestOption {
+	return testcontainers.WithEnv(map[string]string{"UCFAKE_FIXTURE": name})
+}
+
+// WithVirtualClock starts ucfake on a virtual clock moved by the control
+// plane (the default is real time).
+func WithVirtualClock() testcontainers.CustomizeRequestOption {
+	return testcontainers.WithEnv(map[string]string{"UCFAKE_CLOCK": "virtual"})
+}
+
+// WithSpeed runs the real clock faster by factor.
+func WithSpeed(factor float64) testcontainers.CustomizeRequestOption {
+	return testcontainers.WithEnv(map[string]string{"UCFAKE_SPEED": fmt.Sprint(factor)})
+}
+
+// Run starts img (DefaultImage when empty) with opts.
+func Run(ctx context.Context, img string, opts ...testcontainers.ContainerCustomizer) (*Container, error) {
+	if img == "" {
+		img = DefaultImage
+	}
+	prepareEnvironment()
+	ports, err := freePorts("control", "sip", "ucwa", "admin")
+	if err != nil {
+		return nil, err
+	}
+	base := []testcontainers.ContainerCustomizer{
+		testcontainers.WithEnv(map[string]string{"UCFAKE_CONTROL_ADDR": ports["control"], "UCFAKE_SIP_ADDR": ports["sip"],
+			"UCFAKE_UCWA_ADDR": ports["ucwa"], "UCFAKE_ADMIN_ADDR": ports["admin"]}),
+		testcontainers.WithHostConfigModifier(func(hc *container.HostConfig) { hc.NetworkMode = "host" }),
+		testcontainers.WithWaitStrategy(wait.ForLog("ucfake ready")),
+	}
+	c, err := run(ctx, img, append(base, opts...))
+	if err != nil {
+		return nil, fmt.Errorf("ucfake container: %w", err)
+	}
+	return &Container{DockerContainer: c, ports: ports}, nil
+}
+
+// run is testcontainers.Run with a provider whose default network is the
+// host's: testcontainers otherwise creates a bridge network when the
+// engine has none (dockerd --bridge=none) and attaches the container to it.
+func run(ctx context.Context, img string, opts []testcontainers.ContainerCustomizer) (*testcontainers.DockerContainer, error) {
+	req := testcontainers.GenericContainerRequest{ContainerRequest: testcontainers.ContainerRequest{Image: img}, Started: true}
+	for _, o := range opts {
+		if err := o.Customize(&req); err != nil {
+			return nil, err
+		}
+	}
+	p, err := testcontainers.NewDockerProvider(testcontainers.WithDefaultBridgeNetwork("host"))
+	if err != nil {
+		return nil, err
+	}
+	defer p.Close()
+	c, err := p.RunContainer(ctx, req.ContainerRequest)
+	dc, _ := c.(*testcontainers.DockerContainer)
+	return dc, err
+}
+
+// prepareEnvironment disables Ryuk and reports the host as 127.0.0.1
+// unless the caller set them: inside a container (/.dockerenv)
+// testcontainers would otherwise guess a bridge gateway address.
+func prepareEnvironment() {
+	for k, v := range map[string]string{"TESTCONTAINERS_RYUK_DISABLED": "true", "TESTCONTAINERS_HOST_OVERRIDE": "127.0.0.1"} {
+		if os.Getenv(k) == "" {
+			os.Setenv(k, v)
+		}
+	}
+}
+
+// freePorts picks free loopback ports for the named endpoints.
+func freePorts(names ...string) (map[string]string, error) {
+	out := map[string]string{}
+	var lns []net.Listener
+	defer func() {
+		for _, l := range lns {
+			l.Close()
+		}
+	}()
+	for _, n := range names {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return nil, err
+		}
+		lns = append(lns, l)
+		out[n] = l.Addr().String()
+	}
+	return out, nil
+}

@@ -1,0 +1,143 @@
+// Package remote is a Go client of ucfake's control plane (package
+// harness/server), for tests that drive a ucfake running as a process or a
+// container the way in-process specs drive a harness.World.
+package remote
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/ucfake/ucfake/harness/desktop"
+)
+
+// Client talks to one tenant of a control plane. Safe for concurrent use.
+type Client struct {
+	Base   string       // e.g. "http://127.0.0.1:7780"
+	Tenant string       // "" = the default tenant
+	HTTP   *http.Client // nil = http.DefaultClient
+}
+
+// Computer is what a computer shows, as the control plane reports it.
+type Computer struct {
+	Name        string              `json:"name"`
+	User        string              `json:"user"`
+	SignedIn    bool                `json:"signedIn"`
+	OutlookOpen bool                `json:"outlookOpen"`
+	Groups      []desktop.Group     `json:"groups"`
+	Banners     []desktop.Banner    `json:"banners"`
+	MAPIStatus  string              `json:"mapiStatus"`
+	Registry    map[string][]string `json:"registry"`
+}
+
+// Group returns a group's members and whether it is shown.
+func (c Computer) Group(name string) ([]string, bool) {
+	for _, g := range c.Groups {
+		if g.Name == name {
+			return g.Members, true
+		}
+	}
+	return nil, false
+}
+
+// call sends one request and decodes the JSON answer into out (if not nil).
+func (c *Client) call(ctx context.Context, method, path string, in, out any) error {
+	var body io.Reader
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return err
+		}
+		body = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.Base+"/_ucfake"+path, body)
+	if err != nil {
+		return err
+	}
+	if c.Tenant != "" {
+		req.Header.Set("X-Ucfake-Tenant", c.Tenant)
+	}
+	hc := c.HTTP
+	if hc == nil {
+		hc = http.DefaultClient
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+	if resp.StatusCode >= 400 {
+		var e struct{ Error string }
+		json.Unmarshal(data, &e)
+		return fmt.Errorf("ucfake %s %s: %d %s", method, path, resp.StatusCode, e.Error)
+	}
+	if out != nil {
+		return json.Unmarshal(data, out)
+	}
+	return nil
+}
+
+// Health checks the control plane.
+func (c *Client) Health(ctx context.Context) error { return c.call(ctx, "GET", "/health", nil, nil) }
+
+// Reset rebuilds the tenant's world from its fixture.
+func (c *Client) Reset(ctx context.Context) error { return c.call(ctx, "POST", "/reset", nil, nil) }
+
+// LoadFixture replaces the tenant's world with an organisation.
+func (c *Client) LoadFixture(ctx context.Context, name string) error {
+	return c.call(ctx, "POST", "/fixture", map[string]string{"name": name}, nil)
+}
+
+// CreateTenant creates (or replaces) a tenant holding fixture.
+func (c *Client) CreateTenant(ctx context.Context, name, fixture string) error {
+	return c.call(ctx, "POST", "/tenants", map[string]string{"name": name, "fixture": fixture}, nil)
+}
+
+// Advance moves the tenant's virtual clock.
+func (c *Client) Advance(ctx context.Context, d time.Duration) error {
+	return c.call(ctx, "POST", "/clock/advance", map[string]string{"duration": d.String()}, nil)
+}
+
+// SetMAPI switches MAPI for the server ("" computer) or one computer.
+func (c *Client) SetMAPI(ctx context.Context, computer string, on bool) error {
+	return c.call(ctx, "POST", "/mapi", map[string]any{"on": on, "computer": computer}, nil)
+}
+
+// Computer reads what a computer shows.
+func (c *Client) Computer(ctx context.Context, name string) (Computer, error) {
+	var out Computer
+	err := c.call(ctx, "GET", "/computers/"+name, nil, &out)
+	return out, err
+}
+
+// Lync performs signin, signout or exit on a computer's Lync client.
+func (c *Client) Lync(ctx context.Context, computer, action string) error {
+	return c.call(ctx, "POST", "/computers/"+computer+"/lync/"+action, nil, nil)
+}
+
+// Outlook performs open or close on a computer's Outlook.
+func (c *Client) Outlook(ctx context.Context, computer, action string) error {
+	return c.call(ctx, "POST", "/computers/"+computer+"/outlook/"+action, nil, nil)
+}
+
+// DelegateAccess adds and removes Outlook delegates, then clicks OK.
+func (c *Client) DelegateAccess(ctx context.Context, computer string, add, remove []string) error {
+	return c.call(ctx, "POST", "/computers/"+computer+"/outlook/delegates", map[string][]string{"add": add, "remove": remove}, nil)
+}
+
+// RemoveFromGroup is Remove from group in a computer's Lync client.
+func (c *Client) RemoveFromGroup(ctx context.Context, computer, group, contact string) error {
+	return c.call(ctx, "POST", "/computers/"+computer+"/lync/remove-from-group", map[string]string{"group": group, "contact": contact}, nil)
+}
+
+// ScheduleLyncMeeting uses the add-in on a computer for owner.
+func (c *Client) ScheduleLyncMeeting(ctx context.Context, computer, owner, subject string) (desktop.Outcome, error) {
+	var out desktop.Outcome
+	err := c.call(ctx, "POST", "/computers/"+computer+"/outlook/lync-meeting", map[string]any{"owner": owner, "subject": subject}, &out)
+	return out, err
+}
