@@ -38,6 +38,7 @@ type config struct {
 	clockMode   string
 	speed       float64
 	logLevel    string
+	stateDir    string
 }
 
 func main() {
@@ -66,6 +67,7 @@ func parse(args []string, getenv func(string) string, stderr io.Writer) (config,
 	fs.StringVar(&c.clockMode, "clock", env("clock", "real"), "`real` (wall time times --speed) or virtual (moved by POST /_ucfake/clock/advance)")
 	var speed string
 	fs.StringVar(&speed, "speed", env("speed", "1"), "with --clock=real, simulated seconds per real second (`factor`)")
+	fs.StringVar(&c.stateDir, "state-dir", env("state-dir", ""), "keep every tenant's state in `dir` across restarts (written atomically after each change)")
 	fs.StringVar(&c.logLevel, "log-level", env("log-level", "info"), "`level`: debug, info, warn or error")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: ucfake [flags]\n\nServes fake Exchange and Lync back ends on 127.0.0.1. Each flag can also be set\nwith the environment variable UCFAKE_<FLAG> (e.g. UCFAKE_FIXTURE=kb000).\n\nFlags:\n")
@@ -109,7 +111,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	}
 	defer fe.close()
-	opts := server.Options{Fixture: c.fixture, Logger: log, OnWorld: func(tenant string, w *harness.World) {
+	opts := server.Options{Fixture: c.fixture, Logger: log, StateDir: c.stateDir, OnWorld: func(tenant string, w *harness.World) {
 		if tenant == server.DefaultTenant {
 			if err := fe.bind(w); err != nil {
 				log.Error("front ends", "error", err)

@@ -74,6 +74,12 @@ func (s *Server) wrap(h handler) http.Handler {
 			writeError(w, status, err)
 			return
 		}
+		if r.Method != http.MethodGet {
+			if err := s.persist(t); err != nil {
+				writeError(w, http.StatusInternalServerError, fmt.Errorf("the change was applied but not saved: %w", err))
+				return
+			}
+		}
 		writeJSON(w, status, body)
 	})
 }
@@ -100,8 +106,13 @@ func (s *Server) postTenant(w http.ResponseWriter, r *http.Request) {
 	if req.Fixture == "" {
 		req.Fixture = s.opts.Fixture
 	}
-	if _, err := s.createTenant(req.Name, req.Fixture); err != nil {
+	t, err := s.createTenant(req.Name, req.Fixture)
+	if err != nil {
 		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	if err := s.persist(t); err != nil {
+		writeError(w, http.StatusInternalServerError, fmt.Errorf("the tenant was created but not saved: %w", err))
 		return
 	}
 	writeJSON(w, http.StatusCreated, map[string]string{"tenant": req.Name, "fixture": req.Fixture})

@@ -24,6 +24,9 @@ type Options struct {
 	// created or replaced (reset, fixture load), so that wire front ends
 	// can serve the new world. It runs on the request's goroutine.
 	OnWorld func(tenant string, w *harness.World)
+	// StateDir, when set, keeps every tenant's state across restarts: it
+	// is written atomically after each acknowledged change and read by New.
+	StateDir string
 }
 
 // Server holds the tenants' worlds and serves the control plane.
@@ -51,6 +54,9 @@ func New(opts Options) (*Server, error) {
 	}
 	s := &Server{opts: opts, tenants: map[string]*tenant{}}
 	if _, err := s.createTenant(DefaultTenant, opts.Fixture); err != nil {
+		return nil, err
+	}
+	if err := s.restore(); err != nil {
 		return nil, err
 	}
 	s.routes()
