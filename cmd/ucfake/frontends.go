@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/fakes/lyncadmin"
 	"github.com/ucfake/ucfake/fakes/sip"
 	"github.com/ucfake/ucfake/fakes/ucwa"
@@ -68,7 +69,7 @@ func startFrontends(log *slog.Logger, sipAddr, ucwaAddr, adminAddr string) (*fro
 }
 
 // bind makes every front end serve w.
-func (f *frontends) bind(w *harness.World) error {
+func (f *frontends) bind(w *harness.World, reg *faults.Registry) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.closeOld != nil {
@@ -81,10 +82,10 @@ func (f *frontends) bind(w *harness.World) error {
 	f.ucwa.set(u)
 	f.admin.set(lyncadmin.New(w.Lync()))
 	f.closeOld = u.Close
-	return f.bindSIP(w)
+	return f.bindSIP(w, reg)
 }
 
-func (f *frontends) bindSIP(w *harness.World) error {
+func (f *frontends) bindSIP(w *harness.World, reg *faults.Registry) error {
 	if f.sipAddr == "" || f.sipAddr == "off" {
 		return nil
 	}
@@ -93,7 +94,7 @@ func (f *frontends) bindSIP(w *harness.World) error {
 		addr = f.sip.Addr() // keep the port the clients know
 		f.sip.Close()
 	}
-	s := sip.New(sip.Options{Store: w.Lync(), Logger: f.log})
+	s := sip.New(sip.Options{Store: w.Lync(), Logger: f.log, Faults: reg, Clock: w.Clock()})
 	if err := s.Start(addr); err != nil {
 		return fmt.Errorf("sip: %w", err)
 	}

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/fixtures"
 	"github.com/ucfake/ucfake/harness"
 	"github.com/ucfake/ucfake/harness/server"
@@ -111,9 +112,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	}
 	defer fe.close()
-	opts := server.Options{Fixture: c.fixture, Logger: log, StateDir: c.stateDir, OnWorld: func(tenant string, w *harness.World) {
+	opts := server.Options{Fixture: c.fixture, Logger: log, StateDir: c.stateDir, OnWorld: func(tenant string, w *harness.World, f *faults.Registry) {
 		if tenant == server.DefaultTenant {
-			if err := fe.bind(w); err != nil {
+			if err := fe.bind(w, f); err != nil {
 				log.Error("front ends", "error", err)
 			}
 		}

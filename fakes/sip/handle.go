@@ -1,7 +1,11 @@
 package sip
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/ucfake/ucfake/fakes/faults"
 
 	"github.com/emiago/sipgo/sip"
 )
@@ -19,6 +23,9 @@ func (s *Server) handle(req *sip.Request) *sip.Response {
 	case sip.REGISTER:
 		return s.register(req)
 	case "SERVICE":
+		if f := s.opts.Faults.Check("SERVICE", requester(req)); f != nil {
+			return s.scripted(req, f)
+		}
 		return s.service(req)
 	}
 	res := sip.NewResponseFromRequest(req, 405, "Method Not Allowed", nil)
@@ -67,4 +74,24 @@ func requester(req *sip.Request) string {
 		return ""
 	}
 	return "sip:" + f.Address.User + "@" + f.Address.Host
+}
+
+// scripted applies a scripted fault: wait, then drop or answer its code
+// (a delay alone then serves the request normally).
+func (s *Server) scripted(req *sip.Request, f *faults.Fault) *sip.Response {
+	if f.Delay > 0 && s.opts.Clock != nil {
+		done := make(chan struct{})
+		s.opts.Clock.AfterFunc(f.Delay, func() { close(done) })
+		<-done
+	}
+	if f.Drop {
+		return nil
+	}
+	code, err := strconv.Atoi(f.Code)
+	if err != nil || code < 300 || code > 699 {
+		return s.service(req)
+	}
+	res := sip.NewResponseFromRequest(req, code, "Scripted Fault", nil)
+	s.diagnostics(res, 1, fmt.Sprintf("scripted fault %d", f.ID))
+	return res
 }

@@ -14,6 +14,8 @@ import (
 
 	"github.com/emiago/sipgo/sip"
 
+	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/fakes/lync"
 )
 
@@ -28,6 +30,11 @@ type Options struct {
 	Store  *lync.Store // required
 	Host   string      // the source named in ms-diagnostics; default "ucfake.fe"
 	Logger *slog.Logger
+	// Faults, when set, is consulted for every SERVICE (op "SERVICE",
+	// identity = the SIP From): a fault's code answers with that status,
+	// drop sends nothing, delay waits on Clock first.
+	Faults *faults.Registry
+	Clock  clock.Clock // needed for fault delays
 }
 
 // Server serves SIP over TCP. Create it with New, then Start; call Close.
@@ -141,7 +148,11 @@ func (s *Server) answer(raw []byte, source string) (out []byte) {
 		return badRequest("unsupported SIP version " + req.SipVersion)
 	}
 	req.SetSource(source)
-	return []byte(s.handle(req).String())
+	res := s.handle(req)
+	if res == nil {
+		return nil // a scripted drop
+	}
+	return []byte(res.String())
 }
 
 // readMessage frames one message: headers up to an empty line, then

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/fakes/lync"
 )
 
@@ -170,3 +171,23 @@ func TestPublishingTheDelegatesList(t *testing.T) {
 func newReader(c net.Conn) *bufio.Reader { return bufio.NewReader(c) }
 
 func bytesHasPrefix(b []byte, p string) bool { return strings.HasPrefix(string(b), p) }
+
+func TestScriptedFaults(t *testing.T) {
+	st := lync.New(lync.Options{Clock: clock.NewVirtual(time.Time{})})
+	st.AddUser(lync.User{SIP: "sip:boss@contoso.com"})
+	var reg faults.Registry
+	reg.Add(faults.Fault{Op: "SERVICE", Identity: "sip:boss@contoso.com", Code: "503"})
+	reg.Add(faults.Fault{Op: "SERVICE", Drop: true})
+	s := New(Options{Store: st, Faults: &reg})
+	if err := s.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c := dial(t, s)
+	expect(t, c.roundTrip(c.request("SERVICE", ff, "sip:boss@contoso.com", "application/cccp+xml", addConference("sip:boss@contoso.com", "FAULT001"))), "SIP/2.0 503 Scripted Fault")
+	c.c.Write([]byte(c.request("SERVICE", ff, "sip:boss@contoso.com", "application/cccp+xml", addConference("sip:boss@contoso.com", "FAULT002"))))
+	expect(t, c.roundTrip(c.request("OPTIONS", "sip:contoso.com", "sip:boss@contoso.com", "", "")), "SIP/2.0 200 OK") // the dropped SERVICE got no answer
+	if len(reg.Unconsumed()) != 0 {
+		t.Fatalf("unconsumed faults %+v", reg.Unconsumed())
+	}
+}

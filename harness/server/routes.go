@@ -53,6 +53,10 @@ func (s *Server) table() []route {
 		{"POST /_ucfake/computers/{name}/lync/dismiss-banner", `{"delegator": "manager"}`, dismissBanner},
 		{"POST /_ucfake/computers/{name}/outlook/{action}", "open, close", outlookAction},
 		{"POST /_ucfake/computers/{name}/outlook/delegates", `Delegate Access: {"add": ["assistant"], "remove": []}`, delegateAccess},
+		{"GET /_ucfake/faults", "every scripted fault with how often it was consumed", listFaults},
+		{"GET /_ucfake/faults/unconsumed", "the scripted faults that never affected a call", unconsumedFaults},
+		{"POST /_ucfake/faults", `script a fault: {"op": "SERVICE", "identity": "sip:aide@contoso.com", "count": 1, "code": "503" | "delay": "5s" | "drop": true}`, addFault},
+		{"DELETE /_ucfake/faults", "remove every scripted fault", clearFaults},
 		{"POST /_ucfake/computers/{name}/outlook/lync-meeting", `the add-in: {"owner": "manager", "subject": "x", "attendees": []}`, scheduleMeeting},
 	}
 }
@@ -139,7 +143,8 @@ func (s *Server) replaceWorld(t *tenant, fixture string) (int, any, error) {
 	old := t.world
 	t.world, t.fixture = w, fixture
 	t.mu.Unlock()
-	s.notify(t.name, w)
+	t.faults.Reset()
+	s.notify(t)
 	old.Close()
 	return http.StatusOK, map[string]string{"tenant": t.name, "fixture": fixture}, nil
 }

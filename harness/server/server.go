@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/harness"
 )
 
@@ -23,7 +24,7 @@ type Options struct {
 	// OnWorld, when set, is called with each tenant's world when it is
 	// created or replaced (reset, fixture load), so that wire front ends
 	// can serve the new world. It runs on the request's goroutine.
-	OnWorld func(tenant string, w *harness.World)
+	OnWorld func(tenant string, w *harness.World, f *faults.Registry)
 	// StateDir, when set, keeps every tenant's state across restarts: it
 	// is written atomically after each acknowledged change and read by New.
 	StateDir string
@@ -42,6 +43,7 @@ type tenant struct {
 	name    string
 	fixture string
 	world   *harness.World
+	faults  faults.Registry
 }
 
 // New returns a Server whose default tenant holds opts.Fixture.
@@ -86,7 +88,7 @@ func (s *Server) createTenant(name, fixture string) (*tenant, error) {
 	}
 	t := &tenant{name: name, fixture: fixture, world: w}
 	s.tenants[name] = t
-	s.notify(name, w)
+	s.notify(t)
 	return t, nil
 }
 
@@ -149,8 +151,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-func (s *Server) notify(tenant string, w *harness.World) {
+func (s *Server) notify(t *tenant) {
 	if s.opts.OnWorld != nil {
-		s.opts.OnWorld(tenant, w)
+		s.opts.OnWorld(t.name, t.current(), &t.faults)
 	}
 }

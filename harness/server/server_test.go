@@ -125,3 +125,23 @@ func TestReadOnlyOperations(t *testing.T) {
 		t.Fatal("reset")
 	}
 }
+
+func TestScriptedFaultsAreReportedUntilConsumed(t *testing.T) {
+	ts := newTestServer(t)
+	if st, out := call(t, ts, "POST", "/_ucfake/faults", `{"op":"SERVICE","identity":"sip:assistant@contoso.com","code":"503"}`); st != 201 || out["id"] == nil {
+		t.Fatalf("add: %d %v", st, out)
+	}
+	if st, out := call(t, ts, "POST", "/_ucfake/faults", `{"op":"SERVICE"}`); st != 400 {
+		t.Fatalf("fault without effect: %d %v", st, out)
+	}
+	resp, _ := http.Get(ts.URL + "/_ucfake/faults/unconsumed")
+	var list []map[string]any
+	json.NewDecoder(resp.Body).Decode(&list)
+	resp.Body.Close()
+	if len(list) != 1 || list[0]["op"] != "SERVICE" {
+		t.Fatalf("unconsumed %v", list)
+	}
+	if st, _ := call(t, ts, "DELETE", "/_ucfake/faults", ""); st != 200 {
+		t.Fatal("clear")
+	}
+}
