@@ -117,7 +117,7 @@ var _ = Describe("Scheduling an online meeting on behalf of someone else", Blog0
 			Expect(scheduleFor(w, ilse, "annelies")).To(BeScheduled())
 		})
 
-		It("lets EnableExchangeDelegateSync sync the Outlook delegates instead", KB("blog001-sync-policy"), Resolution, func() {
+		It("lets EnableExchangeDelegateSync sync the Outlook delegates instead", KB("blog001-sync-policy", "blog001-no-ev-toggle-needed"), Resolution, func() {
 			w, annelies, ilse := seed001()
 			_, err := w.Lync().SetTelephony(w.User("annelies").SIP, lync.PCToPCOnly, "")
 			Expect(err).NotTo(HaveOccurred())

@@ -53,7 +53,7 @@ var _ = Describe("Outlook-to-Lync delegate sync for users not enabled for Enterp
 	})
 
 	Context("when the policy is set and the manager signs out and back in", func() {
-		It("adds the manager to the delegate's People I Manage Calls For group with a banner", KB("blog003-res-set-policy", "blog003-res-relogin", "blog003-banner-and-group", "blog003-can-schedule"), Resolution, func() {
+		It("adds the manager to the delegate's People I Manage Calls For group with a banner", KB("blog003-res-set-policy", "blog003-res-relogin", "blog003-banner-and-group", "blog003-can-schedule", "blog003-c8-flag-mattered"), Resolution, func() {
 			w, mgr, asst := seed003()
 			enableSyncGlobally(w)
 			mgr.Lync().SignOut()
@@ -114,7 +114,7 @@ var _ = Describe("Outlook-to-Lync delegate sync for users not enabled for Enterp
 	})
 
 	Context("when the manager removes the delegate in Outlook", func() {
-		It("keeps the one-time record: the group and banner stay but meetings cannot be scheduled", KB("blog003-one-time-record", "blog003-sym-removed-in-outlook"), Cause, func() {
+		It("keeps the one-time record: the group and banner stay but meetings cannot be scheduled", KB("blog003-one-time-record", "blog003-sym-removed-in-outlook", "blog003-not-recommended"), Cause, func() {
 			w, mgr, asst := seed003()
 			enableSyncGlobally(w)
 			mgr.Lync().SignOut()
