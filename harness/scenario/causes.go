@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"github.com/ucfake/ucfake/harness"
+	"github.com/ucfake/ucfake/harness/desktop"
 )
 
 // TimingIssue is seed 000's Issue 1 cause: the manager's client cannot
@@ -11,15 +12,7 @@ import (
 // manager's Delegates group lists the delegate, the back end has no
 // record, and the delegate's add-in shows the permissions error.
 func TimingIssue(w *harness.World, p Pair) error {
-	if err := Open(w, p); err != nil {
-		return err
-	}
-	mgr, del, _ := p.computers(w)
-	mgr.Lync().InterruptDelegateConfiguration(1)
-	if err := addInOutlook(mgr, del.User().SMTP); err != nil {
-		return err
-	}
-	return w.Advance(Settle)
+	return openAndAdd(w, p, func(mgr *desktop.Computer) { mgr.Lync().InterruptDelegateConfiguration(1) }, nil)
 }
 
 // OutlookDelegateRemoved is seed 000's Issue 2 cause: starting from a
@@ -43,20 +36,14 @@ func OutlookDelegateRemoved(w *harness.World, p Pair) error {
 // manager's per-user client policy (falling back to Global, unset by
 // default), then adds the delegate in Outlook.
 func SyncPolicyMissing(w *harness.World, p Pair) error {
-	mgr, del, err := p.computers(w)
+	mgr, _, err := p.computers(w)
 	if err != nil {
 		return err
 	}
 	if err := w.Lync().GrantClientPolicy(mgr.User().SIP, ""); err != nil {
 		return err
 	}
-	if err := Open(w, p); err != nil {
-		return err
-	}
-	if err := addInOutlook(mgr, del.User().SMTP); err != nil {
-		return err
-	}
-	return w.Advance(Settle)
+	return openAndAdd(w, p, nil, nil)
 }
 
 // MAPIDown is seed 000's More Information cause: the Exchange MAPI service
@@ -65,14 +52,7 @@ func SyncPolicyMissing(w *harness.World, p Pair) error {
 // whole server, then adds the delegate in Outlook.
 func MAPIDown(w *harness.World, p Pair) error {
 	w.Exchange().SetMAPIAvailable(false)
-	if err := Open(w, p); err != nil {
-		return err
-	}
-	mgr, del, _ := p.computers(w)
-	if err := addInOutlook(mgr, del.User().SMTP); err != nil {
-		return err
-	}
-	return w.Advance(Settle)
+	return openAndAdd(w, p, nil, nil)
 }
 
 // OutlookClosed is seed 003's requirement broken: the manager's Outlook is
@@ -80,41 +60,37 @@ func MAPIDown(w *harness.World, p Pair) error {
 // The delegate is added in Outlook, then Outlook is closed before the
 // client's next sync.
 func OutlookClosed(w *harness.World, p Pair) error {
-	if err := Open(w, p); err != nil {
-		return err
-	}
-	mgr, del, _ := p.computers(w)
-	if err := addInOutlook(mgr, del.User().SMTP); err != nil {
-		return err
-	}
-	mgr.Outlook().Close()
-	return w.Advance(Settle)
+	return openAndAdd(w, p, nil, func(mgr *desktop.Computer) { mgr.Outlook().Close() })
 }
 
 // StuckSync is seed 003's comment 3: the delegator's sync is stuck and the
 // delegation never appears.
 func StuckSync(w *harness.World, p Pair) error {
-	if err := Open(w, p); err != nil {
-		return err
-	}
-	mgr, del, _ := p.computers(w)
-	mgr.Lync().StickSync()
-	if err := addInOutlook(mgr, del.User().SMTP); err != nil {
-		return err
-	}
-	return w.Advance(Settle)
+	return openAndAdd(w, p, func(mgr *desktop.Computer) { mgr.Lync().StickSync() }, nil)
 }
 
 // BrokenClientUpdate is seed 001's comment 4: after a client update the
 // manager's delegates no longer sync.
 func BrokenClientUpdate(w *harness.World, p Pair) error {
+	return openAndAdd(w, p, func(mgr *desktop.Computer) { mgr.Lync().InstallBrokenBuild("June 2012 security update") }, nil)
+}
+
+// openAndAdd opens both clients, runs before on the manager's computer,
+// adds the delegate in Outlook, runs after, and lets the documented 10
+// minutes pass. before and after may be nil.
+func openAndAdd(w *harness.World, p Pair, before, after func(mgr *desktop.Computer)) error {
 	if err := Open(w, p); err != nil {
 		return err
 	}
 	mgr, del, _ := p.computers(w)
-	mgr.Lync().InstallBrokenBuild("June 2012 security update")
+	if before != nil {
+		before(mgr)
+	}
 	if err := addInOutlook(mgr, del.User().SMTP); err != nil {
 		return err
+	}
+	if after != nil {
+		after(mgr)
 	}
 	return w.Advance(Settle)
 }
