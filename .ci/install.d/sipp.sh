@@ -2,4 +2,4 @@
 # sipp (Debian package sip-tester): a real SIP peer for fakes/sip's TestSippScenarios.
 set -euo pipefail
 command -v sipp >/dev/null || apt-get install -y -qq --no-install-recommends sip-tester
-sipp -v | head -2
+command -v sipp
