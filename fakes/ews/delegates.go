@@ -1,0 +1,222 @@
+package ews
+
+import (
+	"encoding/xml"
+	"fmt"
+	"strings"
+
+	"github.com/ucfake/ucfake/fakes/exchange"
+)
+
+type mailboxEl struct {
+	EmailAddress string `xml:"EmailAddress"`
+}
+
+type userIDEl struct {
+	SID                string `xml:"SID"`
+	PrimarySmtpAddress string `xml:"PrimarySmtpAddress"`
+	DisplayName        string `xml:"DisplayName"`
+	DistinguishedUser  string `xml:"DistinguishedUser"`
+}
+
+// name is how the store should find the user.
+func (u userIDEl) name() string {
+	for _, s := range []string{u.PrimarySmtpAddress, u.SID, u.DisplayName} {
+		if strings.TrimSpace(s) != "" {
+			return strings.TrimSpace(s)
+		}
+	}
+	return ""
+}
+
+type delegateUserEl struct {
+	UserID      userIDEl `xml:"UserId"`
+	Permissions *struct {
+		Calendar string `xml:"CalendarFolderPermissionLevel"`
+		Tasks    string `xml:"TasksFolderPermissionLevel"`
+		Inbox    string `xml:"InboxFolderPermissionLevel"`
+		Contacts string `xml:"ContactsFolderPermissionLevel"`
+		Notes    string `xml:"NotesFolderPermissionLevel"`
+		Journal  string `xml:"JournalFolderPermissionLevel"`
+	} `xml:"DelegatePermissions"`
+	ReceiveCopies *bool `xml:"ReceiveCopiesOfMeetingMessages"`
+	ViewPrivate   *bool `xml:"ViewPrivateItems"`
+}
+
+type delegateReq struct {
+	Mailbox       mailboxEl        `xml:"Mailbox"`
+	DelegateUsers []delegateUserEl `xml:"DelegateUsers>DelegateUser"`
+	UserIDs       []userIDEl       `xml:"UserIds>UserId"`
+	Deliver       string           `xml:"DeliverMeetingRequests"`
+}
+
+// delegate converts a request DelegateUser onto base (an existing delegate
+// or Outlook's defaults for a new one): only given fields change.
+func (d delegateUserEl) delegate(base exchange.Delegate) exchange.Delegate {
+	if p := d.Permissions; p != nil {
+		base.Permissions = exchange.DelegatePermissions{Calendar: exchange.Role(p.Calendar), Tasks: exchange.Role(p.Tasks),
+			Inbox: exchange.Role(p.Inbox), Contacts: exchange.Role(p.Contacts), Notes: exchange.Role(p.Notes), Journal: exchange.Role(p.Journal)}
+	}
+	if d.ReceiveCopies != nil {
+		base.ReceiveCopiesOfMeetingMessages = *d.ReceiveCopies
+	}
+	if d.ViewPrivate != nil {
+		base.ViewPrivateItems = *d.ViewPrivate
+	}
+	return base
+}
+
+func (h *Handler) addDelegate(user exchange.User, doc []byte, _ []xml.Attr) (string, error) {
+	return h.changeDelegates(user, doc, "AddDelegate", func(mbx string, d delegateUserEl) (exchange.Delegate, error) {
+		base := exchange.Delegate{User: d.UserID.name()}
+		return h.store.AddDelegate(user.SMTP, mbx, d.delegate(base))
+	})
+}
+
+func (h *Handler) updateDelegate(user exchange.User, doc []byte, _ []xml.Attr) (string, error) {
+	return h.changeDelegates(user, doc, "UpdateDelegate", func(mbx string, d delegateUserEl) (exchange.Delegate, error) {
+		cur, err := h.findDelegate(user.SMTP, mbx, d.UserID.name())
+		if err != nil {
+			return exchange.Delegate{}, err
+		}
+		return h.store.UpdateDelegate(user.SMTP, mbx, d.delegate(cur))
+	})
+}
+
+func (h *Handler) findDelegate(actor, mbx, name string) (exchange.Delegate, error) {
+	ds, err := h.store.Delegates(actor, mbx)
+	if err != nil {
+		return exchange.Delegate{}, err
+	}
+	u, err := h.store.Lookup(name)
+	if err != nil {
+		return exchange.Delegate{}, exchange.ErrDelegateNoUser
+	}
+	for _, d := range ds {
+		if strings.EqualFold(d.User, u.SMTP) {
+			return d, nil
+		}
+	}
+	return exchange.Delegate{}, exchange.ErrNotDelegate
+}
+
+// changeDelegates runs apply for each DelegateUser, answering one message
+// each inside an outer Success (the EWS quirk), and applies
+// DeliverMeetingRequests when given.
+func (h *Handler) changeDelegates(user exchange.User, doc []byte, op string, apply func(string, delegateUserEl) (exchange.Delegate, error)) (string, error) {
+	var req delegateReq
+	if err := decodeOp(doc, &req); err != nil {
+		return "", err
+	}
+	mbx := mailboxOf(req.Mailbox, user)
+	if err := h.checkMailbox(user, mbx); err != nil {
+		return outerError(op, err), nil
+	}
+	var msgs strings.Builder
+	for _, du := range req.DelegateUsers {
+		d, err := apply(mbx, du)
+		msgs.WriteString(h.delegateMessage(d, err, true))
+	}
+	if req.Deliver != "" {
+		if err := h.store.SetDeliverMeetingRequests(user.SMTP, mbx, exchange.DeliverMeetingRequests(req.Deliver)); err != nil {
+			return outerError(op, err), nil
+		}
+	}
+	return outerSuccess(op, msgs.String(), ""), nil
+}
+
+// checkMailbox answers mailbox-level errors (no mailbox, no rights) for
+// the whole request.
+func (h *Handler) checkMailbox(user exchange.User, mbx string) error {
+	_, err := h.store.Delegates(user.SMTP, mbx)
+	return err
+}
+
+func mailboxOf(m mailboxEl, user exchange.User) string {
+	if strings.TrimSpace(m.EmailAddress) == "" {
+		return user.SMTP
+	}
+	return strings.TrimSpace(m.EmailAddress)
+}
+
+func (h *Handler) getDelegate(user exchange.User, doc []byte, attrs []xml.Attr) (string, error) {
+	var req delegateReq
+	if err := decodeOp(doc, &req); err != nil {
+		return "", err
+	}
+	mbx := mailboxOf(req.Mailbox, user)
+	ds, err := h.store.Delegates(user.SMTP, mbx)
+	if err != nil {
+		return outerError("GetDelegate", err), nil
+	}
+	withPerms := strings.EqualFold(attr(attrs, "IncludePermissions"), "true")
+	var msgs strings.Builder
+	if len(req.UserIDs) == 0 {
+		for _, d := range ds {
+			msgs.WriteString(h.delegateMessage(d, nil, withPerms))
+		}
+	}
+	for _, id := range req.UserIDs {
+		d, err := h.findDelegate(user.SMTP, mbx, id.name())
+		msgs.WriteString(h.delegateMessage(d, err, withPerms))
+	}
+	deliver, _ := h.store.DeliverMeetingRequests(mbx)
+	return outerSuccess("GetDelegate", msgs.String(), fmt.Sprintf("<m:DeliverMeetingRequests>%s</m:DeliverMeetingRequests>", esc(string(deliver)))), nil
+}
+
+func (h *Handler) removeDelegate(user exchange.User, doc []byte, _ []xml.Attr) (string, error) {
+	var req delegateReq
+	if err := decodeOp(doc, &req); err != nil {
+		return "", err
+	}
+	mbx := mailboxOf(req.Mailbox, user)
+	if err := h.checkMailbox(user, mbx); err != nil {
+		return outerError("RemoveDelegate", err), nil
+	}
+	var msgs strings.Builder
+	for _, id := range req.UserIDs {
+		err := h.store.RemoveDelegate(user.SMTP, mbx, id.name())
+		if err != nil {
+			msgs.WriteString(`<m:DelegateUserResponseMessageType ResponseClass="Error">` + errorMessage(err) + `</m:DelegateUserResponseMessageType>`)
+			continue
+		}
+		msgs.WriteString(`<m:DelegateUserResponseMessageType ResponseClass="Success"><m:ResponseCode>NoError</m:ResponseCode></m:DelegateUserResponseMessageType>`)
+	}
+	return outerSuccess("RemoveDelegate", msgs.String(), ""), nil
+}
+
+// delegateMessage renders one DelegateUserResponseMessageType.
+func (h *Handler) delegateMessage(d exchange.Delegate, err error, withPerms bool) string {
+	if err != nil {
+		return `<m:DelegateUserResponseMessageType ResponseClass="Error">` + errorMessage(err) + `</m:DelegateUserResponseMessageType>`
+	}
+	u, _ := h.store.Lookup(d.User)
+	var perms string
+	if withPerms {
+		p := d.Permissions
+		perms = fmt.Sprintf(`<t:DelegatePermissions><t:CalendarFolderPermissionLevel>%s</t:CalendarFolderPermissionLevel><t:TasksFolderPermissionLevel>%s</t:TasksFolderPermissionLevel><t:InboxFolderPermissionLevel>%s</t:InboxFolderPermissionLevel><t:ContactsFolderPermissionLevel>%s</t:ContactsFolderPermissionLevel><t:NotesFolderPermissionLevel>%s</t:NotesFolderPermissionLevel><t:JournalFolderPermissionLevel>%s</t:JournalFolderPermissionLevel></t:DelegatePermissions>`,
+			level(p.Calendar), level(p.Tasks), level(p.Inbox), level(p.Contacts), level(p.Notes), level(p.Journal))
+	}
+	return fmt.Sprintf(`<m:DelegateUserResponseMessageType ResponseClass="Success"><m:ResponseCode>NoError</m:ResponseCode><m:DelegateUser><t:UserId><t:SID>%s</t:SID><t:PrimarySmtpAddress>%s</t:PrimarySmtpAddress><t:DisplayName>%s</t:DisplayName></t:UserId>%s<t:ReceiveCopiesOfMeetingMessages>%t</t:ReceiveCopiesOfMeetingMessages><t:ViewPrivateItems>%t</t:ViewPrivateItems></m:DelegateUser></m:DelegateUserResponseMessageType>`,
+		esc(u.SID), esc(d.User), esc(u.DisplayName), perms, d.ReceiveCopiesOfMeetingMessages, d.ViewPrivateItems)
+}
+
+// level maps a store role to DelegateFolderPermissionLevelType.
+func level(r exchange.Role) string {
+	switch r {
+	case exchange.RoleNone, exchange.RoleEditor, exchange.RoleReviewer, exchange.RoleAuthor:
+		return string(r)
+	case "":
+		return "None"
+	}
+	return "Custom"
+}
+
+func outerSuccess(op, msgs, tail string) string {
+	return fmt.Sprintf(`<m:%sResponse ResponseClass="Success" xmlns:m="%s" xmlns:t="%s"><m:ResponseCode>NoError</m:ResponseCode><m:ResponseMessages>%s</m:ResponseMessages>%s</m:%sResponse>`,
+		op, NSMessages, NSTypes, msgs, tail, op)
+}
+
+func outerError(op string, err error) string {
+	return fmt.Sprintf(`<m:%sResponse ResponseClass="Error" xmlns:m="%s" xmlns:t="%s">%s</m:%sResponse>`, op, NSMessages, NSTypes, errorMessage(err), op)
+}

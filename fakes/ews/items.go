@@ -1,0 +1,149 @@
+package ews
+
+import (
+	"encoding/xml"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/ucfake/ucfake/fakes/exchange"
+)
+
+type attendeesEl struct {
+	Attendees []struct {
+		Email string `xml:"Mailbox>EmailAddress"`
+	} `xml:"Attendee"`
+}
+
+type createItemReq struct {
+	Saved struct {
+		ID folderIDEl `xml:",any"`
+	} `xml:"SavedItemFolderId"`
+	Items []struct {
+		Subject  string      `xml:"Subject"`
+		Body     string      `xml:"Body"`
+		Start    string      `xml:"Start"`
+		End      string      `xml:"End"`
+		Location string      `xml:"Location"`
+		Required attendeesEl `xml:"RequiredAttendees"`
+		Optional attendeesEl `xml:"OptionalAttendees"`
+	} `xml:"Items>CalendarItem"`
+}
+
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(s))
+	if err != nil {
+		return t, &exchange.Error{Code: exchange.CodeInvalidRequest, Message: fmt.Sprintf("invalid date-time %q", s)}
+	}
+	return t.UTC(), nil
+}
+
+func (h *Handler) createItem(user exchange.User, doc []byte, attrs []xml.Attr) (string, error) {
+	var req createItemReq
+	if err := decodeOp(doc, &req); err != nil {
+		return "", err
+	}
+	send := exchange.SendMode(attr(attrs, "SendMeetingInvitations"))
+	mbx := user.SMTP
+	if req.Saved.ID.XMLName.Local != "" {
+		ref, err := req.Saved.ID.resolve(user)
+		if err != nil || ref.folder != exchange.Calendar {
+			return wrapResponse("CreateItem", responseMessage("CreateItemResponseMessage", exchange.ErrFolderNotFound, "")), nil
+		}
+		mbx = ref.mailbox
+	}
+	var msgs strings.Builder
+	for _, it := range req.Items {
+		body, err := h.createOne(user, mbx, send, it.Subject, it.Body, it.Location, it.Start, it.End, append(it.Required.Attendees, it.Optional.Attendees...))
+		msgs.WriteString(responseMessage("CreateItemResponseMessage", err, body))
+	}
+	return wrapResponse("CreateItem", msgs.String()), nil
+}
+
+func (h *Handler) createOne(user exchange.User, mbx string, send exchange.SendMode, subject, body, location, start, end string, att []struct {
+	Email string `xml:"Mailbox>EmailAddress"`
+}) (string, error) {
+	if send == "" {
+		return "", &exchange.Error{Code: exchange.CodeInvalidRequest, Message: "SendMeetingInvitations is required for calendar items."}
+	}
+	s, err := parseTime(start)
+	if err != nil {
+		return "", err
+	}
+	e, err := parseTime(end)
+	if err != nil {
+		return "", err
+	}
+	item := exchange.CalendarItem{Subject: subject, Body: body, Location: location, Start: s, End: e}
+	for _, a := range att {
+		item.Attendees = append(item.Attendees, strings.TrimSpace(a.Email))
+	}
+	saved, err := h.store.CreateCalendarItem(user.SMTP, mbx, item, send)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf(`<m:Items><t:CalendarItem><t:ItemId Id="%s" ChangeKey="DwAAAA=="/></t:CalendarItem></m:Items>`, itemID(saved.Mailbox, saved.ID)), nil
+}
+
+type findItemReq struct {
+	Parents struct {
+		ID folderIDEl `xml:",any"`
+	} `xml:"ParentFolderIds"`
+}
+
+func (h *Handler) findItem(user exchange.User, doc []byte, _ []xml.Attr) (string, error) {
+	var req findItemReq
+	if err := decodeOp(doc, &req); err != nil {
+		return "", err
+	}
+	ref, err := req.Parents.ID.resolve(user)
+	if err == nil && ref.folder != exchange.Calendar {
+		err = &exchange.Error{Code: exchange.CodeInvalidRequest, Message: "ucfake's FindItem reads calendar folders only"}
+	}
+	var items []exchange.CalendarItem
+	if err == nil {
+		items, err = h.store.CalendarItems(user.SMTP, ref.mailbox)
+	}
+	var b strings.Builder
+	for _, it := range items {
+		b.WriteString(calendarItemXML(it))
+	}
+	body := fmt.Sprintf(`<m:RootFolder TotalItemsInView="%d" IncludesLastItemInRange="true"><t:Items>%s</t:Items></m:RootFolder>`, len(items), b.String())
+	return wrapResponse("FindItem", responseMessage("FindItemResponseMessage", err, body)), nil
+}
+
+type getItemReq struct {
+	IDs []struct {
+		ID string `xml:"Id,attr"`
+	} `xml:"ItemIds>ItemId"`
+}
+
+func (h *Handler) getItem(user exchange.User, doc []byte, _ []xml.Attr) (string, error) {
+	var req getItemReq
+	if err := decodeOp(doc, &req); err != nil {
+		return "", err
+	}
+	var msgs strings.Builder
+	for _, id := range req.IDs {
+		mbx, iid, err := parseItemID(id.ID)
+		var it exchange.CalendarItem
+		if err == nil {
+			it, err = h.store.CalendarItem(user.SMTP, mbx, iid)
+		}
+		msgs.WriteString(responseMessage("GetItemResponseMessage", err, "<m:Items>"+calendarItemXML(it)+"</m:Items>"))
+	}
+	return wrapResponse("GetItem", msgs.String()), nil
+}
+
+func calendarItemXML(it exchange.CalendarItem) string {
+	var att strings.Builder
+	for _, a := range it.Attendees {
+		fmt.Fprintf(&att, "<t:Attendee><t:Mailbox><t:EmailAddress>%s</t:EmailAddress></t:Mailbox></t:Attendee>", esc(a))
+	}
+	online := ""
+	if it.OnlineMeeting != nil {
+		online = "<t:JoinOnlineMeetingUrl>" + esc(it.OnlineMeeting.JoinURL) + "</t:JoinOnlineMeetingUrl>"
+	}
+	return fmt.Sprintf(`<t:CalendarItem><t:ItemId Id="%s" ChangeKey="DwAAAA=="/><t:Subject>%s</t:Subject><t:Start>%s</t:Start><t:End>%s</t:End><t:Location>%s</t:Location><t:Organizer><t:Mailbox><t:EmailAddress>%s</t:EmailAddress></t:Mailbox></t:Organizer><t:RequiredAttendees>%s</t:RequiredAttendees>%s</t:CalendarItem>`,
+		itemID(it.Mailbox, it.ID), esc(it.Subject), it.Start.UTC().Format(time.RFC3339), it.End.UTC().Format(time.RFC3339), esc(it.Location), esc(it.Organizer), att.String(), online)
+}
