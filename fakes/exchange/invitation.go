@@ -9,14 +9,16 @@ import (
 	"time"
 )
 
-// addressOf formats a user as an RFC 5322 address with display name.
+// addressOf formats a user as an RFC 5322 address with display name
+// (net/mail quotes or encodes the name as needed).
 func addressOf(u *User) string {
 	return (&mail.Address{Name: u.DisplayName, Address: u.SMTP}).String()
 }
 
-// buildInvitation renders a meeting request as an RFC 5322 message with a
-// text/plain and a text/calendar (METHOD:REQUEST) alternative.
-func buildInvitation(id string, from, sender *User, to []*User, it CalendarItem, now time.Time) []byte {
+// buildInvitation renders a meeting request as an RFC 5322 message (CRLF
+// lines) with a text/plain and a text/calendar (METHOD:REQUEST)
+// alternative. sender is nil unless sent on behalf.
+func buildInvitation(id string, from, sender *User, to []*mail.Address, it CalendarItem, now time.Time) []byte {
 	var b bytes.Buffer
 	h := func(k, v string) { fmt.Fprintf(&b, "%s: %s\r\n", k, v) }
 	h("From", addressOf(from))
@@ -24,10 +26,12 @@ func buildInvitation(id string, from, sender *User, to []*User, it CalendarItem,
 		h("Sender", addressOf(sender))
 	}
 	tos := make([]string, len(to))
-	for i, u := range to {
-		tos[i] = addressOf(u)
+	for i, a := range to {
+		tos[i] = a.String()
 	}
-	h("To", strings.Join(tos, ", "))
+	if len(tos) > 0 {
+		h("To", strings.Join(tos, ", "))
+	}
 	h("Subject", mime.QEncoding.Encode("utf-8", it.Subject))
 	h("Date", now.Format(time.RFC1123Z))
 	h("Message-ID", "<"+id+"@"+domainOf(from.SMTP)+">")
@@ -49,19 +53,26 @@ func domainOf(addr string) string {
 	return "localhost"
 }
 
+// plainBody is the text/plain alternative; every line ends in CRLF.
 func plainBody(it CalendarItem) string {
-	s := fmt.Sprintf("%s\r\nWhen: %s - %s (UTC)\r\n", it.Subject, it.Start.UTC().Format("2006-01-02 15:04"), it.End.UTC().Format("15:04"))
+	s := fmt.Sprintf("%s\r\nWhen: %s - %s (UTC)\r\n", oneLine(it.Subject), it.Start.UTC().Format("2006-01-02 15:04"), it.End.UTC().Format("2006-01-02 15:04"))
 	if it.Location != "" {
-		s += "Where: " + it.Location + "\r\n"
+		s += "Where: " + oneLine(it.Location) + "\r\n"
 	}
 	if it.OnlineMeeting != nil {
-		s += "Join Lync Meeting: " + it.OnlineMeeting.JoinURL + "\r\nConference ID: " + it.OnlineMeeting.ConferenceID + "\r\n"
+		s += "Join Lync Meeting: " + oneLine(it.OnlineMeeting.JoinURL) + "\r\nConference ID: " + oneLine(it.OnlineMeeting.ConferenceID) + "\r\n"
 	}
 	return s
 }
 
-// vcalendar renders the VEVENT of a request (RFC 5545, CRLF lines).
-func vcalendar(from, sender *User, to []*User, it CalendarItem, now time.Time) string {
+// oneLine folds CR and LF into spaces so a value cannot break a line.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(s)
+}
+
+// vcalendar renders the VEVENT of a request (RFC 5545, CRLF lines; long
+// lines are not folded).
+func vcalendar(from, sender *User, to []*mail.Address, it CalendarItem, now time.Time) string {
 	const stamp = "20060102T150405Z"
 	lines := []string{"BEGIN:VCALENDAR", "PRODID:-//ucfake//fake Exchange//EN", "VERSION:2.0", "METHOD:REQUEST", "BEGIN:VEVENT",
 		"UID:" + it.ID, "DTSTAMP:" + now.UTC().Format(stamp), "DTSTART:" + it.Start.UTC().Format(stamp),
@@ -71,24 +82,50 @@ func vcalendar(from, sender *User, to []*User, it CalendarItem, now time.Time) s
 		org += ";SENT-BY=\"mailto:" + sender.SMTP + "\""
 	}
 	lines = append(lines, org+":mailto:"+from.SMTP)
-	for _, u := range to {
-		lines = append(lines, "ATTENDEE;CN="+quoteParam(u.DisplayName)+";ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:"+u.SMTP)
+	for _, a := range to {
+		lines = append(lines, attendeeLine(a))
 	}
 	if it.Location != "" {
 		lines = append(lines, "LOCATION:"+escapeText(it.Location))
 	}
-	if it.OnlineMeeting != nil {
-		lines = append(lines, "X-MICROSOFT-ONLINEMEETINGCONFLINK:"+it.OnlineMeeting.FocusURI, "X-MICROSOFT-SKYPETEAMSMEETINGURL:"+it.OnlineMeeting.JoinURL)
-	}
+	lines = append(lines, onlineMeetingLines(it.OnlineMeeting)...)
 	lines = append(lines, "END:VEVENT", "END:VCALENDAR")
 	return strings.Join(lines, "\r\n") + "\r\n"
 }
 
+// attendeeLine is one ATTENDEE property (CN only when a name is known).
+func attendeeLine(a *mail.Address) string {
+	line := "ATTENDEE"
+	if a.Name != "" {
+		line += ";CN=" + quoteParam(a.Name)
+	}
+	return line + ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:" + oneLine(a.Address)
+}
+
+// onlineMeetingLines carries the Lync meeting: the conference link (the
+// focus URI, or the join URL when no focus is known) and the join URL.
+func onlineMeetingLines(om *OnlineMeeting) []string {
+	if om == nil {
+		return nil
+	}
+	link := om.FocusURI
+	if link == "" {
+		link = om.JoinURL
+	}
+	lines := []string{"X-MICROSOFT-ONLINEMEETINGCONFLINK:" + oneLine(link)}
+	if om.JoinURL != "" {
+		lines = append(lines, "URL:"+oneLine(om.JoinURL))
+	}
+	return lines
+}
+
+// escapeText escapes an RFC 5545 TEXT value.
 func escapeText(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", "")
 	return r.Replace(s)
 }
 
+// quoteParam quotes an RFC 5545 parameter value (no DQUOTE or line break).
 func quoteParam(s string) string {
 	return `"` + strings.NewReplacer(`"`, "'", "\r", "", "\n", " ").Replace(s) + `"`
 }

@@ -4,70 +4,9 @@ import (
 	"bytes"
 	"net/mail"
 	"sort"
+	"strconv"
 	"strings"
 )
-
-// sendInvitations delivers a meeting request to each attendee with a
-// mailbox (and, per DeliverMeetingRequests, to their delegates) and keeps
-// a copy in the sender's Sent Items when asked. The caller holds the lock.
-func (s *Store) sendInvitations(owner, actor *User, sender string, it CalendarItem, saveCopy bool) {
-	var to []*User
-	for _, a := range it.Attendees {
-		if u, err := s.lookup(a); err == nil {
-			to = append(to, u)
-		}
-	}
-	var senderUser *User
-	if sender != "" {
-		senderUser = actor
-	}
-	raw := buildInvitation(s.nextID("MSG"), owner, senderUser, to, it, s.clock.Now())
-	for _, u := range to {
-		s.deliverMeetingRequest(u, raw, it.ID)
-	}
-	if saveCopy {
-		s.deliver(strings.ToLower(actor.SMTP), SentItems, raw, []string{`\Seen`}, it.ID)
-	}
-}
-
-// deliverMeetingRequest puts a request in the attendee's Inbox and copies
-// it to the attendee's delegates who receive copies, as the attendee's
-// DeliverMeetingRequests says.
-func (s *Store) deliverMeetingRequest(to *User, raw []byte, itemID string) {
-	m := s.mailboxes[strings.ToLower(to.SMTP)]
-	var copies []string
-	if m.deliver != NoForward {
-		for _, d := range m.delegates {
-			if d.ReceiveCopiesOfMeetingMessages {
-				copies = append(copies, strings.ToLower(d.User))
-			}
-		}
-	}
-	own := Inbox
-	if len(copies) > 0 && m.deliver == DelegatesOnly {
-		own = DeletedItems
-	}
-	s.deliver(m.owner, own, raw, nil, itemID)
-	for _, d := range copies {
-		if _, ok := s.mailboxes[d]; ok {
-			s.deliver(d, Inbox, raw, nil, itemID)
-		}
-	}
-}
-
-// deliver appends a message to a folder; the caller holds the lock.
-func (s *Store) deliver(mailbox string, f FolderName, raw []byte, flags []string, itemID string) Message {
-	m := s.mailboxes[mailbox]
-	fo := m.folder(f)
-	msg := Message{ID: s.nextID("AAMkMsg"), UID: fo.nextUID, Mailbox: m.owner, Folder: f, Raw: append([]byte(nil), raw...),
-		Flags: append([]string(nil), flags...), CalendarItemID: itemID, Date: s.clock.Now()}
-	fo.nextUID++
-	parseHeaders(&msg)
-	fo.messages = append(fo.messages, msg)
-	s.notes = append(s.notes, note{mailbox: m.owner, folder: f})
-	s.record("transport", "message \""+msg.Subject+"\" delivered to "+m.owner+"/"+string(f), "from "+msg.From+senderWhy(msg.Sender))
-	return msg
-}
 
 func senderWhy(sender string) string {
 	if sender == "" {
@@ -115,7 +54,7 @@ func (s *Store) DeliverMessage(mailbox string, f FolderName, raw []byte, flags [
 		s.mu.Unlock()
 		return Message{}, ErrFolderNotFound
 	}
-	msg := s.deliver(m.owner, m.folderName(f), raw, flags, "")
+	msg := s.deliver(m.owner, f, Message{Raw: raw, Flags: flags})
 	s.mu.Unlock()
 	s.flush()
 	return cloneMessage(msg), nil
@@ -185,6 +124,7 @@ func (s *Store) SetFlags(actor, mailbox string, f FolderName, uid uint32, flags 
 		if fo.messages[i].UID == uid {
 			fo.messages[i].Flags = append([]string(nil), flags...)
 			sort.Strings(fo.messages[i].Flags)
+			s.record(actorName(actor), "flags of "+fo.messages[i].Mailbox+"/"+string(f)+" UID "+strconv.FormatUint(uint64(uid), 10)+" set", strings.Join(fo.messages[i].Flags, " "))
 			return nil
 		}
 	}
@@ -212,6 +152,7 @@ func (s *Store) Expunge(actor, mailbox string, f FolderName) ([]uint32, error) {
 	fo.messages = kept
 	if len(gone) > 0 {
 		s.notes = append(s.notes, note{mailbox: m.owner, folder: m.folderName(f)})
+		s.record(actorName(actor), strconv.Itoa(len(gone))+" message(s) expunged from "+m.owner+"/"+string(m.folderName(f)), "")
 	}
 	s.mu.Unlock()
 	s.flush()
@@ -233,3 +174,6 @@ func (s *Store) UIDValidity(mailbox string, f FolderName) uint32 {
 	defer s.mu.Unlock()
 	return s.uidValidity
 }
+
+// actorName is how the event log names an acting user: as given, trimmed.
+func actorName(actor string) string { return strings.ToLower(strings.TrimSpace(actor)) }

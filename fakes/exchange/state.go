@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -86,49 +87,72 @@ func exportMailbox(m *mailbox) MailboxState {
 }
 
 // Import replaces the state. A State from Export round-trips exactly.
-// Error: ErrInvalidRequest when a mailbox has no user or a user none.
+// Error: ErrInvalidRequest (store unchanged) when a user has no valid or a
+// duplicate SMTP address, or when users and mailboxes do not pair up.
+// An empty Domain becomes "contoso.com".
 func (s *Store) Import(st State) error {
-	users := map[string]*User{}
-	for i := range st.Users {
-		u := st.Users[i]
-		users[strings.ToLower(u.SMTP)] = &u
+	users, err := importUsers(st.Users)
+	if err != nil {
+		return err
 	}
 	boxes := map[string]*mailbox{}
 	for _, ms := range st.Mailboxes {
-		if users[ms.Owner] == nil {
-			return errorf(CodeInvalidRequest, "mailbox %q has no user", ms.Owner)
+		key := strings.ToLower(ms.Owner)
+		if users[key] == nil || boxes[key] != nil {
+			return errorf(CodeInvalidRequest, "mailbox %q has no user or appears twice", ms.Owner)
 		}
-		boxes[ms.Owner] = importMailbox(ms)
+		boxes[key] = importMailbox(ms)
 	}
 	if len(boxes) != len(users) {
 		return errorf(CodeInvalidRequest, "%d users but %d mailboxes", len(users), len(boxes))
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.install(st, users, boxes)
+	s.record("admin", "state imported", strconv.Itoa(len(users))+" users")
+	return nil
+}
+
+// importUsers indexes users by lower-case SMTP address, refusing invalid
+// and duplicate addresses.
+func importUsers(list []User) (map[string]*User, error) {
+	users := map[string]*User{}
+	for i := range list {
+		u := list[i]
+		key := strings.ToLower(u.SMTP)
+		at := strings.IndexByte(key, '@')
+		if at <= 0 || at == len(key)-1 || users[key] != nil {
+			return nil, errorf(CodeInvalidRequest, "user %d has an invalid or duplicate SMTP address %q", i, u.SMTP)
+		}
+		users[key] = &u
+	}
+	return users, nil
+}
+
+// install swaps the imported state in; the caller holds the lock.
+func (s *Store) install(st State, users map[string]*User, boxes map[string]*mailbox) {
 	s.domain, s.users, s.mailboxes, s.mapiOff, s.seq = st.Domain, users, boxes, st.MAPIOff, st.Seq
+	if s.domain == "" {
+		s.domain = "contoso.com"
+	}
 	s.byName = map[string]*User{}
 	for _, u := range users {
 		s.index(u)
 	}
 	s.mapiOffPCs = map[string]bool{}
 	for _, pc := range st.MAPIOffComputers {
-		s.mapiOffPCs[pc] = true
+		s.mapiOffPCs[strings.ToLower(pc)] = true
 	}
-	return nil
 }
 
 func importMailbox(ms MailboxState) *mailbox {
 	m := newMailbox(ms.Owner)
-	m.deliver, m.delegates = ms.DeliverMeetingRequests, append([]Delegate(nil), ms.Delegates...)
+	if m.deliver = ms.DeliverMeetingRequests; m.deliver == "" {
+		m.deliver = DelegatesAndSendInformationToMe
+	}
+	m.delegates = append([]Delegate(nil), ms.Delegates...)
 	for _, fs := range ms.Folders {
-		fo := &folder{perms: map[string]Rights{}, nextUID: fs.NextUID}
-		for k, v := range fs.Permissions {
-			fo.perms[k] = v
-		}
-		for _, msg := range fs.Messages {
-			fo.messages = append(fo.messages, cloneMessage(msg))
-		}
-		m.folders[fs.Name] = fo
+		m.folders[fs.Name] = importFolder(fs)
 	}
 	for _, g := range ms.Grants {
 		m.grant(g.User, g.Right, true)
@@ -137,4 +161,24 @@ func importMailbox(ms MailboxState) *mailbox {
 		m.items = append(m.items, cloneItem(it))
 	}
 	return m
+}
+
+// importFolder rebuilds a folder; NextUID is raised past the highest UID
+// held so that UIDs are never reused, and Default and Anonymous entries
+// are kept even when the state omits them.
+func importFolder(fs FolderState) *folder {
+	fo := &folder{perms: map[string]Rights{"default": 0, "anonymous": 0}, nextUID: fs.NextUID}
+	for k, v := range fs.Permissions {
+		fo.perms[strings.ToLower(k)] = v
+	}
+	for _, msg := range fs.Messages {
+		fo.messages = append(fo.messages, cloneMessage(msg))
+		if msg.UID >= fo.nextUID {
+			fo.nextUID = msg.UID + 1
+		}
+	}
+	if fo.nextUID == 0 {
+		fo.nextUID = 1
+	}
+	return fo
 }

@@ -1,7 +1,6 @@
 package exchange
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -130,13 +129,6 @@ func (s *Store) Watch(fn func(mailbox string, f FolderName)) (cancel func()) {
 		defer s.mu.Unlock()
 		delete(s.watchers, id)
 	}
-}
-
-func describe(u *User) string {
-	if u == nil {
-		return "?"
-	}
-	return fmt.Sprintf("%s", u.SMTP)
 }
 
 // index adds u to the name index; the caller holds the lock.

@@ -150,4 +150,11 @@ type Message struct {
 	Raw     []byte     `json:"raw"`             // the RFC 5322 message
 	// CalendarItemID links a meeting message to the organizer's item.
 	CalendarItemID string `json:"calendarItemId,omitempty"`
+	// Informational marks a principal's copy of a meeting request under
+	// DelegatesAndSendInformationToMe: for information only, the delegate
+	// answers it (Outlook shows no Accept/Tentative/Decline buttons).
+	Informational bool `json:"informational,omitempty"`
+	// DelegateCopyFor is set on a delegate's copy of a meeting request: the
+	// principal (lower-case SMTP address) the request was addressed to.
+	DelegateCopyFor string `json:"delegateCopyFor,omitempty"`
 }
