@@ -1,7 +1,6 @@
 package ews
 
 import (
-	"encoding/xml"
 	"fmt"
 	"strings"
 
@@ -66,15 +65,15 @@ func (d delegateUserEl) delegate(base exchange.Delegate) exchange.Delegate {
 	return base
 }
 
-func (h *Handler) addDelegate(user exchange.User, doc []byte, _ []xml.Attr) (string, error) {
-	return h.changeDelegates(user, doc, "AddDelegate", func(mbx string, d delegateUserEl) (exchange.Delegate, error) {
+func (h *Handler) addDelegate(user exchange.User, op *opReader) (string, error) {
+	return h.changeDelegates(user, op, "AddDelegate", func(mbx string, d delegateUserEl) (exchange.Delegate, error) {
 		base := exchange.Delegate{User: d.UserID.name()}
 		return h.store.AddDelegate(user.SMTP, mbx, d.delegate(base))
 	})
 }
 
-func (h *Handler) updateDelegate(user exchange.User, doc []byte, _ []xml.Attr) (string, error) {
-	return h.changeDelegates(user, doc, "UpdateDelegate", func(mbx string, d delegateUserEl) (exchange.Delegate, error) {
+func (h *Handler) updateDelegate(user exchange.User, op *opReader) (string, error) {
+	return h.changeDelegates(user, op, "UpdateDelegate", func(mbx string, d delegateUserEl) (exchange.Delegate, error) {
 		cur, err := h.findDelegate(user.SMTP, mbx, d.UserID.name())
 		if err != nil {
 			return exchange.Delegate{}, err
@@ -103,9 +102,9 @@ func (h *Handler) findDelegate(actor, mbx, name string) (exchange.Delegate, erro
 // changeDelegates runs apply for each DelegateUser, answering one message
 // each inside an outer Success (the EWS quirk), and applies
 // DeliverMeetingRequests when given.
-func (h *Handler) changeDelegates(user exchange.User, doc []byte, op string, apply func(string, delegateUserEl) (exchange.Delegate, error)) (string, error) {
+func (h *Handler) changeDelegates(user exchange.User, r *opReader, op string, apply func(string, delegateUserEl) (exchange.Delegate, error)) (string, error) {
 	var req delegateReq
-	if err := decodeOp(doc, &req); err != nil {
+	if err := r.decode(&req); err != nil {
 		return "", err
 	}
 	mbx := mailboxOf(req.Mailbox, user)
@@ -139,9 +138,9 @@ func mailboxOf(m mailboxEl, user exchange.User) string {
 	return strings.TrimSpace(m.EmailAddress)
 }
 
-func (h *Handler) getDelegate(user exchange.User, doc []byte, attrs []xml.Attr) (string, error) {
+func (h *Handler) getDelegate(user exchange.User, op *opReader) (string, error) {
 	var req delegateReq
-	if err := decodeOp(doc, &req); err != nil {
+	if err := op.decode(&req); err != nil {
 		return "", err
 	}
 	mbx := mailboxOf(req.Mailbox, user)
@@ -149,7 +148,7 @@ func (h *Handler) getDelegate(user exchange.User, doc []byte, attrs []xml.Attr) 
 	if err != nil {
 		return outerError("GetDelegate", err), nil
 	}
-	withPerms := strings.EqualFold(attr(attrs, "IncludePermissions"), "true")
+	withPerms := strings.EqualFold(attr(op.attrs, "IncludePermissions"), "true")
 	var msgs strings.Builder
 	if len(req.UserIDs) == 0 {
 		for _, d := range ds {
@@ -164,9 +163,9 @@ func (h *Handler) getDelegate(user exchange.User, doc []byte, attrs []xml.Attr) 
 	return outerSuccess("GetDelegate", msgs.String(), fmt.Sprintf("<m:DeliverMeetingRequests>%s</m:DeliverMeetingRequests>", esc(string(deliver)))), nil
 }
 
-func (h *Handler) removeDelegate(user exchange.User, doc []byte, _ []xml.Attr) (string, error) {
+func (h *Handler) removeDelegate(user exchange.User, op *opReader) (string, error) {
 	var req delegateReq
-	if err := decodeOp(doc, &req); err != nil {
+	if err := op.decode(&req); err != nil {
 		return "", err
 	}
 	mbx := mailboxOf(req.Mailbox, user)

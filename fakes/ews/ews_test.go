@@ -136,7 +136,7 @@ func TestBadRequests(t *testing.T) {
 		{"unknown op", soap(`<m:SyncFolderHierarchy/>`), "is not supported"},
 		{"impersonation", strings.Replace(soap(addAssistant), "<soap:Header>", `<soap:Header><t:ExchangeImpersonation><t:ConnectingSID><t:PrimarySmtpAddress>a@b</t:PrimarySmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>`, 1), "ErrorImpersonationDenied"},
 		{"oversized", soap(strings.Repeat(" ", MaxBody)), "larger than 4 MiB"},
-		{"no body op", soap(""), "is not supported"},
+		{"no body op", soap(""), "holds no operation"},
 	}
 	for _, c := range cases {
 		code, out := post(t, ts, "manager", c.body)

@@ -1,7 +1,6 @@
 package ews
 
 import (
-	"encoding/xml"
 	"fmt"
 	"strings"
 
@@ -21,9 +20,9 @@ type getFolderReq struct {
 	FolderIDs folderIDsEl `xml:"FolderIds"`
 }
 
-func (h *Handler) getFolder(user exchange.User, doc []byte, _ []xml.Attr) (string, error) {
+func (h *Handler) getFolder(user exchange.User, op *opReader) (string, error) {
 	var req getFolderReq
-	if err := decodeOp(doc, &req); err != nil {
+	if err := op.decode(&req); err != nil {
 		return "", err
 	}
 	withPerms := false
@@ -73,9 +72,9 @@ type updateFolderReq struct {
 	} `xml:"FolderChanges>FolderChange"`
 }
 
-func (h *Handler) updateFolder(user exchange.User, doc []byte, _ []xml.Attr) (string, error) {
+func (h *Handler) updateFolder(user exchange.User, op *opReader) (string, error) {
 	var req updateFolderReq
-	if err := decodeOp(doc, &req); err != nil {
+	if err := op.decode(&req); err != nil {
 		return "", err
 	}
 	var msgs strings.Builder

@@ -3,6 +3,8 @@ package ews
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"mime"
@@ -27,7 +29,17 @@ type Handler struct {
 
 // operation runs one EWS operation for the authenticated user on the raw
 // request document and returns the response body element.
-type operation func(h *Handler, user exchange.User, doc []byte, attrs []xml.Attr) (string, error)
+type operation func(h *Handler, user exchange.User, op *opReader) (string, error)
+
+// opReader decodes the body's operation element, once, from the stream.
+type opReader struct {
+	dec   *xml.Decoder
+	start xml.StartElement
+	attrs []xml.Attr
+}
+
+// decode reads the whole operation element into v.
+func (o *opReader) decode(v any) error { return o.dec.DecodeElement(v, &o.start) }
 
 // New returns a Handler over store.
 func New(store *exchange.Store) *Handler {
@@ -98,27 +110,25 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool
 	return doc, true
 }
 
-// dispatch parses the envelope, refuses unsupported headers and runs the
-// operation named by the body's first element.
+// dispatch walks the envelope once: it refuses unsupported headers, finds
+// the operation (the body's first element) and lets it decode the rest.
 func (h *Handler) dispatch(w http.ResponseWriter, user exchange.User, doc []byte) {
-	var env envelope
-	if err := xml.Unmarshal(doc, &env); err != nil {
-		writeFault(w, http.StatusBadRequest, true, "ErrorSchemaValidation", "The request failed schema validation: "+err.Error())
-		return
-	}
-	for _, item := range env.Header.Items {
-		if item.XMLName.Local == "ExchangeImpersonation" {
-			writeFault(w, http.StatusBadRequest, true, "ErrorImpersonationDenied", "ExchangeImpersonation is not supported by ucfake; authenticate as the user instead.")
-			return
+	dec := xml.NewDecoder(bytes.NewReader(doc))
+	se, err := findOperation(dec)
+	if err != nil {
+		status, code := http.StatusBadRequest, "ErrorSchemaValidation"
+		if errors.Is(err, errImpersonation) {
+			code = "ErrorImpersonationDenied"
 		}
-	}
-	name := env.Body.Op.XMLName
-	op, ok := h.ops[name.Local]
-	if !ok || name.Space != NSMessages {
-		writeFault(w, http.StatusBadRequest, true, "ErrorInvalidRequest", "The operation "+name.Local+" is not supported (namespace "+name.Space+").")
+		writeFault(w, status, true, code, err.Error())
 		return
 	}
-	body, err := op(h, user, doc, env.Body.Op.Attrs)
+	op, ok := h.ops[se.Name.Local]
+	if !ok || se.Name.Space != NSMessages {
+		writeFault(w, http.StatusBadRequest, true, "ErrorInvalidRequest", "The operation "+se.Name.Local+" is not supported (namespace "+se.Name.Space+").")
+		return
+	}
+	body, err := op(h, user, &opReader{dec: dec, start: se, attrs: se.Attr})
 	if err != nil {
 		writeFault(w, http.StatusBadRequest, true, "ErrorSchemaValidation", "The request failed schema validation: "+err.Error())
 		return
@@ -126,24 +136,38 @@ func (h *Handler) dispatch(w http.ResponseWriter, user exchange.User, doc []byte
 	writeEnvelope(w, http.StatusOK, body)
 }
 
-// decodeOp decodes the body's operation element of doc into v.
-func decodeOp(doc []byte, v any) error {
-	var env struct {
-		Body struct {
-			Inner []byte `xml:",innerxml"`
-		} `xml:"http://schemas.xmlsoap.org/soap/envelope/ Body"`
-	}
-	if err := xml.Unmarshal(doc, &env); err != nil {
-		return err
-	}
-	dec := xml.NewDecoder(bytes.NewReader(env.Body.Inner))
+var errImpersonation = errors.New("ExchangeImpersonation is not supported by ucfake; authenticate as the user instead")
+
+// findOperation reads up to the first element inside soap:Body, checking
+// that the document is a SOAP 1.1 envelope and its header holds nothing
+// ucfake refuses.
+func findOperation(dec *xml.Decoder) (xml.StartElement, error) {
+	depth, inBody := 0, false
 	for {
 		tok, err := dec.Token()
 		if err != nil {
-			return err
+			return xml.StartElement{}, fmt.Errorf("The request failed schema validation: %v", err)
 		}
-		if se, ok := tok.(xml.StartElement); ok {
-			return dec.DecodeElement(v, &se)
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			if _, end := tok.(xml.EndElement); end {
+				if inBody {
+					return xml.StartElement{}, fmt.Errorf("The request failed schema validation: the SOAP Body holds no operation")
+				}
+				depth--
+			}
+			continue
 		}
+		switch {
+		case depth == 0 && (se.Name.Space != NSSoap || se.Name.Local != "Envelope"):
+			return se, fmt.Errorf("The request failed schema validation: the root element is not a SOAP 1.1 Envelope")
+		case se.Name.Local == "ExchangeImpersonation":
+			return se, errImpersonation
+		case inBody:
+			return se, nil
+		case depth == 1 && se.Name.Space == NSSoap && se.Name.Local == "Body":
+			inBody = true
+		}
+		depth++
 	}
 }

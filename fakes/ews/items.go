@@ -1,7 +1,6 @@
 package ews
 
 import (
-	"encoding/xml"
 	"fmt"
 	"strings"
 	"time"
@@ -38,12 +37,12 @@ func parseTime(s string) (time.Time, error) {
 	return t.UTC(), nil
 }
 
-func (h *Handler) createItem(user exchange.User, doc []byte, attrs []xml.Attr) (string, error) {
+func (h *Handler) createItem(user exchange.User, op *opReader) (string, error) {
 	var req createItemReq
-	if err := decodeOp(doc, &req); err != nil {
+	if err := op.decode(&req); err != nil {
 		return "", err
 	}
-	send := exchange.SendMode(attr(attrs, "SendMeetingInvitations"))
+	send := exchange.SendMode(attr(op.attrs, "SendMeetingInvitations"))
 	mbx := user.SMTP
 	if req.Saved.ID.XMLName.Local != "" {
 		ref, err := req.Saved.ID.resolve(user)
@@ -91,9 +90,9 @@ type findItemReq struct {
 	} `xml:"ParentFolderIds"`
 }
 
-func (h *Handler) findItem(user exchange.User, doc []byte, _ []xml.Attr) (string, error) {
+func (h *Handler) findItem(user exchange.User, op *opReader) (string, error) {
 	var req findItemReq
-	if err := decodeOp(doc, &req); err != nil {
+	if err := op.decode(&req); err != nil {
 		return "", err
 	}
 	ref, err := req.Parents.ID.resolve(user)
@@ -118,9 +117,9 @@ type getItemReq struct {
 	} `xml:"ItemIds>ItemId"`
 }
 
-func (h *Handler) getItem(user exchange.User, doc []byte, _ []xml.Attr) (string, error) {
+func (h *Handler) getItem(user exchange.User, op *opReader) (string, error) {
 	var req getItemReq
-	if err := decodeOp(doc, &req); err != nil {
+	if err := op.decode(&req); err != nil {
 		return "", err
 	}
 	var msgs strings.Builder

@@ -1,18 +1,17 @@
 package ews
 
 import (
-	"encoding/xml"
 	"fmt"
 	"strings"
 
 	"github.com/ucfake/ucfake/fakes/exchange"
 )
 
-func (h *Handler) resolveNames(_ exchange.User, doc []byte, _ []xml.Attr) (string, error) {
+func (h *Handler) resolveNames(_ exchange.User, op *opReader) (string, error) {
 	var req struct {
 		Entry string `xml:"UnresolvedEntry"`
 	}
-	if err := decodeOp(doc, &req); err != nil {
+	if err := op.decode(&req); err != nil {
 		return "", err
 	}
 	q := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(req.Entry), "SMTP:"))
