@@ -21,7 +21,7 @@ var controlLine = regexp.MustCompile(`control plane  http://([0-9.:]+)/_ucfake/`
 // startBinary runs the built server and returns its control URL.
 func startBinary(t *testing.T, bin, stateDir string) (*exec.Cmd, string) {
 	t.Helper()
-	cmd := exec.Command(bin, "--control-addr", "127.0.0.1:0", "--sip-addr", "off", "--ucwa-addr", "off", "--admin-addr", "off",
+	cmd := exec.Command(bin, "--control-addr", "127.0.0.1:0", "--sip-addr", "off", "--ews-addr", "off", "--imap-addr", "off", "--ucwa-addr", "off", "--admin-addr", "off",
 		"--clock", "virtual", "--fixture", "kb000", "--state-dir", stateDir)
 	out, _ := cmd.StdoutPipe()
 	if err := cmd.Start(); err != nil {

@@ -9,7 +9,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ucfake/ucfake/fakes/ews"
 	"github.com/ucfake/ucfake/fakes/faults"
+	fakeimap "github.com/ucfake/ucfake/fakes/imap"
 	"github.com/ucfake/ucfake/fakes/lyncadmin"
 	"github.com/ucfake/ucfake/fakes/sip"
 	"github.com/ucfake/ucfake/fakes/ucwa"
@@ -23,6 +25,9 @@ type frontends struct {
 	mu       sync.Mutex
 	sipAddr  string
 	sip      *sip.Server
+	imapAddr string
+	imap     *fakeimap.Server
+	ews      *swap
 	ucwa     *swap
 	admin    *swap
 	servers  []*http.Server
@@ -46,12 +51,13 @@ func (s *swap) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // startFrontends listens on the given addresses ("" or "off" disables one).
-func startFrontends(log *slog.Logger, sipAddr, ucwaAddr, adminAddr string) (*frontends, error) {
-	f := &frontends{log: log, sipAddr: sipAddr, ucwa: &swap{h: http.NotFoundHandler()}, admin: &swap{h: http.NotFoundHandler()}, bound: map[string]string{}}
+func startFrontends(log *slog.Logger, a addrs) (*frontends, error) {
+	f := &frontends{log: log, sipAddr: a.sip, imapAddr: a.imap, ews: &swap{h: http.NotFoundHandler()},
+		ucwa: &swap{h: http.NotFoundHandler()}, admin: &swap{h: http.NotFoundHandler()}, bound: map[string]string{}}
 	for _, l := range []struct {
 		name, addr string
 		h          http.Handler
-	}{{"ucwa", ucwaAddr, f.ucwa}, {"admin", adminAddr, f.admin}} {
+	}{{"ews", a.ews, f.ews}, {"ucwa", a.ucwa, f.ucwa}, {"admin", a.admin, f.admin}} {
 		if l.addr == "" || l.addr == "off" {
 			continue
 		}
@@ -81,9 +87,33 @@ func (f *frontends) bind(w *harness.World, reg *faults.Registry) error {
 	}})
 	f.ucwa.set(u)
 	f.admin.set(lyncadmin.New(w.Lync()))
+	f.ews.set(ews.New(w.Exchange()))
 	f.closeOld = u.Close
+	if err := f.bindIMAP(w); err != nil {
+		return err
+	}
 	return f.bindSIP(w, reg)
 }
+
+func (f *frontends) bindIMAP(w *harness.World) error {
+	if f.imapAddr == "" || f.imapAddr == "off" {
+		return nil
+	}
+	addr := f.imapAddr
+	if f.imap != nil {
+		addr = f.imap.Addr()
+		f.imap.Close()
+	}
+	s := fakeimap.New(w.Exchange())
+	if err := s.Start(addr); err != nil {
+		return fmt.Errorf("imap: %w", err)
+	}
+	f.imap, f.bound["imap"] = s, s.Addr()
+	return nil
+}
+
+// addrs are the front ends' listen addresses ("" or "off" disables one).
+type addrs struct{ sip, imap, ews, ucwa, admin string }
 
 func (f *frontends) bindSIP(w *harness.World, reg *faults.Registry) error {
 	if f.sipAddr == "" || f.sipAddr == "off" {
@@ -111,6 +141,9 @@ func (f *frontends) close() {
 	if f.sip != nil {
 		f.sip.Close()
 	}
+	if f.imap != nil {
+		f.imap.Close()
+	}
 	if f.closeOld != nil {
 		f.closeOld()
 	}
@@ -120,6 +153,8 @@ func (f *frontends) announce(w io.Writer) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for _, p := range []struct{ name, format string }{
+		{"ews", "  EWS            http://%s/EWS/Exchange.asmx  (Basic credentials)\n"},
+		{"imap", "  IMAP           %s  (LOGIN; user@contoso.com\\manager@contoso.com with FullAccess)\n"},
 		{"sip", "  SIP (TCP)      sip:%s  (SERVICE to the focus factory; REGISTER needs no auth)\n"},
 		{"ucwa", "  UCWA           http://%s/ucwa/v1/applications  (Basic credentials)\n"},
 		{"admin", "  admin cmdlets  http://%s/admin\n"},

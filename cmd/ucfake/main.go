@@ -33,6 +33,8 @@ import (
 type config struct {
 	controlAddr string
 	sipAddr     string
+	ewsAddr     string
+	imapAddr    string
 	ucwaAddr    string
 	adminAddr   string
 	fixture     string
@@ -61,6 +63,8 @@ func parse(args []string, getenv func(string) string, stderr io.Writer) (config,
 		return def
 	}
 	fs.StringVar(&c.controlAddr, "control-addr", env("control-addr", "127.0.0.1:7780"), "control plane (HTTP JSON under /_ucfake/) listen address `host:port`")
+	fs.StringVar(&c.ewsAddr, "ews-addr", env("ews-addr", "127.0.0.1:7781"), "EWS (SOAP over HTTP) listen `address` (off disables)")
+	fs.StringVar(&c.imapAddr, "imap-addr", env("imap-addr", "127.0.0.1:7143"), "IMAP listen `address` (off disables)")
 	fs.StringVar(&c.sipAddr, "sip-addr", env("sip-addr", "127.0.0.1:7506"), "SIP over TCP listen `address` (off disables)")
 	fs.StringVar(&c.ucwaAddr, "ucwa-addr", env("ucwa-addr", "127.0.0.1:7782"), "UCWA-style REST listen `address` (off disables)")
 	fs.StringVar(&c.adminAddr, "admin-addr", env("admin-addr", "127.0.0.1:7783"), "Lync admin cmdlets (JSON) listen `address` (off disables)")
@@ -107,7 +111,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	fe, err := startFrontends(log, c.sipAddr, c.ucwaAddr, c.adminAddr)
+	fe, err := startFrontends(log, addrs{sip: c.sipAddr, imap: c.imapAddr, ews: c.ewsAddr, ucwa: c.ucwaAddr, admin: c.adminAddr})
 	if err != nil {
 		return err
 	}

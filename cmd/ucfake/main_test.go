@@ -29,7 +29,7 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 	if err := run(context.Background(), []string{"--help"}, func(string) string { return "" }, &out, &out); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"-control-addr", "-sip-addr", "-ucwa-addr", "-admin-addr", "-fixture", "-clock", "-speed", "-log-level", "-state-dir", "UCFAKE_"} {
+	for _, f := range []string{"-control-addr", "-ews-addr", "-imap-addr", "-sip-addr", "-ucwa-addr", "-admin-addr", "-fixture", "-clock", "-speed", "-log-level", "-state-dir", "UCFAKE_"} {
 		if !strings.Contains(out.String(), f) {
 			t.Errorf("--help lacks %s", f)
 		}
@@ -41,7 +41,7 @@ func TestRunStartsAndStops(t *testing.T) {
 	var out bytes.Buffer
 	done := make(chan error)
 	go func() {
-		done <- run(ctx, []string{"--control-addr", "127.0.0.1:0", "--sip-addr", "127.0.0.1:0", "--ucwa-addr", "127.0.0.1:0", "--admin-addr", "127.0.0.1:0", "--clock", "virtual"}, func(string) string { return "" }, &out, new(bytes.Buffer))
+		done <- run(ctx, []string{"--control-addr", "127.0.0.1:0", "--sip-addr", "127.0.0.1:0", "--ews-addr", "127.0.0.1:0", "--imap-addr", "127.0.0.1:0", "--ucwa-addr", "127.0.0.1:0", "--admin-addr", "127.0.0.1:0", "--clock", "virtual"}, func(string) string { return "" }, &out, new(bytes.Buffer))
 	}()
 	cancel()
 	if err := <-done; err != nil {

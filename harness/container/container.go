@@ -39,6 +39,12 @@ func (c *Container) Control() string { return "http://" + c.ports["control"] }
 // SIP returns the SIP over TCP address.
 func (c *Container) SIP() string { return c.ports["sip"] }
 
+// EWS returns the EWS endpoint URL.
+func (c *Container) EWS() string { return "http://" + c.ports["ews"] + "/EWS/Exchange.asmx" }
+
+// IMAP returns the IMAP address.
+func (c *Container) IMAP() string { return c.ports["imap"] }
+
 // UCWA returns the UCWA base URL.
 func (c *Container) UCWA() string { return "http://" + c.ports["ucwa"] }
 
@@ -70,13 +76,14 @@ func Run(ctx context.Context, img string, opts ...testcontainers.ContainerCustom
 		img = DefaultImage
 	}
 	prepareEnvironment()
-	ports, err := freePorts("control", "sip", "ucwa", "admin")
+	ports, err := freePorts("control", "sip", "ucwa", "admin", "ews", "imap")
 	if err != nil {
 		return nil, err
 	}
 	base := []testcontainers.ContainerCustomizer{
 		testcontainers.WithEnv(map[string]string{"UCFAKE_CONTROL_ADDR": ports["control"], "UCFAKE_SIP_ADDR": ports["sip"],
-			"UCFAKE_UCWA_ADDR": ports["ucwa"], "UCFAKE_ADMIN_ADDR": ports["admin"]}),
+			"UCFAKE_UCWA_ADDR": ports["ucwa"], "UCFAKE_ADMIN_ADDR": ports["admin"],
+			"UCFAKE_EWS_ADDR": ports["ews"], "UCFAKE_IMAP_ADDR": ports["imap"]}),
 		testcontainers.WithHostConfigModifier(func(hc *container.HostConfig) { hc.NetworkMode = "host" }),
 		testcontainers.WithWaitStrategy(wait.ForLog("ucfake ready")),
 	}
