@@ -4,18 +4,52 @@
 // FullAccess / SendAs / SendOnBehalf, calendar items, meeting messages as
 // RFC 5322 bytes, and a MAPI service that can be switched off.
 //
-// Fidelity contract. Simulated: the role table and its Custom read-back;
-// delegate add/update/remove with Outlook's defaults and clean-up of folder
-// rights and send-on-behalf; the EWS error codes (type Code) as typed
-// errors; rights checks on every folder access, answering "folder not
-// found" to a caller with no rights at all; invitations from the owner,
-// with Sender = the delegate when sent on behalf (none with SendAs); copies
-// of meeting requests to delegates as DeliverMeetingRequests says; MAPI
-// reachability per server and per client computer. Simplified: one
-// organisation and one server; no recurrence, free/busy, responses or
-// attendee calendars (invitations land in Inboxes only); no transport
-// delays; no real MAPI or MAPI properties; passwords in clear.
+// # Fidelity contract
 //
-// Concurrency: a Store is safe for concurrent use. Watch callbacks run
-// after the store's lock is released, on the goroutine that caused them.
+// Simulated:
+//   - the role table of domain.md §1.3 both ways, with Custom read back for
+//     rights that match no role; AvailabilityOnly and LimitedDetails exist
+//     on the Calendar only; a new mailbox's Calendar has Default
+//     AvailabilityOnly, every other entry is None;
+//   - effective rights: owner and FullAccess holders have Owner rights on
+//     every folder; anyone else has their own entry, else Default;
+//   - delegates as Outlook's Delegate Access writes them: roles on the six
+//     delegate folders (None, Reviewer, Author, Editor), Editor on Freebusy
+//     Data, the two flags, and a SendOnBehalf grant; removal clears all of
+//     it (including a SendOnBehalf the admin had granted separately, as
+//     Outlook rewrites publicDelegates); at most MaxDelegates (25);
+//   - the EWS response codes (type Code) as typed errors; a caller with no
+//     rights beyond availability is told ErrFolderNotFound, as real servers
+//     answer, one with some rights but not the needed one ErrAccessDenied
+//     or ErrCreateItemAccessDenied;
+//   - sending for another mailbox: folder rights alone never send
+//     (ErrSendAsDenied); SendAs wins over SendOnBehalf (From = owner, no
+//     Sender); SendOnBehalf gives From = owner, Sender = the actor, and
+//     SENT-BY on the ORGANIZER;
+//   - invitations: RFC 5322 (CRLF) multipart/alternative messages with a
+//     text/plain part and a text/calendar; method=REQUEST VEVENT whose UID
+//     is the item ID; Date is the store clock's time. Directory users
+//     receive them; external addresses are listed in To and ATTENDEE but
+//     delivered nowhere; names that are no address are dropped;
+//   - delegate copies per the attendee's DeliverMeetingRequests (delegates
+//     with ReceiveCopiesOfMeetingMessages only): DelegatesOnly moves the
+//     attendee's copy to Deleted Items, DelegatesAndMe keeps it,
+//     DelegatesAndSendInformationToMe keeps it marked Informational,
+//     NoForward sends no copies. Copies carry DelegateCopyFor;
+//   - private items are hidden from everyone but the owner, FullAccess
+//     holders and delegates with ViewPrivateItems;
+//   - MAPI reachability per server and per client computer.
+//
+// Simplified: one organisation and one server; no recurrence, free/busy
+// lookups, meeting responses, updates or cancellations, and no items in
+// attendees' calendars (invitations land in Inboxes only); no transport
+// delays; the Sent Items copy goes to the actor's mailbox (not the
+// owner's); no real MAPI or MAPI properties; iCalendar lines are not
+// folded; passwords in clear; UIDVALIDITY is fixed per store instance.
+//
+// # Concurrency
+//
+// A Store is safe for concurrent use; one mutex guards it. Watch callbacks
+// run after that lock is released (they may call the store), on the
+// goroutine of a call that made or followed the change.
 package exchange

@@ -67,7 +67,7 @@ func plainBody(it CalendarItem) string {
 
 // oneLine folds CR and LF into spaces so a value cannot break a line.
 func oneLine(s string) string {
-	return strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(s)
+	return lineBreaks.Replace(s)
 }
 
 // vcalendar renders the VEVENT of a request (RFC 5545, CRLF lines; long
@@ -121,11 +121,18 @@ func onlineMeetingLines(om *OnlineMeeting) []string {
 
 // escapeText escapes an RFC 5545 TEXT value.
 func escapeText(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", "")
-	return r.Replace(s)
+	return textEscapes.Replace(s)
 }
 
 // quoteParam quotes an RFC 5545 parameter value (no DQUOTE or line break).
 func quoteParam(s string) string {
-	return `"` + strings.NewReplacer(`"`, "'", "\r", "", "\n", " ").Replace(s) + `"`
+	return `"` + paramEscapes.Replace(s) + `"`
 }
+
+// The replacers behind oneLine, escapeText and quoteParam (built once;
+// a strings.Replacer is safe for concurrent use).
+var (
+	lineBreaks   = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
+	textEscapes  = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", "")
+	paramEscapes = strings.NewReplacer(`"`, "'", "\r", "", "\n", " ")
+)

@@ -48,12 +48,15 @@ func (s *Store) sendInvitations(owner, actor *User, sender string, it CalendarIt
 	if sender != "" {
 		senderUser = actor
 	}
-	raw := buildInvitation(s.nextID("MSG"), owner, senderUser, listed, it, s.clock.Now())
+	req := newMessage(buildInvitation(s.nextID("MSG"), owner, senderUser, listed, it, s.clock.Now()))
+	req.CalendarItemID = it.ID
 	for _, u := range local {
-		s.deliverMeetingRequest(u, raw, it.ID)
+		s.deliverMeetingRequest(u, req)
 	}
 	if saveCopy {
-		s.deliver(strings.ToLower(actor.SMTP), SentItems, Message{Raw: raw, Flags: []string{`\Seen`}, CalendarItemID: it.ID})
+		sent := req
+		sent.Flags = []string{`\Seen`}
+		s.deliver(strings.ToLower(actor.SMTP), SentItems, sent)
 	}
 }
 
@@ -78,13 +81,13 @@ func (s *Store) copyRecipients(m *mailbox) []string {
 // DeliverMeetingRequests says: DelegatesOnly moves the attendee's own copy
 // to Deleted Items, DelegatesAndSendInformationToMe marks it
 // Informational. The caller holds the lock.
-func (s *Store) deliverMeetingRequest(to *User, raw []byte, itemID string) {
+func (s *Store) deliverMeetingRequest(to *User, req Message) {
 	m := s.mailboxes[strings.ToLower(to.SMTP)]
 	if m == nil {
 		return
 	}
 	copies := s.copyRecipients(m)
-	own, folder := Message{Raw: raw, CalendarItemID: itemID}, Inbox
+	own, folder := req, Inbox
 	if len(copies) > 0 {
 		switch m.deliver {
 		case DelegatesOnly:
@@ -95,13 +98,16 @@ func (s *Store) deliverMeetingRequest(to *User, raw []byte, itemID string) {
 	}
 	s.deliver(m.owner, folder, own)
 	for _, d := range copies {
-		s.deliver(d, Inbox, Message{Raw: raw, CalendarItemID: itemID, DelegateCopyFor: m.owner})
+		cp := req
+		cp.DelegateCopyFor = m.owner
+		s.deliver(d, Inbox, cp)
 	}
 }
 
-// deliver appends msg (Raw, Flags and the meeting fields taken from it) to
-// a folder, assigning ID, UID, date and the header fields. The caller
-// holds the lock; an unknown mailbox or folder delivers nothing.
+// deliver appends a copy of msg (made by newMessage) to a folder,
+// assigning ID and UID, and the clock's time when the message has no
+// date. The caller holds the lock; an unknown mailbox or folder delivers
+// nothing.
 func (s *Store) deliver(mailbox string, f FolderName, msg Message) Message {
 	m := s.mailboxes[mailbox]
 	if m == nil || m.folder(f) == nil {
@@ -109,12 +115,13 @@ func (s *Store) deliver(mailbox string, f FolderName, msg Message) Message {
 	}
 	f = m.folderName(f)
 	fo := m.folder(f)
-	msg.ID, msg.UID, msg.Mailbox, msg.Folder, msg.Date = s.nextID("AAMkMsg"), fo.nextUID, m.owner, f, s.clock.Now().UTC()
-	msg.Raw, msg.Flags = append([]byte(nil), msg.Raw...), append([]string(nil), msg.Flags...)
-	msg.From, msg.Sender, msg.To, msg.Subject = "", "", nil, ""
+	msg = cloneMessage(msg)
+	msg.ID, msg.UID, msg.Mailbox, msg.Folder = s.nextID("AAMkMsg"), fo.nextUID, m.owner, f
+	if msg.Date.IsZero() {
+		msg.Date = s.clock.Now().UTC()
+	}
 	sort.Strings(msg.Flags)
 	fo.nextUID++
-	parseHeaders(&msg)
 	fo.messages = append(fo.messages, msg)
 	s.notes = append(s.notes, note{mailbox: m.owner, folder: f})
 	s.record("transport", "message \""+msg.Subject+"\" delivered to "+m.owner+"/"+string(f), deliveryWhy(msg))

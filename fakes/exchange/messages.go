@@ -15,6 +15,14 @@ func senderWhy(sender string) string {
 	return ", sender " + sender
 }
 
+// newMessage makes an undelivered message of raw bytes with the header
+// fields indexed.
+func newMessage(raw []byte) Message {
+	msg := Message{Raw: raw}
+	parseHeaders(&msg)
+	return msg
+}
+
 // parseHeaders fills the indexed fields from the raw bytes (best effort:
 // a message that does not parse keeps empty fields).
 func parseHeaders(msg *Message) {
@@ -54,7 +62,9 @@ func (s *Store) DeliverMessage(mailbox string, f FolderName, raw []byte, flags [
 		s.mu.Unlock()
 		return Message{}, ErrFolderNotFound
 	}
-	msg := s.deliver(m.owner, f, Message{Raw: raw, Flags: flags})
+	in := newMessage(raw)
+	in.Flags = flags
+	msg := s.deliver(m.owner, f, in)
 	s.mu.Unlock()
 	s.flush()
 	return cloneMessage(msg), nil

@@ -200,3 +200,50 @@ func BenchmarkCreateMeetingThreeAttendees(b *testing.B) {
 		must(s.CreateCalendarItem("assistant", "manager", meeting(c, "alice", "bob", "assistant"), SendToAllAndSaveCopy))
 	}
 }
+
+func TestConcurrentDelegationMailAndWatchers(t *testing.T) {
+	s, c := newTestStore(t)
+	var mu sync.Mutex
+	notified := 0
+	cancel := s.Watch(func(string, FolderName) {
+		s.MAPIAvailable("PC") // callbacks may use the store
+		mu.Lock()
+		notified++
+		mu.Unlock()
+	})
+	defer cancel()
+	var wg sync.WaitGroup
+	work := []func(int){
+		func(int) {
+			s.AddDelegate("manager", "manager", DefaultDelegate("assistant"))
+			s.RemoveDelegate("manager", "manager", "assistant")
+		},
+		func(int) {
+			s.CreateCalendarItem("manager", "manager", meeting(c, "alice", "bob"), SendToAllAndSaveCopy)
+		},
+		func(j int) {
+			s.SetFlags("alice", "alice", Inbox, uint32(j), []string{`\Deleted`})
+			s.Expunge("alice", "alice", Inbox)
+		},
+		func(j int) {
+			s.SetComputerMAPIAvailable("PC", j%2 == 0)
+			s.MAPIReadDelegates("PC", "manager", "manager")
+		},
+		func(int) { s.Import(s.Export()) },
+	}
+	for _, w := range work {
+		wg.Add(1)
+		go func(w func(int)) {
+			defer wg.Done()
+			for j := 0; j < 40; j++ {
+				w(j)
+			}
+		}(w)
+	}
+	wg.Wait()
+	mu.Lock()
+	defer mu.Unlock()
+	if notified < 40 {
+		t.Fatalf("watchers saw %d deliveries", notified)
+	}
+}
