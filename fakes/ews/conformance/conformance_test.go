@@ -1,0 +1,48 @@
+package conformance
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/ews"
+	"github.com/ucfake/ucfake/fakes/exchange"
+)
+
+// TestEWSJavaScriptConformance runs conformance.js, which drives the EWS
+// front end with the unmodified npm package ews-javascript-api (pinned in
+// package-lock.json). Without node or node_modules the test skips locally
+// and fails in CI (CI=true), where .ci/install.d/ews-conformance.sh runs
+// npm ci.
+func TestEWSJavaScriptConformance(t *testing.T) {
+	node, err := exec.LookPath("node")
+	_, modErr := os.Stat(filepath.Join("node_modules", "ews-javascript-api"))
+	if err != nil || modErr != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("node (%v) or node_modules (%v) missing: .ci/install.d/ews-conformance.sh installs them", err, modErr)
+		}
+		t.Skip("node or node_modules missing (npm ci in fakes/ews/conformance)")
+	}
+	st := exchange.New(exchange.Options{Clock: clock.NewVirtual(time.Time{})})
+	for _, u := range []string{"manager", "assistant", "alice", "bob"} {
+		if _, err := st.AddUser(exchange.User{SMTP: u + "@contoso.com", Password: "pw"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ts := httptest.NewServer(ews.New(st))
+	defer ts.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, "conformance.js")
+	cmd.Env = append(os.Environ(), "UCFAKE_EWS_URL="+ts.URL+ews.Path, "UCFAKE_PASSWORD=pw")
+	out, err := cmd.CombinedOutput()
+	t.Logf("%s", out)
+	if err != nil {
+		t.Fatalf("conformance.js: %v", err)
+	}
+}
