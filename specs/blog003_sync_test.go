@@ -29,6 +29,17 @@ func seed003() (w *harness.World, mgr, asst *desktop.Computer) {
 	return w, mgr, asst
 }
 
+// syncedSeed003 is seed003 after the resolution of the blog: the Global
+// policy syncs delegates, the manager signed in again, 10 minutes passed.
+func syncedSeed003() (*harness.World, *desktop.Computer, *desktop.Computer) {
+	w, mgr, asst := seed003()
+	enableSyncGlobally(w)
+	mgr.Lync().SignOut()
+	Expect(mgr.Lync().SignIn()).To(Succeed())
+	Expect(w.Advance(10 * time.Minute)).To(Succeed())
+	return w, mgr, asst
+}
+
 func enableSyncGlobally(w *harness.World) {
 	on := true
 	Expect(w.Lync().SetClientPolicy("Global", &on)).To(Succeed())
@@ -92,11 +103,7 @@ var _ = Describe("Outlook-to-Lync delegate sync for users not enabled for Enterp
 
 	Context("when the delegate dismisses the banner", func() {
 		It("moves the manager from Outstanding to Dismissed DelegatorList on that computer only", KB("blog003-reg-location", "blog003-reg-last", "blog003-reg-outstanding", "blog003-reg-dismissed", "blog003-banner-each-login"), Note, func() {
-			w, mgr, asst := seed003()
-			enableSyncGlobally(w)
-			mgr.Lync().SignOut()
-			Expect(mgr.Lync().SignIn()).To(Succeed())
-			Expect(w.Advance(10 * time.Minute)).To(Succeed())
+			w, _, asst := syncedSeed003()
 			Expect(asst).To(HaveRegistryValue(desktop.OutstandingDelegatorList, "user20"))
 			Expect(asst.Lync().DismissBanner("user20")).To(Succeed())
 			Expect(asst).To(HaveRegistryValue(desktop.OutstandingDelegatorList))
@@ -115,11 +122,7 @@ var _ = Describe("Outlook-to-Lync delegate sync for users not enabled for Enterp
 
 	Context("when the manager removes the delegate in Outlook", func() {
 		It("keeps the one-time record: the group and banner stay but meetings cannot be scheduled", KB("blog003-one-time-record", "blog003-sym-removed-in-outlook", "blog003-not-recommended"), Cause, func() {
-			w, mgr, asst := seed003()
-			enableSyncGlobally(w)
-			mgr.Lync().SignOut()
-			Expect(mgr.Lync().SignIn()).To(Succeed())
-			Expect(w.Advance(10 * time.Minute)).To(Succeed())
+			w, mgr, asst := syncedSeed003()
 			dlg, _ := mgr.Outlook().DelegateAccess()
 			Expect(dlg.Remove("user21")).To(Succeed())
 			Expect(dlg.OK()).To(Succeed())
@@ -136,11 +139,7 @@ var _ = Describe("Outlook-to-Lync delegate sync for users not enabled for Enterp
 		})
 
 		It("clears every remnant once the manager removes the delegate from the Delegates group and signs back in", KB("blog003-res-cleanup-remove", "blog003-res-cleanup-relogin"), Resolution, func() {
-			w, mgr, asst := seed003()
-			enableSyncGlobally(w)
-			mgr.Lync().SignOut()
-			Expect(mgr.Lync().SignIn()).To(Succeed())
-			Expect(w.Advance(10 * time.Minute)).To(Succeed())
+			w, mgr, asst := syncedSeed003()
 			dlg, _ := mgr.Outlook().DelegateAccess()
 			Expect(dlg.Remove("user21")).To(Succeed())
 			Expect(dlg.OK()).To(Succeed())

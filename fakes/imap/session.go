@@ -68,14 +68,23 @@ func (s *session) messages() ([]exchange.Message, error) {
 	return s.srv.store.Messages(s.user.SMTP, s.mailbox, s.folder)
 }
 
-func (s *session) Select(name string, options *imap.SelectOptions) (*imap.SelectData, error) {
+// folderMessages resolves an IMAP folder name and reads its messages.
+func (s *session) folderMessages(name string) (exchange.FolderName, []exchange.Message, error) {
 	f, ok := folderOf(name)
 	if !ok {
-		return nil, &imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeNonExistent, Text: "No such folder " + name}
+		return "", nil, &imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeNonExistent, Text: "No such folder " + name}
 	}
 	msgs, err := s.srv.store.Messages(s.user.SMTP, s.mailbox, f)
 	if err != nil {
-		return nil, no(err)
+		return "", nil, no(err)
+	}
+	return f, msgs, nil
+}
+
+func (s *session) Select(name string, options *imap.SelectOptions) (*imap.SelectData, error) {
+	f, msgs, err := s.folderMessages(name)
+	if err != nil {
+		return nil, err
 	}
 	s.Unselect()
 	s.folder, s.readOnly = f, options != nil && options.ReadOnly
@@ -129,13 +138,9 @@ func (s *session) Namespace() (*imap.NamespaceData, error) {
 }
 
 func (s *session) Status(name string, options *imap.StatusOptions) (*imap.StatusData, error) {
-	f, ok := folderOf(name)
-	if !ok {
-		return nil, &imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeNonExistent, Text: "No such folder " + name}
-	}
-	msgs, err := s.srv.store.Messages(s.user.SMTP, s.mailbox, f)
+	f, msgs, err := s.folderMessages(name)
 	if err != nil {
-		return nil, no(err)
+		return nil, err
 	}
 	n, unseen, next, validity := uint32(len(msgs)), uint32(0), uidNext(msgs), s.srv.store.UIDValidity(s.mailbox, f)
 	for _, m := range msgs {
