@@ -87,7 +87,7 @@ func (f *frontends) bind(w *harness.World, reg *faults.Registry) error {
 	}})
 	f.ucwa.set(u)
 	f.admin.set(lyncadmin.New(w.Lync()))
-	f.ews.set(ews.New(w.Exchange()))
+	f.ews.set(ews.New(w.Exchange()).WithFaults(reg))
 	f.closeOld = u.Close
 	if err := f.bindIMAP(w); err != nil {
 		return err

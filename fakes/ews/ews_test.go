@@ -11,6 +11,7 @@ import (
 
 	"github.com/ucfake/ucfake/fakes/clock"
 	"github.com/ucfake/ucfake/fakes/exchange"
+	"github.com/ucfake/ucfake/fakes/faults"
 )
 
 func setup(t testing.TB) (*httptest.Server, *exchange.Store) {
@@ -171,4 +172,25 @@ func FuzzRequest(f *testing.F) {
 			t.Fatalf("%d %s", rec.Code, rec.Body.String())
 		}
 	})
+}
+
+func TestScriptedFaults(t *testing.T) {
+	st := exchange.New(exchange.Options{Clock: clock.NewVirtual(time.Time{})})
+	st.AddUser(exchange.User{SMTP: "manager@contoso.com", Password: "pw"})
+	var reg faults.Registry
+	reg.Add(faults.Fault{Op: "GetDelegate", Identity: "manager@contoso.com", Count: 2, Code: "ErrorServerBusy"})
+	ts := httptest.NewServer(New(st).WithFaults(&reg))
+	defer ts.Close()
+	for i := 0; i < 2; i++ {
+		code, out := post(t, ts, "manager", soap(getDelegate))
+		has(t, out, "ErrorServerBusy")
+		if code != 500 {
+			t.Fatalf("status %d", code)
+		}
+	}
+	_, out := post(t, ts, "manager", soap(getDelegate))
+	has(t, out, `<m:GetDelegateResponse ResponseClass="Success"`)
+	if len(reg.Unconsumed()) != 0 {
+		t.Fatal("fault not consumed")
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/ucfake/ucfake/fakes/exchange"
+	"github.com/ucfake/ucfake/fakes/faults"
 )
 
 // MaxBody is the largest request body accepted: 4 MiB.
@@ -22,9 +23,20 @@ const Path = "/EWS/Exchange.asmx"
 
 // Handler serves EWS over an exchange.Store. Safe for concurrent use.
 type Handler struct {
-	store *exchange.Store
-	log   *slog.Logger
-	ops   map[string]operation
+	store  *exchange.Store
+	log    *slog.Logger
+	ops    map[string]operation
+	faults *faults.Registry
+}
+
+// WithFaults makes the handler consult reg before every operation (op =
+// the EWS operation name, identity = the caller's SMTP address): a fault's
+// code answers with a SOAP fault carrying that ResponseCode, drop aborts
+// the connection without an answer. Delays are not applied to EWS. It
+// returns h.
+func (h *Handler) WithFaults(reg *faults.Registry) *Handler {
+	h.faults = reg
+	return h
 }
 
 // operation runs one EWS operation for the authenticated user on the raw
@@ -59,6 +71,9 @@ func New(store *exchange.Store) *Handler {
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer func() {
 		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
 			h.log.Error("EWS panic", "panic", v)
 			writeFault(w, http.StatusInternalServerError, false, "ErrorInternalServerError", "An internal server error occurred. The operation failed.")
 		}
@@ -126,6 +141,13 @@ func (h *Handler) dispatch(w http.ResponseWriter, user exchange.User, doc []byte
 	op, ok := h.ops[se.Name.Local]
 	if !ok || se.Name.Space != NSMessages {
 		writeFault(w, http.StatusBadRequest, true, "ErrorInvalidRequest", "The operation "+se.Name.Local+" is not supported (namespace "+se.Name.Space+").")
+		return
+	}
+	if f := h.faults.Check(se.Name.Local, user.SMTP); f != nil && (f.Drop || f.Code != "") {
+		if f.Drop {
+			panic(http.ErrAbortHandler)
+		}
+		writeFault(w, http.StatusInternalServerError, false, f.Code, fmt.Sprintf("Scripted fault %d on %s.", f.ID, se.Name.Local))
 		return
 	}
 	body, err := op(h, user, &opReader{dec: dec, start: se, attrs: se.Attr})
