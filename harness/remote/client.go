@@ -135,9 +135,23 @@ func (c *Client) RemoveFromGroup(ctx context.Context, computer, group, contact s
 	return c.call(ctx, "POST", "/computers/"+computer+"/lync/remove-from-group", map[string]string{"group": group, "contact": contact}, nil)
 }
 
+// AddIn is an add-in request's outcome and the id to read it again.
+type AddIn struct {
+	ID int `json:"id"`
+	desktop.Outcome
+}
+
 // ScheduleLyncMeeting uses the add-in on a computer for owner.
-func (c *Client) ScheduleLyncMeeting(ctx context.Context, computer, owner, subject string) (desktop.Outcome, error) {
-	var out desktop.Outcome
+func (c *Client) ScheduleLyncMeeting(ctx context.Context, computer, owner, subject string) (AddIn, error) {
+	var out AddIn
 	err := c.call(ctx, "POST", "/computers/"+computer+"/outlook/lync-meeting", map[string]any{"owner": owner, "subject": subject}, &out)
+	return out, err
+}
+
+// AddInOutcome reads an add-in request's outcome again (a pending request
+// turns into no-response once the add-in's timeout has passed).
+func (c *Client) AddInOutcome(ctx context.Context, id int) (AddIn, error) {
+	var out AddIn
+	err := c.call(ctx, "GET", fmt.Sprintf("/addin/%d", id), nil, &out)
 	return out, err
 }

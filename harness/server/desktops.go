@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 
 	"github.com/ucfake/ucfake/harness/desktop"
 )
@@ -175,6 +176,28 @@ func scheduleMeeting(_ http.ResponseWriter, r *http.Request, t *tenant) (int, an
 	if err := readJSON(r, &req); err != nil {
 		return http.StatusBadRequest, nil, err
 	}
-	out := o.ScheduleLyncMeeting(req.Owner, desktop.Meeting{Subject: req.Subject, Attendees: req.Attendees}).Outcome()
-	return http.StatusOK, out, nil
+	ar := o.ScheduleLyncMeeting(req.Owner, desktop.Meeting{Subject: req.Subject, Attendees: req.Attendees})
+	t.mu.Lock()
+	t.addIns = append(t.addIns, ar)
+	id := len(t.addIns)
+	t.mu.Unlock()
+	return http.StatusOK, addInView{ID: id, Outcome: ar.Outcome()}, nil
+}
+
+// addInView is an add-in request's outcome with the id to read it again.
+type addInView struct {
+	ID int `json:"id"`
+	desktop.Outcome
+}
+
+// getAddIn reads an add-in request's outcome again: a "pending" request
+// becomes "no-response" once the add-in's timeout has passed.
+func getAddIn(_ http.ResponseWriter, r *http.Request, t *tenant) (int, any, error) {
+	id, err := strconv.Atoi(r.PathValue("id"))
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if err != nil || id < 1 || id > len(t.addIns) {
+		return http.StatusNotFound, nil, fmt.Errorf("no add-in request %q in tenant %q", r.PathValue("id"), t.name)
+	}
+	return http.StatusOK, addInView{ID: id, Outcome: t.addIns[id-1].Outcome()}, nil
 }

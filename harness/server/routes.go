@@ -57,7 +57,8 @@ func (s *Server) table() []route {
 		{"GET /_ucfake/faults/unconsumed", "the scripted faults that never affected a call", unconsumedFaults},
 		{"POST /_ucfake/faults", `script a fault: {"op": "SERVICE", "identity": "sip:aide@contoso.com", "count": 1, "code": "503" | "delay": "5s" | "drop": true}`, addFault},
 		{"DELETE /_ucfake/faults", "remove every scripted fault", clearFaults},
-		{"POST /_ucfake/computers/{name}/outlook/lync-meeting", `the add-in: {"owner": "manager", "subject": "x", "attendees": []}`, scheduleMeeting},
+		{"POST /_ucfake/computers/{name}/outlook/lync-meeting", `the add-in: {"owner": "manager", "subject": "x", "attendees": []} → {"id", "Kind", ...}`, scheduleMeeting},
+		{"GET /_ucfake/addin/{id}", "an add-in request's outcome now (pending turns into no-response after the timeout)", getAddIn},
 	}
 }
 
@@ -144,6 +145,9 @@ func (s *Server) replaceWorld(t *tenant, fixture string) (int, any, error) {
 	t.world, t.fixture = w, fixture
 	t.mu.Unlock()
 	t.faults.Reset()
+	t.mu.Lock()
+	t.addIns = nil
+	t.mu.Unlock()
 	s.notify(t)
 	old.Close()
 	return http.StatusOK, map[string]string{"tenant": t.name, "fixture": fixture}, nil

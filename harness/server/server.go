@@ -11,6 +11,7 @@ import (
 	"github.com/ucfake/ucfake/fakes/clock"
 	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/harness"
+	"github.com/ucfake/ucfake/harness/desktop"
 )
 
 // DefaultTenant is the tenant used when a request names none.
@@ -44,6 +45,7 @@ type tenant struct {
 	fixture string
 	world   *harness.World
 	faults  faults.Registry
+	addIns  []*desktop.AddInRequest // add-in requests, by id-1, to read their outcome later
 }
 
 // New returns a Server whose default tenant holds opts.Fixture.

@@ -145,3 +145,25 @@ func TestScriptedFaultsAreReportedUntilConsumed(t *testing.T) {
 		t.Fatal("clear")
 	}
 }
+
+func TestAddInOutcomeCanBeReadAgainAfterTheTimeout(t *testing.T) {
+	ts := newTestServer(t)
+	for _, pc := range []string{"PC-MANAGER", "PC-ASSISTANT"} {
+		call(t, ts, "POST", "/_ucfake/computers/"+pc+"/outlook/open", "")
+		call(t, ts, "POST", "/_ucfake/computers/"+pc+"/lync/signin", "")
+	}
+	call(t, ts, "POST", "/_ucfake/computers/PC-MANAGER/outlook/delegates", `{"add":["assistant"]}`)
+	call(t, ts, "POST", "/_ucfake/clock/advance", `{"duration":"10m"}`)
+	call(t, ts, "POST", "/_ucfake/computers/PC-MANAGER/outlook/delegates", `{"remove":["assistant"]}`)
+	st, out := call(t, ts, "POST", "/_ucfake/computers/PC-ASSISTANT/outlook/lync-meeting", `{"owner":"manager","subject":"x"}`)
+	if st != 200 || out["Kind"] != "pending" || out["id"] != float64(1) {
+		t.Fatalf("schedule: %d %v", st, out)
+	}
+	call(t, ts, "POST", "/_ucfake/clock/advance", `{"duration":"2m"}`)
+	if st, out := call(t, ts, "GET", "/_ucfake/addin/1", ""); st != 200 || out["Kind"] != "no-response" {
+		t.Fatalf("after the timeout: %d %v", st, out)
+	}
+	if st, _ := call(t, ts, "GET", "/_ucfake/addin/9", ""); st != 404 {
+		t.Fatalf("unknown request: %d", st)
+	}
+}
