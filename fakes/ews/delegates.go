@@ -43,10 +43,29 @@ type delegateUserEl struct {
 }
 
 type delegateReq struct {
-	Mailbox       mailboxEl        `xml:"Mailbox"`
+	Mailbox       *mailboxEl       `xml:"Mailbox"`
 	DelegateUsers []delegateUserEl `xml:"DelegateUsers>DelegateUser"`
 	UserIDs       []userIDEl       `xml:"UserIds>UserId"`
 	Deliver       string           `xml:"DeliverMeetingRequests"`
+}
+
+// decodeDelegateReq decodes a delegate operation and checks the children
+// the schema requires: Mailbox always, DelegateUsers for AddDelegate and
+// UserIds for RemoveDelegate.
+func decodeDelegateReq(r *opReader, op string) (delegateReq, error) {
+	var req delegateReq
+	if err := r.decode(&req); err != nil {
+		return req, err
+	}
+	switch {
+	case req.Mailbox == nil:
+		return req, incomplete(op, "Mailbox")
+	case op == "AddDelegate" && len(req.DelegateUsers) == 0:
+		return req, incomplete(op, "DelegateUsers")
+	case op == "RemoveDelegate" && len(req.UserIDs) == 0:
+		return req, incomplete(op, "UserIds")
+	}
+	return req, nil
 }
 
 // delegate converts a request DelegateUser onto base (an existing delegate
@@ -103,8 +122,8 @@ func (h *Handler) findDelegate(actor, mbx, name string) (exchange.Delegate, erro
 // each inside an outer Success (the EWS quirk), and applies
 // DeliverMeetingRequests when given.
 func (h *Handler) changeDelegates(user exchange.User, r *opReader, op string, apply func(string, delegateUserEl) (exchange.Delegate, error)) (string, error) {
-	var req delegateReq
-	if err := r.decode(&req); err != nil {
+	req, err := decodeDelegateReq(r, op)
+	if err != nil {
 		return "", err
 	}
 	mbx := mailboxOf(req.Mailbox, user)
@@ -131,16 +150,18 @@ func (h *Handler) checkMailbox(user exchange.User, mbx string) error {
 	return err
 }
 
-func mailboxOf(m mailboxEl, user exchange.User) string {
-	if strings.TrimSpace(m.EmailAddress) == "" {
+// mailboxOf is the mailbox a request names, or the caller's own when the
+// Mailbox element is empty.
+func mailboxOf(m *mailboxEl, user exchange.User) string {
+	if m == nil || strings.TrimSpace(m.EmailAddress) == "" {
 		return user.SMTP
 	}
 	return strings.TrimSpace(m.EmailAddress)
 }
 
 func (h *Handler) getDelegate(user exchange.User, op *opReader) (string, error) {
-	var req delegateReq
-	if err := op.decode(&req); err != nil {
+	req, err := decodeDelegateReq(op, "GetDelegate")
+	if err != nil {
 		return "", err
 	}
 	mbx := mailboxOf(req.Mailbox, user)
@@ -164,8 +185,8 @@ func (h *Handler) getDelegate(user exchange.User, op *opReader) (string, error) 
 }
 
 func (h *Handler) removeDelegate(user exchange.User, op *opReader) (string, error) {
-	var req delegateReq
-	if err := op.decode(&req); err != nil {
+	req, err := decodeDelegateReq(op, "RemoveDelegate")
+	if err != nil {
 		return "", err
 	}
 	mbx := mailboxOf(req.Mailbox, user)

@@ -14,24 +14,6 @@ const (
 	NSTypes    = "http://schemas.microsoft.com/exchange/services/2006/types"
 )
 
-// envelope is an incoming SOAP 1.1 envelope; the body's operation is kept
-// raw and decoded by the operation's handler.
-type envelope struct {
-	XMLName xml.Name `xml:"http://schemas.xmlsoap.org/soap/envelope/ Envelope"`
-	Header  struct {
-		Items []struct {
-			XMLName xml.Name
-		} `xml:",any"`
-	} `xml:"http://schemas.xmlsoap.org/soap/envelope/ Header"`
-	Body struct {
-		Op struct {
-			XMLName xml.Name
-			Raw     []byte     `xml:",innerxml"`
-			Attrs   []xml.Attr `xml:",any,attr"`
-		} `xml:",any"`
-	} `xml:"http://schemas.xmlsoap.org/soap/envelope/ Body"`
-}
-
 // writeEnvelope sends a SOAP response whose body is body (already XML).
 func writeEnvelope(w http.ResponseWriter, status int, body string) {
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")

@@ -154,15 +154,21 @@ func TestBadRequests(t *testing.T) {
 	}
 }
 
+// FuzzRequest feeds arbitrary bodies to the handler as an authenticated
+// user: every answer must be a SOAP document and never a 500.
 func FuzzRequest(f *testing.F) {
-	ts, _ := setup(f)
-	h := New(exchange.New(exchange.Options{Clock: clock.NewVirtual(time.Time{})}))
-	_ = ts
-	for _, s := range []string{soap(addAssistant), createIn("manager@contoso.com", "SendToNone"), soap(`<m:GetFolder><m:FolderIds><t:FolderId Id="x"/></m:FolderIds></m:GetFolder>`)} {
+	st := exchange.New(exchange.Options{Clock: clock.NewVirtual(time.Time{})})
+	for _, u := range []string{"manager", "assistant"} {
+		if _, err := st.AddUser(exchange.User{SMTP: u + "@contoso.com", Password: "pw"}); err != nil {
+			f.Fatal(err)
+		}
+	}
+	h := New(st)
+	for _, s := range []string{soap(addAssistant), createIn("manager@contoso.com", "SendToNone"), soap(getDelegate),
+		soap(`<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape><m:FolderIds><t:FolderId Id="x"/></m:FolderIds></m:GetFolder>`),
+		soap(`<m:ResolveNames><m:UnresolvedEntry>a</m:UnresolvedEntry></m:ResolveNames>`)} {
 		f.Add([]byte(s))
 	}
-	st := h.store
-	st.AddUser(exchange.User{SMTP: "manager@contoso.com", Password: "pw"})
 	f.Fuzz(func(t *testing.T, body []byte) {
 		rec := httptest.NewRecorder()
 		req := httptest.NewRequest("POST", Path, strings.NewReader(string(body)))

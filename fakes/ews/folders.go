@@ -12,7 +12,7 @@ type folderIDsEl struct {
 }
 
 type getFolderReq struct {
-	Shape struct {
+	Shape *struct {
 		Fields []struct {
 			URI string `xml:"FieldURI,attr"`
 		} `xml:"AdditionalProperties>FieldURI"`
@@ -24,6 +24,12 @@ func (h *Handler) getFolder(user exchange.User, op *opReader) (string, error) {
 	var req getFolderReq
 	if err := op.decode(&req); err != nil {
 		return "", err
+	}
+	switch {
+	case req.Shape == nil:
+		return "", incomplete("GetFolder", "FolderShape")
+	case len(req.FolderIDs.Items) == 0:
+		return "", incomplete("GetFolder", "FolderIds")
 	}
 	withPerms := false
 	for _, f := range req.Shape.Fields {
@@ -76,6 +82,9 @@ func (h *Handler) updateFolder(user exchange.User, op *opReader) (string, error)
 	var req updateFolderReq
 	if err := op.decode(&req); err != nil {
 		return "", err
+	}
+	if len(req.Changes) == 0 {
+		return "", incomplete("UpdateFolder", "FolderChanges")
 	}
 	var msgs strings.Builder
 	for _, ch := range req.Changes {

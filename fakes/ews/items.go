@@ -1,6 +1,7 @@
 package ews
 
 import (
+	"encoding/xml"
 	"fmt"
 	"strings"
 	"time"
@@ -14,20 +15,31 @@ type attendeesEl struct {
 	} `xml:"Attendee"`
 }
 
+// calendarItemEl is a t:CalendarItem of a CreateItem request.
+type calendarItemEl struct {
+	Subject  string      `xml:"Subject"`
+	Body     string      `xml:"Body"`
+	Start    string      `xml:"Start"`
+	End      string      `xml:"End"`
+	Location string      `xml:"Location"`
+	Required attendeesEl `xml:"RequiredAttendees"`
+	Optional attendeesEl `xml:"OptionalAttendees"`
+}
+
 type createItemReq struct {
 	Saved struct {
 		ID folderIDEl `xml:",any"`
 	} `xml:"SavedItemFolderId"`
-	Items []struct {
-		Subject  string      `xml:"Subject"`
-		Body     string      `xml:"Body"`
-		Start    string      `xml:"Start"`
-		End      string      `xml:"End"`
-		Location string      `xml:"Location"`
-		Required attendeesEl `xml:"RequiredAttendees"`
-		Optional attendeesEl `xml:"OptionalAttendees"`
-	} `xml:"Items>CalendarItem"`
+	Items *struct {
+		Calendar []calendarItemEl `xml:"CalendarItem"`
+		Other    []struct {
+			XMLName xml.Name
+		} `xml:",any"`
+	} `xml:"Items"`
 }
+
+// errNotCalendar answers items other than calendar items.
+var errNotCalendar = &exchange.Error{Code: exchange.CodeInvalidRequest, Message: "ucfake creates calendar items only."}
 
 func parseTime(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(s))
@@ -42,6 +54,9 @@ func (h *Handler) createItem(user exchange.User, op *opReader) (string, error) {
 	if err := op.decode(&req); err != nil {
 		return "", err
 	}
+	if req.Items == nil || len(req.Items.Calendar)+len(req.Items.Other) == 0 {
+		return "", incomplete("CreateItem", "Items")
+	}
 	send := exchange.SendMode(attr(op.attrs, "SendMeetingInvitations"))
 	mbx := user.SMTP
 	if req.Saved.ID.XMLName.Local != "" {
@@ -52,29 +67,31 @@ func (h *Handler) createItem(user exchange.User, op *opReader) (string, error) {
 		mbx = ref.mailbox
 	}
 	var msgs strings.Builder
-	for _, it := range req.Items {
-		body, err := h.createOne(user, mbx, send, it.Subject, it.Body, it.Location, it.Start, it.End, append(it.Required.Attendees, it.Optional.Attendees...))
+	for _, it := range req.Items.Calendar {
+		body, err := h.createOne(user, mbx, send, it)
 		msgs.WriteString(responseMessage("CreateItemResponseMessage", err, body))
+	}
+	for range req.Items.Other {
+		msgs.WriteString(responseMessage("CreateItemResponseMessage", errNotCalendar, ""))
 	}
 	return wrapResponse("CreateItem", msgs.String()), nil
 }
 
-func (h *Handler) createOne(user exchange.User, mbx string, send exchange.SendMode, subject, body, location, start, end string, att []struct {
-	Email string `xml:"Mailbox>EmailAddress"`
-}) (string, error) {
+// createOne creates one calendar item in mbx's calendar as user.
+func (h *Handler) createOne(user exchange.User, mbx string, send exchange.SendMode, it calendarItemEl) (string, error) {
 	if send == "" {
 		return "", &exchange.Error{Code: exchange.CodeInvalidRequest, Message: "SendMeetingInvitations is required for calendar items."}
 	}
-	s, err := parseTime(start)
+	s, err := parseTime(it.Start)
 	if err != nil {
 		return "", err
 	}
-	e, err := parseTime(end)
+	e, err := parseTime(it.End)
 	if err != nil {
 		return "", err
 	}
-	item := exchange.CalendarItem{Subject: subject, Body: body, Location: location, Start: s, End: e}
-	for _, a := range att {
+	item := exchange.CalendarItem{Subject: it.Subject, Body: it.Body, Location: it.Location, Start: s, End: e}
+	for _, a := range append(it.Required.Attendees, it.Optional.Attendees...) {
 		item.Attendees = append(item.Attendees, strings.TrimSpace(a.Email))
 	}
 	saved, err := h.store.CreateCalendarItem(user.SMTP, mbx, item, send)
@@ -85,6 +102,7 @@ func (h *Handler) createOne(user exchange.User, mbx string, send exchange.SendMo
 }
 
 type findItemReq struct {
+	Shape   *present `xml:"ItemShape"`
 	Parents struct {
 		ID folderIDEl `xml:",any"`
 	} `xml:"ParentFolderIds"`
@@ -94,6 +112,12 @@ func (h *Handler) findItem(user exchange.User, op *opReader) (string, error) {
 	var req findItemReq
 	if err := op.decode(&req); err != nil {
 		return "", err
+	}
+	switch {
+	case req.Shape == nil:
+		return "", incomplete("FindItem", "ItemShape")
+	case req.Parents.ID.XMLName.Local == "":
+		return "", incomplete("FindItem", "ParentFolderIds")
 	}
 	ref, err := req.Parents.ID.resolve(user)
 	if err == nil && ref.folder != exchange.Calendar {
@@ -112,7 +136,8 @@ func (h *Handler) findItem(user exchange.User, op *opReader) (string, error) {
 }
 
 type getItemReq struct {
-	IDs []struct {
+	Shape *present `xml:"ItemShape"`
+	IDs   []struct {
 		ID string `xml:"Id,attr"`
 	} `xml:"ItemIds>ItemId"`
 }
@@ -121,6 +146,12 @@ func (h *Handler) getItem(user exchange.User, op *opReader) (string, error) {
 	var req getItemReq
 	if err := op.decode(&req); err != nil {
 		return "", err
+	}
+	switch {
+	case req.Shape == nil:
+		return "", incomplete("GetItem", "ItemShape")
+	case len(req.IDs) == 0:
+		return "", incomplete("GetItem", "ItemIds")
 	}
 	var msgs strings.Builder
 	for _, id := range req.IDs {
