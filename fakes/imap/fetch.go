@@ -72,12 +72,14 @@ func (s *session) Fetch(w *imapserver.FetchWriter, set imap.NumSet, options *ima
 	if err != nil {
 		return no(err)
 	}
+	validity := s.srv.store.UIDValidity(s.mailbox, s.folder)
 	return s.each(msgs, set, func(seq uint32, m exchange.Message) error {
-		return fetchOne(w.CreateMessage(seq), m, options)
+		return s.fetchOne(w.CreateMessage(seq), m, validity, options)
 	})
 }
 
-func fetchOne(w *imapserver.FetchResponseWriter, m exchange.Message, o *imap.FetchOptions) error {
+// fetchOne writes the items of one message a FETCH asks for.
+func (s *session) fetchOne(w *imapserver.FetchResponseWriter, m exchange.Message, validity uint32, o *imap.FetchOptions) error {
 	w.WriteUID(imap.UID(m.UID))
 	if o.Flags {
 		w.WriteFlags(flagsOf(m.Flags))
@@ -89,7 +91,7 @@ func fetchOne(w *imapserver.FetchResponseWriter, m exchange.Message, o *imap.Fet
 		w.WriteRFC822Size(int64(len(m.Raw)))
 	}
 	if o.Envelope {
-		w.WriteEnvelope(imapserver.ExtractEnvelope(header(m.Raw)))
+		w.WriteEnvelope(s.srv.envs.get(m, validity))
 	}
 	if o.BodyStructure != nil {
 		w.WriteBodyStructure(imapserver.ExtractBodyStructure(bytes.NewReader(m.Raw)))

@@ -22,6 +22,7 @@ type Server struct {
 	trackers map[string]*imapserver.MailboxTracker // "mailbox/folder"
 	counts   map[string]int                        // messages the trackers know of
 	cancel   func()
+	envs     envelopes
 }
 
 // Capabilities lists what the server advertises.
@@ -62,17 +63,28 @@ func (s *Server) Close() error {
 	return s.srv.Close()
 }
 
-// tracker returns the shared tracker of one folder.
-func (s *Server) tracker(mailbox string, f exchange.FolderName, n int) *imapserver.MailboxTracker {
-	key := strings.ToLower(mailbox) + "/" + string(f)
+// open reads a folder's messages as actor and registers a session tracker
+// on the folder's shared tracker under one lock, so that a delivery racing
+// the SELECT is announced to the session rather than lost. (Watchers run
+// without store locks, so taking the store's lock under s.mu is safe.)
+func (s *Server) open(actor, mailbox string, f exchange.FolderName) ([]exchange.Message, *imapserver.SessionTracker, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, ok := s.trackers[key]
-	if !ok {
-		t = imapserver.NewMailboxTracker(uint32(n))
-		s.trackers[key], s.counts[key] = t, n
+	msgs, err := s.store.Messages(actor, mailbox, f)
+	if err != nil {
+		return nil, nil, err
 	}
-	return t
+	key := strings.ToLower(mailbox) + "/" + string(f)
+	t, ok := s.trackers[key]
+	switch {
+	case !ok:
+		t = imapserver.NewMailboxTracker(uint32(len(msgs)))
+		s.trackers[key], s.counts[key] = t, len(msgs)
+	case len(msgs) > s.counts[key]:
+		s.counts[key] = len(msgs)
+		t.QueueNumMessages(uint32(len(msgs)))
+	}
+	return msgs, t.NewSession(), nil
 }
 
 // delivered tells idling and polling sessions about new messages

@@ -82,13 +82,16 @@ func (s *session) folderMessages(name string) (exchange.FolderName, []exchange.M
 }
 
 func (s *session) Select(name string, options *imap.SelectOptions) (*imap.SelectData, error) {
-	f, msgs, err := s.folderMessages(name)
+	f, ok := folderOf(name)
+	if !ok {
+		return nil, &imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeNonExistent, Text: "No such folder " + name}
+	}
+	msgs, tracker, err := s.srv.open(s.user.SMTP, s.mailbox, f)
 	if err != nil {
-		return nil, err
+		return nil, no(err)
 	}
 	s.Unselect()
-	s.folder, s.readOnly = f, options != nil && options.ReadOnly
-	s.tracker = s.srv.tracker(s.mailbox, f, len(msgs)).NewSession()
+	s.folder, s.readOnly, s.tracker = f, options != nil && options.ReadOnly, tracker
 	return &imap.SelectData{
 		Flags:          []imap.Flag{imap.FlagSeen, imap.FlagAnswered, imap.FlagFlagged, imap.FlagDeleted, imap.FlagDraft},
 		PermanentFlags: []imap.Flag{imap.FlagSeen, imap.FlagAnswered, imap.FlagFlagged, imap.FlagDeleted, imap.FlagDraft},
