@@ -78,6 +78,20 @@ async function main() {
   await appt.Save(calId, ews.SendInvitationsMode.SendToAllAndSaveCopy);
   check("the delegate creates a meeting in the manager's calendar", appt.Id && appt.Id.UniqueId);
 
+  const back = await ews.Appointment.Bind(assistant, appt.Id);
+  check("the delegate reads the meeting back by id", back.Subject === "Quarterly review", back.Subject);
+  const found = await manager.FindItems(calId, new ews.ItemView(10));
+  check("the manager finds the meeting in the calendar", found.Items.some(i => i.Subject === "Quarterly review"), `${found.TotalCount} items`);
+
+  const names = await manager.ResolveName("alice@contoso.com", ews.ResolveNameSearchLocation.DirectoryOnly, false);
+  check("ResolveName finds alice in the GAL", names.Count === 1 && names._getItem(0).Mailbox.Address.toLowerCase() === "alice@contoso.com", `count ${names.Count}`);
+
+  const many = await manager.ResolveName("a", ews.ResolveNameSearchLocation.DirectoryOnly, false);
+  check("an ambiguous ResolveName lists every candidate", many.Count === 2, `count ${many.Count}`);
+
+  const bobsvc = service("bob@contoso.com");
+  await expectError("GetDelegates of another's mailbox without rights is denied", bobsvc.GetDelegates(mbx, true), "ErrorAccessDenied");
+
   const alicesvc = service("alice@contoso.com");
   const a2 = new ews.Appointment(alicesvc);
   a2.Subject = "Not allowed";
