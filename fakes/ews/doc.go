@@ -13,6 +13,19 @@
 // Simplified: HTTP Basic authentication only (no NTLM, OAuth or
 // autodiscover); no impersonation (ExchangeImpersonation is refused with a
 // clear error); ids are the store's ids (no ChangeKey semantics beyond
-// echoing one); only calendar items are created or read; requests over
-// MaxBody get 413 with a SOAP fault. SOAP 1.2 is refused.
+// echoing one); only calendar items are created or read (other items in
+// a CreateItem get ErrorInvalidRequest per item); requests over MaxBody
+// get 413 with a SOAP fault. SOAP 1.2 is refused (415).
+//
+// Bad input. Malformed XML, a root that is not a SOAP 1.1 Envelope, an
+// empty Body and an operation element lacking a child the schema requires
+// (e.g. GetDelegate without Mailbox, GetItem without ItemShape) get a SOAP
+// fault whose detail carries ResponseCode ErrorSchemaValidation, worded
+// like Exchange's schema validator; an unknown operation gets
+// ErrorInvalidRequest. Real Exchange sends these faults with HTTP 500;
+// ucfake sends 400 so that a 500 only ever means a server-side fault
+// (ErrorInternalServerError or a scripted fault). ResolveNames answers an
+// ambiguous name with ResponseClass="Warning" and
+// ErrorNameResolutionMultipleResults around the candidates, as Exchange
+// does; it searches the GAL only (no contacts).
 package ews
