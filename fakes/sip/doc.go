@@ -23,4 +23,16 @@
 // TLS-DSK, so real Lync clients will not sign in to this fake: use sipp or
 // your own client); TCP only; no dialogs, no INVITE, no presence beyond the
 // routing publication; each request gets exactly one final response.
+//
+// Bad input: a message sipgo cannot parse, or a request missing Via, From,
+// To, Call-ID or CSeq (or whose CSeq method differs from its method), gets
+// a bare 400 with ms-diagnostics 1000 and the connection stays open; only
+// framing that leaves no message boundary (an invalid Content-Length, an
+// over-long header) is answered with 400 and then closed. Handler panics
+// are recovered into a 400 and logged, but none is known: the wire and the
+// C3P decoder are fuzzed (FuzzAnswer, FuzzDecodeC3P).
+//
+// Lifetime: New, then Start(addr) or StartContext(ctx, addr) (the server
+// closes when ctx ends), Addr, Close. Close also ends scripted-fault delays
+// still waiting on the clock.
 package sip

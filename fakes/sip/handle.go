@@ -81,8 +81,13 @@ func requester(req *sip.Request) string {
 func (s *Server) scripted(req *sip.Request, f *faults.Fault) *sip.Response {
 	if f.Delay > 0 && s.opts.Clock != nil {
 		done := make(chan struct{})
-		s.opts.Clock.AfterFunc(f.Delay, func() { close(done) })
-		<-done
+		t := s.opts.Clock.AfterFunc(f.Delay, func() { close(done) })
+		select {
+		case <-done:
+		case <-s.closing: // Close must not wait for a clock nobody advances
+			t.Stop()
+			return nil
+		}
 	}
 	if f.Drop {
 		return nil

@@ -3,6 +3,7 @@ package sip
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -40,11 +41,13 @@ type Options struct {
 // Server serves SIP over TCP. Create it with New, then Start; call Close.
 // Safe for concurrent use: each connection is served on its own goroutine.
 type Server struct {
-	opts  Options
-	ln    net.Listener
-	mu    sync.Mutex
-	conns map[net.Conn]bool
-	wg    sync.WaitGroup
+	opts    Options
+	ln      net.Listener
+	mu      sync.Mutex
+	conns   map[net.Conn]bool
+	wg      sync.WaitGroup
+	closing chan struct{} // closed by Close: ends scripted-fault waits
+	once    sync.Once
 }
 
 // New returns a Server over opts.Store.
@@ -55,27 +58,42 @@ func New(opts Options) *Server {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	return &Server{opts: opts, conns: map[net.Conn]bool{}}
+	return &Server{opts: opts, conns: map[net.Conn]bool{}, closing: make(chan struct{})}
 }
 
-// Start listens on addr (e.g. "127.0.0.1:0") and serves in the background.
+// Start listens on addr (e.g. "127.0.0.1:0") and serves in the background
+// until Close.
 func (s *Server) Start(addr string) error {
-	ln, err := net.Listen("tcp", addr)
+	return s.StartContext(context.Background(), addr)
+}
+
+// StartContext is Start with a context: when ctx ends the server closes as
+// if Close were called (Close is still safe to call afterwards).
+func (s *Server) StartContext(ctx context.Context, addr string) error {
+	var lc net.ListenConfig
+	ln, err := lc.Listen(ctx, "tcp", addr)
 	if err != nil {
 		return err
 	}
 	s.ln = ln
 	s.wg.Add(1)
 	go s.accept()
+	if ctx.Done() != nil {
+		stop := context.AfterFunc(ctx, func() { s.Close() })
+		go func() { <-s.closing; stop() }()
+	}
 	return nil
 }
 
 // Addr returns the bound address.
 func (s *Server) Addr() string { return s.ln.Addr().String() }
 
-// Close stops listening and closes every connection.
+// Close stops listening, ends pending scripted-fault waits and closes
+// every connection, then waits for the connections' goroutines. It may be
+// called more than once.
 func (s *Server) Close() error {
-	err := s.ln.Close()
+	var err error
+	s.once.Do(func() { err = s.ln.Close(); close(s.closing) })
 	s.mu.Lock()
 	for c := range s.conns {
 		c.Close()
@@ -146,6 +164,9 @@ func (s *Server) answer(raw []byte, source string) (out []byte) {
 	}
 	if req.SipVersion != "SIP/2.0" {
 		return badRequest("unsupported SIP version " + req.SipVersion)
+	}
+	if problem := malformed(req); problem != "" {
+		return badRequest(problem)
 	}
 	req.SetSource(source)
 	res := s.handle(req)

@@ -1,0 +1,73 @@
+package sip
+
+import (
+	"context"
+	"net"
+	"testing"
+	"time"
+
+	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/faults"
+	"github.com/ucfake/ucfake/fakes/lync"
+)
+
+func TestMissingMandatoryHeadersGet400OnAKeptConnection(t *testing.T) {
+	s, _ := newServer(t)
+	c := dial(t, s)
+	for _, raw := range []string{
+		"OPTIONS sip:contoso.com SIP/2.0\r\nContent-Length: 0\r\n\r\n",
+		"OPTIONS sip:contoso.com SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:5999;branch=z9hG4bK-1\r\nFrom: <sip:a@contoso.com>;tag=1\r\nTo: <sip:contoso.com>\r\nCall-ID: x\r\nContent-Length: 0\r\n\r\n",
+		"OPTIONS sip:contoso.com SIP/2.0\r\nVia: SIP/2.0/TCP 127.0.0.1:5999;branch=z9hG4bK-1\r\nFrom: <sip:a@contoso.com>;tag=1\r\nTo: <sip:contoso.com>\r\nCall-ID: x\r\nCSeq: 1 SERVICE\r\nContent-Length: 0\r\n\r\n",
+	} {
+		expect(t, c.roundTrip(raw), "SIP/2.0 400 Bad Request", "ms-diagnostics: 1000;")
+	}
+	expect(t, c.roundTrip(c.request("OPTIONS", "sip:contoso.com", "sip:aide@contoso.com", "", "")), "SIP/2.0 200 OK")
+}
+
+func TestStartContextClosesWhenTheContextEnds(t *testing.T) {
+	st := lync.New(lync.Options{Clock: clock.NewVirtual(time.Time{})})
+	s := New(Options{Store: st})
+	ctx, cancel := context.WithCancel(context.Background())
+	if err := s.StartContext(ctx, "127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	c, err := net.Dial("tcp", s.Addr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	cancel()
+	c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	if _, err := c.Read(make([]byte, 1)); err == nil {
+		t.Fatal("the connection outlived the context")
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close after the context ended: %v", err)
+	}
+}
+
+// A scripted delay waits on a virtual clock nobody advances; Close must
+// still return.
+func TestCloseEndsAScriptedDelay(t *testing.T) {
+	st := lync.New(lync.Options{Clock: clock.NewVirtual(time.Time{})})
+	st.AddUser(lync.User{SIP: "sip:boss@contoso.com"})
+	var reg faults.Registry
+	reg.Add(faults.Fault{Op: "SERVICE", Delay: time.Hour})
+	vc := clock.NewVirtual(time.Time{})
+	s := New(Options{Store: st, Faults: &reg, Clock: vc})
+	if err := s.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	c := dial(t, s)
+	c.c.Write([]byte(c.request("SERVICE", ff, "sip:boss@contoso.com", "application/cccp+xml", addConference("sip:boss@contoso.com", "DELAY001"))))
+	for vc.Pending() == 0 {
+		time.Sleep(time.Millisecond) // test only: until the delay is scheduled
+	}
+	closed := make(chan error)
+	go func() { closed <- s.Close() }()
+	select {
+	case <-closed:
+	case <-time.After(5 * time.Second):
+		t.Fatal("Close hung on a pending scripted delay")
+	}
+}
