@@ -10,22 +10,23 @@ import (
 
 var cmdletNames = []string{"New-CsClientPolicy", "Set-CsClientPolicy", "Grant-CsClientPolicy", "Get-CsClientPolicy",
 	"New-CsVoicePolicy", "Set-CsVoicePolicy", "Grant-CsVoicePolicy", "Get-CsVoicePolicy",
-	"Get-CsUser", "Set-CsUser", "Get-CsUserDelegates", "Set-CsUserDelegates", "SEFAUtil"}
+	"Get-CsUser", "Set-CsUser", "Get-CsUserDelegates", "Set-CsUserDelegates", "New-CsTrustedApplication", "SEFAUtil"}
 
 var cmdlets = map[string]cmdlet{
-	"new-csclientpolicy":   newClientPolicy,
-	"set-csclientpolicy":   setClientPolicy,
-	"grant-csclientpolicy": func(s *lync.Store, p params) (any, error) { return grant(s, p, s.GrantClientPolicy) },
-	"get-csclientpolicy":   func(s *lync.Store, _ params) (any, error) { return s.ClientPolicies(), nil },
-	"new-csvoicepolicy":    newVoicePolicy,
-	"set-csvoicepolicy":    setVoicePolicy,
-	"grant-csvoicepolicy":  func(s *lync.Store, p params) (any, error) { return grant(s, p, s.GrantVoicePolicy) },
-	"get-csvoicepolicy":    func(s *lync.Store, _ params) (any, error) { return s.VoicePolicies(), nil },
-	"get-csuser":           getUser,
-	"set-csuser":           setUser,
-	"get-csuserdelegates":  getDelegates,
-	"set-csuserdelegates":  setDelegates,
-	"sefautil":             sefautil,
+	"new-csclientpolicy":       newClientPolicy,
+	"set-csclientpolicy":       setClientPolicy,
+	"grant-csclientpolicy":     func(s *lync.Store, p params) (any, error) { return grant(s, p, s.GrantClientPolicy) },
+	"get-csclientpolicy":       func(s *lync.Store, _ params) (any, error) { return s.ClientPolicies(), nil },
+	"new-csvoicepolicy":        newVoicePolicy,
+	"set-csvoicepolicy":        setVoicePolicy,
+	"grant-csvoicepolicy":      func(s *lync.Store, p params) (any, error) { return grant(s, p, s.GrantVoicePolicy) },
+	"get-csvoicepolicy":        func(s *lync.Store, _ params) (any, error) { return s.VoicePolicies(), nil },
+	"get-csuser":               getUser,
+	"set-csuser":               setUser,
+	"get-csuserdelegates":      getDelegates,
+	"set-csuserdelegates":      setDelegates,
+	"new-cstrustedapplication": newTrustedApplication,
+	"sefautil":                 sefautil,
 }
 
 // str reads a required string parameter.

@@ -7,6 +7,16 @@
 //	POST /admin/Set-CsUserDelegates {"User": "sip:boss@contoso.com", "Delegates": {"add": ["sip:aide@contoso.com"]}}
 //	POST /admin/SEFAUtil            {"Arguments": ["/server:pool.contoso.com", "sip:boss@contoso.com", "/adddelegate:aide@contoso.com"]}
 //
+// SEFAUtil also takes the command line as it is typed, with Content-Type
+// text/plain, and then answers with the console output as text/plain:
+//
+//	POST /admin/SEFAUtil  (text/plain)  SEFAUtil.exe /server:pool.contoso.com sip:boss@contoso.com /adddelegate:aide@contoso.com
+//
+// SEFAUtil runs only once it is deployed in a trusted application pool:
+// New-CsTrustedApplication with -ApplicationId sefautil (or the harness's
+// lync.Options.SEFAUtilDeployed) deploys it; before that every call is
+// refused with 409 SEFAUtilNotDeployed.
+//
 // GET /admin lists the cmdlets. Results are JSON (SEFAUtil's is its console
 // text under "Output"); errors are 400 (bad parameters), 404 (no such user,
 // policy or cmdlet) or 409 (refused by a rule) with {"error", "kind"}.
@@ -16,5 +26,7 @@
 // delegate limits, SEFAUtil's requirements and output). What they do not do
 // is reach clients: a policy change takes effect in a client at its next
 // sign-in, which is the simulated desktop's behaviour, not this API's. No
-// authentication or RBAC roles are simulated.
+// authentication or RBAC roles are simulated; New-CsTrustedApplication
+// stands for the whole SEFAUtil deployment (pool, certificate,
+// Enable-CsTopology).
 package lyncadmin

@@ -32,6 +32,8 @@ func New(store *lync.Store) *Handler { return &Handler{store: store} }
 // errBadParams marks a parameter error (400).
 var errBadParams = errors.New("bad parameters")
 
+// ServeHTTP runs the cmdlet named by the path (case-insensitive) with the
+// JSON object body as its parameters; see the package documentation.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	name, ok := strings.CutPrefix(r.URL.Path, "/admin/")
 	if r.URL.Path == "/admin" || r.URL.Path == "/admin/" {
@@ -51,6 +53,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(io.LimitReader(r.Body, MaxBody+1))
 	if len(body) > MaxBody {
 		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": "body too large", "kind": "BadParameters"})
+		return
+	}
+	if strings.EqualFold(name, "SEFAUtil") && isText(r) {
+		h.sefaText(w, body)
 		return
 	}
 	if len(body) > 0 && json.Unmarshal(body, &p) != nil {
@@ -84,17 +90,16 @@ func statusOf(err error) (int, string) {
 	return http.StatusInternalServerError, "Internal"
 }
 
+// writeJSON writes v as the JSON response with status.
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(v)
 }
 
+// names lists the cmdlets in their PowerShell spelling, sorted.
 func names() []string {
-	out := make([]string, 0, len(cmdlets))
-	for _, c := range cmdletNames {
-		out = append(out, c)
-	}
+	out := append([]string(nil), cmdletNames...)
 	sort.Strings(out)
 	return out
 }
