@@ -51,10 +51,13 @@ func (s *session) each(msgs []exchange.Message, set imap.NumSet, f func(seq uint
 	set = static(set, uint32(len(msgs)), maxUID)
 	for i, m := range msgs {
 		seq := s.tracker.EncodeSeqNum(uint32(i) + 1)
+		if seq == 0 { // delivered since the client's last update: not yet its message
+			continue
+		}
 		var in bool
 		switch set := set.(type) {
 		case imap.SeqSet:
-			in = seq != 0 && set.Contains(seq)
+			in = set.Contains(seq)
 		case imap.UIDSet:
 			in = set.Contains(imap.UID(m.UID))
 		}

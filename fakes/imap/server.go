@@ -80,9 +80,8 @@ func (s *Server) open(actor, mailbox string, f exchange.FolderName) ([]exchange.
 	case !ok:
 		t = imapserver.NewMailboxTracker(uint32(len(msgs)))
 		s.trackers[key], s.counts[key] = t, len(msgs)
-	case len(msgs) > s.counts[key]:
-		s.counts[key] = len(msgs)
-		t.QueueNumMessages(uint32(len(msgs)))
+	default:
+		s.grow(key, t, len(msgs))
 	}
 	return msgs, t.NewSession(), nil
 }
@@ -97,10 +96,19 @@ func (s *Server) delivered(mailbox string, f exchange.FolderName) {
 	key := strings.ToLower(mailbox) + "/" + string(f)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t, ok := s.trackers[key]
-	if ok && len(msgs) > s.counts[key] {
-		s.counts[key] = len(msgs)
-		t.QueueNumMessages(uint32(len(msgs)))
+	if t, ok := s.trackers[key]; ok {
+		s.grow(key, t, len(msgs))
+	}
+}
+
+// grow announces a folder's new message count, one EXISTS step per new
+// message: go-imap's tracker maps sequence numbers correctly only for
+// increments of one, so a burst queued as one update would let a FETCH
+// name messages the client has not been told of. Called with s.mu held.
+func (s *Server) grow(key string, t *imapserver.MailboxTracker, n int) {
+	for s.counts[key] < n {
+		s.counts[key]++
+		t.QueueNumMessages(uint32(s.counts[key]))
 	}
 }
 
