@@ -3,7 +3,6 @@ package ews
 import (
 	"encoding/base64"
 	"encoding/xml"
-	"errors"
 	"strings"
 
 	"github.com/ucfake/ucfake/fakes/exchange"
@@ -67,7 +66,7 @@ func parseItemID(s string) (mailbox, id string, err error) {
 	raw, err := base64.RawURLEncoding.DecodeString(s)
 	mailbox, id, ok := strings.Cut(string(raw), "|")
 	if err != nil || !ok {
-		return "", "", errors.Join(exchange.ErrItemNotFound)
+		return "", "", exchange.ErrItemNotFound
 	}
 	return mailbox, id, nil
 }

@@ -49,6 +49,11 @@ func (h *Handler) folder(user exchange.User, fid folderIDEl, withPerms bool) (st
 	if err != nil {
 		return "", err
 	}
+	if _, err := h.store.Lookup(ref.mailbox); err != nil {
+		return "", err // ErrorNonExistentMailbox, as Exchange answers an unknown address
+	}
+	// The store has no folder-read operation: a folder whose only rights
+	// are free/busy ones is not visible, as Exchange hides it.
 	if h.store.EffectiveRights(ref.mailbox, ref.folder, user.SMTP)&^(exchange.FreeBusySimple|exchange.FreeBusyDetailed) == 0 {
 		return "", exchange.ErrFolderNotFound
 	}

@@ -68,3 +68,15 @@ func TestGetFolderOwnMailboxWithoutMailboxElement(t *testing.T) {
 	_, out := post(t, ts, "alice", soap(`<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape><t:AdditionalProperties><t:FieldURI FieldURI="folder:PermissionSet"/></t:AdditionalProperties></m:FolderShape><m:FolderIds><t:DistinguishedFolderId Id="inbox"/></m:FolderIds></m:GetFolder>`))
 	has(t, out, `<m:GetFolderResponseMessage ResponseClass="Success">`, "<t:Folder><t:FolderId Id=", "<t:Permissions><t:Permission><t:UserId><t:DistinguishedUser>Default</t:DistinguishedUser>", "<t:PermissionLevel>None</t:PermissionLevel>")
 }
+
+func TestGetFolderOfAnUnknownMailbox(t *testing.T) {
+	ts, _ := setup(t)
+	_, out := post(t, ts, "alice", soap(`<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape><m:FolderIds><t:DistinguishedFolderId Id="calendar"><t:Mailbox><t:EmailAddress>nobody@contoso.com</t:EmailAddress></t:Mailbox></t:DistinguishedFolderId></m:FolderIds></m:GetFolder>`))
+	has(t, out, `<m:GetFolderResponseMessage ResponseClass="Error">`, "<m:ResponseCode>ErrorNonExistentMailbox</m:ResponseCode>")
+}
+
+func TestGetItemOfAGarbledId(t *testing.T) {
+	ts, _ := setup(t)
+	_, out := post(t, ts, "alice", soap(`<m:GetItem><m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape><m:ItemIds><t:ItemId Id="!!"/></m:ItemIds></m:GetItem>`))
+	has(t, out, `<m:GetItemResponseMessage ResponseClass="Error">`, "<m:ResponseCode>ErrorItemNotFound</m:ResponseCode>")
+}
