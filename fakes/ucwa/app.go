@@ -27,18 +27,25 @@ type app struct {
 	cancel   func()
 }
 
+// newApp subscribes to the user's replications before reading the
+// current view (under the app's lock), so no change falls between them.
 func newApp(id, user string, s *lync.Store) *app {
-	a := &app{id: id, user: user, store: s, last: s.View(user), wake: make(chan struct{})}
+	a := &app{id: id, user: user, store: s, wake: make(chan struct{})}
+	a.mu.Lock()
+	defer a.mu.Unlock()
 	a.cancel = s.OnReplicated(func(sip string, v lync.UserView) {
 		if strings.EqualFold(sip, a.user) {
 			a.update(v)
 		}
 	})
+	a.last = s.View(user)
 	return a
 }
 
+// close ends the app's subscription to the store.
 func (a *app) close() { a.cancel() }
 
+// base is the app's resource path.
 func (a *app) base() string { return "/ucwa/v1/applications/" + a.id }
 
 // update records the differences between the last view and v as events.
@@ -55,6 +62,7 @@ func (a *app) update(v lync.UserView) {
 	}
 }
 
+// diff appends an event per contact added to or removed from group.
 func (a *app) diff(group string, before, after []string) {
 	for _, c := range after {
 		if !has(before, c) {
@@ -95,6 +103,7 @@ func (a *app) members(group string) ([]string, bool) {
 	return nil, false
 }
 
+// resource is the application resource with its links.
 func (a *app) resource() map[string]any {
 	b := a.base()
 	link := func(p string) map[string]string { return map[string]string{"href": b + p} }
@@ -104,6 +113,7 @@ func (a *app) resource() map[string]any {
 		"startAudioOnBehalfOfDelegator": link("/communication/startAudioOnBehalfOfDelegator")}}
 }
 
+// has reports whether list holds x (case-insensitively).
 func has(list []string, x string) bool {
 	for _, v := range list {
 		if strings.EqualFold(v, x) {

@@ -22,7 +22,18 @@
 // goes no further), no batching. Errors are 4xx with {"code", "subcode",
 // "message"}.
 //
+// Authentication: every request carries HTTP Basic credentials, checked by
+// the pluggable Options.Authenticate(user, password) (sip string, ok bool),
+// which maps them to the user's SIP URI (the harness checks them against
+// the fake Exchange directory). An application belongs to the user who
+// created it; someone else's is 404 ApplicationNotFound.
+//
+// myOnlineMeetings reads subject, accessLevel (None, SameEnterprise,
+// Locked, Invited, Everyone) and expirationTime (RFC 3339); other fields,
+// including any attempt at an organizer or delegator, are ignored.
+//
 // The events long poll waits at most the client's timeout (default 30 s of
-// the store's clock, at most 180 s) and ends early when the request is
-// cancelled; it never sleeps on the wall clock itself.
+// the clock in Options, at most 180 s; timeout=0 answers at once) and ends
+// early when the request is cancelled; the wait is a clock.AfterFunc
+// signal, never a sleep on the wall clock.
 package ucwa

@@ -57,6 +57,7 @@ func New(o Options) *Handler {
 	return h
 }
 
+// ServeHTTP serves the resources under /ucwa/ (see the package doc).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.mux.ServeHTTP(w, r) }
 
 // Close ends every application.
@@ -101,6 +102,7 @@ func (h *Handler) withApp(f func(http.ResponseWriter, *http.Request, *app)) http
 	}
 }
 
+// createApp creates an application for the authenticated, Lync-enabled user.
 func (h *Handler) createApp(w http.ResponseWriter, r *http.Request) {
 	sip, ok := h.user(w, r)
 	if !ok {
@@ -119,6 +121,7 @@ func (h *Handler) createApp(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusCreated, a.resource())
 }
 
+// deleteApp ends an application and its event subscription.
 func (h *Handler) deleteApp(w http.ResponseWriter, _ *http.Request, a *app) {
 	h.mu.Lock()
 	delete(h.apps, a.id)

@@ -7,12 +7,11 @@ import (
 	"net/http"
 	"strconv"
 	"time"
-
-	"github.com/ucfake/ucfake/fakes/lync"
 )
 
 var groupNames = map[string]string{"delegatesGroup": "Delegates", "delegatorsGroup": "People I Manage Calls For"}
 
+// group is a delegation group resource.
 func (h *Handler) group(w http.ResponseWriter, r *http.Request, a *app) {
 	g := r.PathValue("group")
 	if _, ok := a.members(g); !ok {
@@ -24,6 +23,7 @@ func (h *Handler) group(w http.ResponseWriter, r *http.Request, a *app) {
 		"_links": map[string]any{"self": map[string]string{"href": self}, "groupContacts": map[string]string{"href": self + "/contacts"}}})
 }
 
+// contacts lists a group's contacts with their display names.
 func (h *Handler) contacts(w http.ResponseWriter, r *http.Request, a *app) {
 	members, ok := a.members(r.PathValue("group"))
 	if !ok {
@@ -51,7 +51,7 @@ func (h *Handler) events(w http.ResponseWriter, r *http.Request, a *app) {
 		return
 	}
 	evs, wake := a.since(ack)
-	if len(evs) == 0 {
+	if len(evs) == 0 && wait > 0 {
 		timeout := make(chan struct{})
 		t := h.opts.Clock.AfterFunc(wait, func() { close(timeout) })
 		select {
@@ -65,6 +65,7 @@ func (h *Handler) events(w http.ResponseWriter, r *http.Request, a *app) {
 	writeJSON(w, http.StatusOK, eventsBody(a, ack, evs))
 }
 
+// pollParams reads ?ack= and ?timeout= (seconds; 0 answers at once).
 func (h *Handler) pollParams(r *http.Request) (int, time.Duration, error) {
 	q := r.URL.Query()
 	ack, wait := 0, h.opts.DefaultWait
@@ -85,6 +86,8 @@ func (h *Handler) pollParams(r *http.Request) (int, time.Duration, error) {
 	return ack, wait, nil
 }
 
+// eventsBody is the UCWA events resource: the people sender's events and
+// the next link to poll.
 func eventsBody(a *app, ack int, evs []event) map[string]any {
 	next := ack
 	list := []map[string]any{}
@@ -114,36 +117,6 @@ func (h *Handler) onBehalfCall(w http.ResponseWriter, r *http.Request, a *app) {
 		return
 	}
 	writeJSON(w, http.StatusCreated, map[string]any{"state": "Connecting", "delegator": req.Delegator, "to": req.To})
-}
-
-func meetingResource(a *app, c lync.Conference) map[string]any {
-	return map[string]any{"rel": "myOnlineMeeting", "onlineMeetingId": c.ID, "conferenceId": c.ID, "joinUrl": c.JoinURL,
-		"onlineMeetingUri": c.FocusURI, "organizerUri": c.Organizer, "subject": c.Subject, "expirationTime": c.Expiry,
-		"onlineMeetingRel": "myOnlineMeetings", "_links": map[string]any{"self": map[string]string{"href": a.base() + "/onlineMeetings/myOnlineMeetings/" + c.ID}}}
-}
-
-func (h *Handler) listMeetings(w http.ResponseWriter, _ *http.Request, a *app) {
-	list := []map[string]any{}
-	for _, c := range h.opts.Store.Conferences(a.user) {
-		list = append(list, meetingResource(a, c))
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"_embedded": map[string]any{"myOnlineMeeting": list}})
-}
-
-func (h *Handler) createMeeting(w http.ResponseWriter, r *http.Request, a *app) {
-	var req struct {
-		Subject string `json:"subject"`
-	}
-	if err := decode(r, &req); err != nil {
-		fail(w, http.StatusBadRequest, "BadRequest", "", err.Error())
-		return
-	}
-	c, err := h.opts.Store.CreateConference(a.user, a.user, lync.ConferenceRequest{Subject: req.Subject})
-	if err != nil {
-		fail(w, http.StatusConflict, "Conflict", "", err.Error())
-		return
-	}
-	writeJSON(w, http.StatusCreated, meetingResource(a, c))
 }
 
 // decode reads a small JSON body; an empty body is allowed.
