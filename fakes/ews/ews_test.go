@@ -155,25 +155,25 @@ func TestBadRequests(t *testing.T) {
 }
 
 // FuzzRequest feeds arbitrary bodies to the handler as an authenticated
-// user: every answer must be a SOAP document and never a 500.
+// user: every answer must be a SOAP document and never a 500. Each input
+// gets a fresh store, so a failing input reproduces on its own.
 func FuzzRequest(f *testing.F) {
-	st := exchange.New(exchange.Options{Clock: clock.NewVirtual(time.Time{})})
-	for _, u := range []string{"manager", "assistant"} {
-		if _, err := st.AddUser(exchange.User{SMTP: u + "@contoso.com", Password: "pw"}); err != nil {
-			f.Fatal(err)
-		}
-	}
-	h := New(st)
 	for _, s := range []string{soap(addAssistant), createIn("manager@contoso.com", "SendToNone"), soap(getDelegate),
 		soap(`<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape><m:FolderIds><t:FolderId Id="x"/></m:FolderIds></m:GetFolder>`),
 		soap(`<m:ResolveNames><m:UnresolvedEntry>a</m:UnresolvedEntry></m:ResolveNames>`)} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
+		st := exchange.New(exchange.Options{Clock: clock.NewVirtual(time.Time{})})
+		for _, u := range []string{"manager", "assistant"} {
+			if _, err := st.AddUser(exchange.User{SMTP: u + "@contoso.com", Password: "pw"}); err != nil {
+				t.Fatal(err)
+			}
+		}
 		rec := httptest.NewRecorder()
 		req := httptest.NewRequest("POST", Path, strings.NewReader(string(body)))
 		req.SetBasicAuth("manager", "pw")
-		h.ServeHTTP(rec, req)
+		New(st).ServeHTTP(rec, req)
 		if rec.Code == 500 || !strings.HasPrefix(rec.Body.String(), "<?xml") {
 			t.Fatalf("%d %s", rec.Code, rec.Body.String())
 		}
