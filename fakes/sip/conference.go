@@ -16,7 +16,10 @@ func (s *Server) c3pAnswer(req *sip.Request, body []byte) *sip.Response {
 	return res
 }
 
-// focusFactory answers a C3P request to the focus factory.
+// focusFactory answers a C3P request to the focus factory. The C3P from
+// (the organizer) must be the focus factory's owner (MS-CONFPRO: from is
+// the organizer URI, to is the focus factory); the SIP From is the
+// requester, who may be the organizer's delegate.
 func (s *Server) focusFactory(req *sip.Request) *sip.Response {
 	c3p, err := decodeC3P(req.Body())
 	if err != nil {
@@ -28,6 +31,11 @@ func (s *Server) focusFactory(req *sip.Request) *sip.Response {
 	if !strings.HasPrefix(strings.ToLower(organizer), "sip:") {
 		res := sip.NewResponseFromRequest(req, 400, "Bad Request", nil)
 		s.diagnostics(res, 3000, "Bad From in C3P Request")
+		return res
+	}
+	if owner := "sip:" + req.Recipient.User + "@" + req.Recipient.Host; !strings.EqualFold(owner, organizer) {
+		res := sip.NewResponseFromRequest(req, 400, "Bad Request", nil)
+		s.diagnostics(res, 3000, "Bad From in C3P Request: the organizer must own the focus factory")
 		return res
 	}
 	switch c3p.Command.XMLName.Local {

@@ -15,7 +15,9 @@
 // Faultcode is Client.Delegate.Operation.NotAuthorized; a stale routing
 // publication gets 409 with ms-diagnostics 2141 and
 // Client.BadCall.WrongDelta; an unparsable C3P body gets 400 with
-// ms-diagnostics 3006; an unknown C3P command gets code="failure". Store
+// ms-diagnostics 3006; a C3P from that is not the focus factory's owner
+// gets 400 with 3000 ("Bad From in C3P Request"); an unknown C3P command
+// gets code="failure" (with ms-diagnostics 3004). Store
 // errors become SIP responses in one place (errors.go).
 //
 // Simplified: no authentication: REGISTER is accepted as is and the SIP From

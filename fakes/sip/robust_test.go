@@ -71,3 +71,12 @@ func TestCloseEndsAScriptedDelay(t *testing.T) {
 		t.Fatal("Close hung on a pending scripted delay")
 	}
 }
+
+func TestC3PFromMustOwnTheFocusFactory(t *testing.T) {
+	s, _ := newServer(t)
+	c := dial(t, s)
+	// boss's focus factory, but the C3P names aide as the organizer
+	expect(t, c.roundTrip(c.request("SERVICE", ff, "sip:aide@contoso.com", "application/cccp+xml", addConference("sip:aide@contoso.com", "MISMATCH1"))),
+		"SIP/2.0 400 Bad Request", "ms-diagnostics: 3000;")
+	expect(t, c.roundTrip(c.request("OPTIONS", "sip:contoso.com", "sip:aide@contoso.com", "", "")), "SIP/2.0 200 OK")
+}
