@@ -216,8 +216,12 @@ func (s *session) Search(kind imapserver.NumKind, c *imap.SearchCriteria, _ *ima
 }
 
 // matches evaluates the criteria ucfake supports: sequence and UID sets,
-// flags, header fields, body and text substrings, NOT and OR.
+// flags, dates, sizes, header fields, body and text substrings, NOT and
+// OR (MODSEQ needs CONDSTORE, which is not advertised).
 func matches(m exchange.Message, seq uint32, c *imap.SearchCriteria, max uint32) bool {
+	if !matchesDatesAndSize(m, c) {
+		return false
+	}
 	for _, set := range c.SeqNum {
 		if st := static(set, max, 0).(imap.SeqSet); !st.Contains(seq) {
 			return false
