@@ -101,9 +101,14 @@ var _ = Describe("Exchange on the wire: EWS and IMAP", Label("wire"), func() {
 			Expect(dlg.OK()).To(Succeed())
 			_, err := imapLogin(w, `assistant@contoso.com\manager@contoso.com`)
 			Expect(err).To(HaveOccurred())
+			_, err = imapLogin(w, `CONTOSO\assistant\manager`)
+			Expect(err).To(HaveOccurred())
 			Expect(w.Exchange().GrantMailboxRight("manager", "assistant", "FullAccess")).To(Succeed())
-			_, err = imapLogin(w, `assistant@contoso.com\manager@contoso.com`)
-			Expect(err).NotTo(HaveOccurred())
+			for _, login := range []string{`assistant@contoso.com\manager@contoso.com`, `CONTOSO\assistant\manager`} {
+				c, err := imapLogin(w, login)
+				Expect(err).NotTo(HaveOccurred(), login)
+				Expect(c.Select("INBOX", nil).Wait()).NotTo(BeNil(), login)
+			}
 		})
 	})
 })
