@@ -39,3 +39,14 @@ func TestFetchSkipsMessagesNotYetAnnounced(t *testing.T) {
 		t.Fatalf("FETCH 1:* after EXISTS: %v %d", err, len(msgs))
 	}
 }
+
+func TestAddrBeforeStartAndCloseWithoutStart(t *testing.T) {
+	st := exchange.New(exchange.Options{})
+	s := New(st)
+	if s.Addr() != "" {
+		t.Fatalf("Addr before Start: %q", s.Addr())
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close without Start: %v", err)
+	}
+}

@@ -54,8 +54,13 @@ func (s *Server) Start(addr string) error {
 	return nil
 }
 
-// Addr returns the bound address.
-func (s *Server) Addr() string { return s.ln.Addr().String() }
+// Addr returns the bound address, or "" before Start.
+func (s *Server) Addr() string {
+	if s.ln == nil {
+		return ""
+	}
+	return s.ln.Addr().String()
+}
 
 // Close stops serving and closes every connection.
 func (s *Server) Close() error {
