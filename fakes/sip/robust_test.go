@@ -80,3 +80,10 @@ func TestC3PFromMustOwnTheFocusFactory(t *testing.T) {
 		"SIP/2.0 400 Bad Request", "ms-diagnostics: 3000;")
 	expect(t, c.roundTrip(c.request("OPTIONS", "sip:contoso.com", "sip:aide@contoso.com", "", "")), "SIP/2.0 200 OK")
 }
+
+func TestAddrAndCloseBeforeStart(t *testing.T) {
+	s := New(Options{Store: lync.New(lync.Options{Clock: clock.NewVirtual(time.Time{})})})
+	if s.Addr() != "" || s.Close() != nil {
+		t.Fatal("an unstarted server has an address or fails to close")
+	}
+}

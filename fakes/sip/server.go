@@ -85,15 +85,25 @@ func (s *Server) StartContext(ctx context.Context, addr string) error {
 	return nil
 }
 
-// Addr returns the bound address.
-func (s *Server) Addr() string { return s.ln.Addr().String() }
+// Addr returns the bound address ("" before Start).
+func (s *Server) Addr() string {
+	if s.ln == nil {
+		return ""
+	}
+	return s.ln.Addr().String()
+}
 
 // Close stops listening, ends pending scripted-fault waits and closes
 // every connection, then waits for the connections' goroutines. It may be
 // called more than once.
 func (s *Server) Close() error {
 	var err error
-	s.once.Do(func() { err = s.ln.Close(); close(s.closing) })
+	s.once.Do(func() {
+		if s.ln != nil {
+			err = s.ln.Close()
+		}
+		close(s.closing)
+	})
 	s.mu.Lock()
 	for c := range s.conns {
 		c.Close()
