@@ -2,11 +2,14 @@ package sip
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/emiago/sipgo/sip"
+
+	"github.com/ucfake/ucfake/fakes/lync"
 )
 
 // publishDoc is a category publication (MS-PRES).
@@ -76,10 +79,14 @@ func (s *Server) publishRouting(req *sip.Request, self string, index int, versio
 		s.diagnostics(res, 2000, "publication version must be a number")
 		return res
 	}
-	cur := s.opts.Store.DelegateVersion(self)
 	next, err := s.opts.Store.PublishDelegates(self, delegates, v)
 	if err != nil {
-		details := fmt.Sprintf("<details><operation index=\"%d\" version=\"%d\" curVersion=\"%d\"></operation></details>\r\n", index, v, cur)
+		details := ""
+		if errors.Is(err, lync.ErrWrongDelta) {
+			// read after the refusal: the version the client must catch up with
+			cur := s.opts.Store.DelegateVersion(self)
+			details = fmt.Sprintf("<details><operation index=\"%d\" version=\"%d\" curVersion=\"%d\"></operation></details>\r\n", index, v, cur)
+		}
 		return s.storeError(req, nil, err, details)
 	}
 	body := fmt.Sprintf(`<roamingData xmlns="http://schemas.microsoft.com/2006/09/sip/roaming-self"><categories uri="%s"><category name="routing" instance="0" container="0" version="%d"/></categories></roamingData>`, esc(self), next)
