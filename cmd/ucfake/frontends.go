@@ -1,13 +1,12 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"sync"
-	"time"
 
 	"github.com/ucfake/ucfake/fakes/ews"
 	"github.com/ucfake/ucfake/fakes/faults"
@@ -16,151 +15,120 @@ import (
 	"github.com/ucfake/ucfake/fakes/sip"
 	"github.com/ucfake/ucfake/fakes/ucwa"
 	"github.com/ucfake/ucfake/harness"
+	"github.com/ucfake/ucfake/harness/server"
 )
 
-// frontends serves the default tenant's world over the wire protocols and
-// follows it when the control plane replaces it (reset, fixture load).
-type frontends struct {
-	log      *slog.Logger
-	mu       sync.Mutex
-	sipAddr  string
-	sip      *sip.Server
-	imapAddr string
-	imap     *fakeimap.Server
-	ews      *swap
-	ucwa     *swap
-	admin    *swap
-	servers  []*http.Server
-	bound    map[string]string // protocol -> bound address
-	closeOld func()
-}
-
-// swap is an http.Handler whose target can be replaced.
-type swap struct {
-	mu sync.RWMutex
-	h  http.Handler
-}
-
-func (s *swap) set(h http.Handler) { s.mu.Lock(); s.h = h; s.mu.Unlock() }
-
-func (s *swap) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.mu.RLock()
-	h := s.h
-	s.mu.RUnlock()
-	h.ServeHTTP(w, r)
-}
-
-// startFrontends listens on the given addresses ("" or "off" disables one).
-func startFrontends(log *slog.Logger, a addrs) (*frontends, error) {
-	f := &frontends{log: log, sipAddr: a.sip, imapAddr: a.imap, ews: &swap{h: http.NotFoundHandler()},
-		ucwa: &swap{h: http.NotFoundHandler()}, admin: &swap{h: http.NotFoundHandler()}, bound: map[string]string{}}
-	for _, l := range []struct {
-		name, addr string
-		h          http.Handler
-	}{{"ews", a.ews, f.ews}, {"ucwa", a.ucwa, f.ucwa}, {"admin", a.admin, f.admin}} {
-		if l.addr == "" || l.addr == "off" {
-			continue
-		}
-		ln, err := net.Listen("tcp", l.addr)
-		if err != nil {
-			f.close()
-			return nil, fmt.Errorf("%s: %w", l.name, err)
-		}
-		hs := &http.Server{Handler: l.h, ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
-		f.servers = append(f.servers, hs)
-		f.bound[l.name] = ln.Addr().String()
-		go hs.Serve(ln)
+// frontends registers every wire front end whose address is not "off".
+// A new front end is one more line here (and a flag in parse).
+func frontends(c config, log *slog.Logger) []server.Listen {
+	all := []server.Listen{
+		{Frontend: server.HTTPFrontend("ews", log, func(w *harness.World, f *faults.Registry) http.Handler {
+			return ews.New(w.Exchange()).WithFaults(f)
+		}), Addr: c.ewsAddr},
+		{Frontend: &restartable{name: "imap", start: startIMAP}, Addr: c.imapAddr},
+		{Frontend: &restartable{name: "sip", start: func(w *harness.World, f *faults.Registry, addr string) (closerAddr, error) {
+			return startSIP(log, w, f, addr)
+		}}, Addr: c.sipAddr},
+		{Frontend: server.HTTPFrontend("ucwa", log, newUCWA), Addr: c.ucwaAddr},
+		{Frontend: server.HTTPFrontend("admin", log, func(w *harness.World, _ *faults.Registry) http.Handler {
+			return lyncadmin.New(w.Lync()) // TODO(lyncadmin): no scripted-fault hook yet
+		}), Addr: c.adminAddr},
 	}
-	return f, nil
+	var out []server.Listen
+	for _, l := range all {
+		if l.Addr != "" && l.Addr != "off" {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
-// bind makes every front end serve w.
-func (f *frontends) bind(w *harness.World, reg *faults.Registry) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.closeOld != nil {
-		f.closeOld()
-	}
-	u := ucwa.New(ucwa.Options{Store: w.Lync(), Clock: w.Clock(), Authenticate: func(user, pass string) (string, bool) {
+// newUCWA serves the UCWA-style REST API with the world's users' passwords.
+// TODO(ucwa): no scripted-fault hook yet.
+func newUCWA(w *harness.World, _ *faults.Registry) http.Handler {
+	return ucwa.New(ucwa.Options{Store: w.Lync(), Clock: w.Clock(), Authenticate: func(user, pass string) (string, bool) {
 		x, err := w.Exchange().Authenticate(user, pass)
 		return x.SIP, err == nil
 	}})
-	f.ucwa.set(u)
-	f.admin.set(lyncadmin.New(w.Lync()))
-	f.ews.set(ews.New(w.Exchange()).WithFaults(reg))
-	f.closeOld = u.Close
-	if err := f.bindIMAP(w); err != nil {
-		return err
-	}
-	return f.bindSIP(w, reg)
 }
 
-func (f *frontends) bindIMAP(w *harness.World) error {
-	if f.imapAddr == "" || f.imapAddr == "off" {
+// closerAddr is a started listener: IMAP and SIP servers.
+type closerAddr interface {
+	io.Closer
+	Addr() string
+}
+
+// restartable is a Frontend for a server bound to one world: a new world
+// closes it and starts another on the same address.
+type restartable struct {
+	name  string
+	start func(*harness.World, *faults.Registry, string) (closerAddr, error)
+	mu    sync.Mutex
+	cur   closerAddr
+}
+
+func (r *restartable) Name() string { return r.name }
+
+func (r *restartable) Start(_ context.Context, w *harness.World, f *faults.Registry, addr string) (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.cur != nil {
+		addr = r.cur.Addr()
+		r.cur.Close()
+		r.cur = nil
+	}
+	s, err := r.start(w, f, addr)
+	if err != nil {
+		return "", err
+	}
+	r.cur = s
+	return s.Addr(), nil
+}
+
+func (r *restartable) Close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.cur == nil {
 		return nil
 	}
-	addr := f.imapAddr
-	if f.imap != nil {
-		addr = f.imap.Addr()
-		f.imap.Close()
-	}
+	return r.cur.Close()
+}
+
+// startIMAP serves the world's mailboxes over IMAP.
+// TODO(imap): no scripted-fault hook yet.
+func startIMAP(w *harness.World, _ *faults.Registry, addr string) (closerAddr, error) {
 	s := fakeimap.New(w.Exchange())
 	if err := s.Start(addr); err != nil {
-		return fmt.Errorf("imap: %w", err)
+		return nil, fmt.Errorf("imap: %w", err)
 	}
-	f.imap, f.bound["imap"] = s, s.Addr()
-	return nil
+	return s, nil
 }
 
-// addrs are the front ends' listen addresses ("" or "off" disables one).
-type addrs struct{ sip, imap, ews, ucwa, admin string }
-
-func (f *frontends) bindSIP(w *harness.World, reg *faults.Registry) error {
-	if f.sipAddr == "" || f.sipAddr == "off" {
-		return nil
-	}
-	addr := f.sipAddr
-	if f.sip != nil {
-		addr = f.sip.Addr() // keep the port the clients know
-		f.sip.Close()
-	}
-	s := sip.New(sip.Options{Store: w.Lync(), Logger: f.log, Faults: reg, Clock: w.Clock()})
+// startSIP serves SIP over TCP; it consults the faults for SERVICE.
+func startSIP(log *slog.Logger, w *harness.World, f *faults.Registry, addr string) (closerAddr, error) {
+	s := sip.New(sip.Options{Store: w.Lync(), Logger: log, Faults: f, Clock: w.Clock()})
 	if err := s.Start(addr); err != nil {
-		return fmt.Errorf("sip: %w", err)
+		return nil, fmt.Errorf("sip: %w", err)
 	}
-	f.sip, f.bound["sip"] = s, s.Addr()
-	return nil
+	return s, nil
 }
 
-func (f *frontends) close() {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for _, s := range f.servers {
-		s.Close()
-	}
-	if f.sip != nil {
-		f.sip.Close()
-	}
-	if f.imap != nil {
-		f.imap.Close()
-	}
-	if f.closeOld != nil {
-		f.closeOld()
-	}
+// endpointFormats say how to print each front end's address when ready.
+var endpointFormats = map[string]string{
+	"ews":   "  EWS            http://%s/EWS/Exchange.asmx  (Basic credentials)\n",
+	"imap":  "  IMAP           %s  (LOGIN; user@contoso.com\\manager@contoso.com with FullAccess)\n",
+	"sip":   "  SIP (TCP)      sip:%s  (SERVICE to the focus factory; REGISTER needs no auth)\n",
+	"ucwa":  "  UCWA           http://%s/ucwa/v1/applications  (Basic credentials)\n",
+	"admin": "  admin cmdlets  http://%s/admin\n",
 }
 
-func (f *frontends) announce(w io.Writer) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for _, p := range []struct{ name, format string }{
-		{"ews", "  EWS            http://%s/EWS/Exchange.asmx  (Basic credentials)\n"},
-		{"imap", "  IMAP           %s  (LOGIN; user@contoso.com\\manager@contoso.com with FullAccess)\n"},
-		{"sip", "  SIP (TCP)      sip:%s  (SERVICE to the focus factory; REGISTER needs no auth)\n"},
-		{"ucwa", "  UCWA           http://%s/ucwa/v1/applications  (Basic credentials)\n"},
-		{"admin", "  admin cmdlets  http://%s/admin\n"},
-	} {
-		if a, ok := f.bound[p.name]; ok {
-			fmt.Fprintf(w, p.format, a)
+// announceEndpoints prints every started front end.
+func announceEndpoints(w io.Writer, eps []server.Endpoint) {
+	for _, e := range eps {
+		format, ok := endpointFormats[e.Name]
+		if !ok {
+			format = "  " + e.Name + "  %s\n"
 		}
+		fmt.Fprintf(w, format, e.Addr)
 	}
 }

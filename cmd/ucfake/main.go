@@ -23,9 +23,7 @@ import (
 	"time"
 
 	"github.com/ucfake/ucfake/fakes/clock"
-	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/fixtures"
-	"github.com/ucfake/ucfake/harness"
 	"github.com/ucfake/ucfake/harness/server"
 )
 
@@ -111,22 +109,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	fe, err := startFrontends(log, addrs{sip: c.sipAddr, imap: c.imapAddr, ews: c.ewsAddr, ucwa: c.ucwaAddr, admin: c.adminAddr})
-	if err != nil {
-		return err
-	}
-	defer fe.close()
-	opts := server.Options{Fixture: c.fixture, Logger: log, StateDir: c.stateDir, OnWorld: func(tenant string, w *harness.World, f *faults.Registry) {
-		if tenant == server.DefaultTenant {
-			if err := fe.bind(w, f); err != nil {
-				log.Error("front ends", "error", err)
-			}
-		}
-	}}
-	if c.clockMode == "real" {
-		opts.Clock = func() clock.Clock { return clock.NewReal(c.speed) }
-	}
-	srv, err := server.New(opts)
+	srv, err := server.New(serverOptions(c, log))
 	if err != nil {
 		return err
 	}
@@ -137,8 +120,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go hs.Serve(ln)
-	announce(stdout, ln.Addr().String(), c)
-	fe.announce(stdout)
+	announce(stdout, ln.Addr().String(), c, srv.Endpoints(), exampleUser(srv))
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	<-ctx.Done()
@@ -148,11 +130,34 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	return hs.Shutdown(shutdown)
 }
 
-func announce(w io.Writer, control string, c config) {
-	fmt.Fprintf(w, "ucfake ready: organisation %q, clock %s", c.fixture, c.clockMode)
+// serverOptions turns the command line into the control plane's options.
+func serverOptions(c config, log *slog.Logger) server.Options {
+	opts := server.Options{Fixture: c.fixture, Logger: log, StateDir: c.stateDir, Frontends: frontends(c, log)}
 	if c.clockMode == "real" {
-		fmt.Fprintf(w, " (speed %g)", c.speed)
+		opts.Clock = func() clock.Clock { return clock.NewReal(c.speed) }
 	}
-	fmt.Fprintf(w, "\n  control plane  http://%s/_ucfake/  (try GET /_ucfake/capabilities)\n", control)
-	fmt.Fprintf(w, "  credentials    every fixture user without a password: %s (e.g. user20@contoso.com)\n", fixtures.DefaultPassword)
+	return opts
+}
+
+// announce prints the endpoints and the default credentials in one write.
+func announce(w io.Writer, control string, c config, eps []server.Endpoint, example string) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "ucfake ready: organisation %q, clock %s", c.fixture, c.clockMode)
+	if c.clockMode == "real" {
+		fmt.Fprintf(&b, " (speed %g)", c.speed)
+	}
+	fmt.Fprintf(&b, "\n  control plane  http://%s/_ucfake/  (try GET /_ucfake/capabilities)\n", control)
+	announceEndpoints(&b, eps)
+	fmt.Fprintf(&b, "  credentials    every fixture user without a password: %s (e.g. %s)\n", fixtures.DefaultPassword, example)
+	io.WriteString(w, b.String())
+}
+
+// exampleUser is the address of the first computer's user, for the banner.
+func exampleUser(srv *server.Server) string {
+	if w := srv.World(server.DefaultTenant); w != nil {
+		for _, c := range w.Computers() {
+			return c.User().SMTP
+		}
+	}
+	return "user@contoso.com"
 }

@@ -28,7 +28,7 @@ func (s *Server) routes() {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	s.mux.HandleFunc("GET /_ucfake/ready", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, http.StatusOK, map[string]any{"ready": true, "tenants": s.Tenants()})
+		writeJSON(w, http.StatusOK, map[string]any{"ready": true, "tenants": s.Tenants(), "frontends": s.Endpoints()})
 	})
 	s.mux.HandleFunc("GET /_ucfake/capabilities", s.capabilities)
 	s.mux.HandleFunc("POST /_ucfake/tenants", s.postTenant)
@@ -99,7 +99,8 @@ func (s *Server) capabilities(w http.ResponseWriter, _ *http.Request) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	writeJSON(w, http.StatusOK, map[string]any{"operations": ops, "order": keys, "tenants": "X-Ucfake-Tenant header or /_ucfake/t/<tenant>/"})
+	writeJSON(w, http.StatusOK, map[string]any{"operations": ops, "order": keys, "frontends": s.Endpoints(),
+		"tenants": "X-Ucfake-Tenant header or /_ucfake/t/<tenant>/; the front ends serve the default tenant"})
 }
 
 func (s *Server) postTenant(w http.ResponseWriter, r *http.Request) {
@@ -142,14 +143,14 @@ func (s *Server) replaceWorld(t *tenant, fixture string) (int, any, error) {
 	}
 	t.mu.Lock()
 	old := t.world
-	t.world, t.fixture = w, fixture
+	t.world, t.fixture, t.addIns = w, fixture, nil
 	t.mu.Unlock()
 	t.faults.Reset()
-	t.mu.Lock()
-	t.addIns = nil
-	t.mu.Unlock()
-	s.notify(t)
+	err = s.notify(t)
 	old.Close()
+	if err != nil {
+		return http.StatusInternalServerError, nil, fmt.Errorf("the world was replaced but a front end failed: %w", err)
+	}
 	return http.StatusOK, map[string]string{"tenant": t.name, "fixture": fixture}, nil
 }
 

@@ -22,10 +22,10 @@ type Options struct {
 	Fixture string             // organisation of the default tenant; default "default"
 	Clock   func() clock.Clock // clock for each new world; nil = virtual
 	Logger  *slog.Logger       // nil = slog.Default()
-	// OnWorld, when set, is called with each tenant's world when it is
-	// created or replaced (reset, fixture load), so that wire front ends
-	// can serve the new world. It runs on the request's goroutine.
-	OnWorld func(tenant string, w *harness.World, f *faults.Registry)
+	// Frontends serve the default tenant's world over the wire; they are
+	// started by New and follow the world through resets and fixture
+	// loads. Capabilities lists them with their addresses.
+	Frontends []Listen
 	// StateDir, when set, keeps every tenant's state across restarts: it
 	// is written atomically after each acknowledged change and read by New.
 	StateDir string
@@ -37,6 +37,7 @@ type Server struct {
 	mu      sync.Mutex
 	tenants map[string]*tenant
 	mux     *http.ServeMux
+	fe      frontends
 }
 
 type tenant struct {
@@ -56,11 +57,13 @@ func New(opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	s := &Server{opts: opts, tenants: map[string]*tenant{}}
+	s := &Server{opts: opts, tenants: map[string]*tenant{}, fe: frontends{list: opts.Frontends}}
 	if _, err := s.createTenant(DefaultTenant, opts.Fixture); err != nil {
+		s.Close()
 		return nil, err
 	}
 	if err := s.restore(); err != nil {
+		s.Close()
 		return nil, err
 	}
 	s.routes()
@@ -85,13 +88,14 @@ func (s *Server) createTenant(name, fixture string) (*tenant, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if old, ok := s.tenants[name]; ok {
+	t := &tenant{name: name, fixture: fixture, world: w}
+	old, replaced := s.tenants[name]
+	s.tenants[name] = t
+	err = s.notify(t)
+	if replaced {
 		old.world.Close()
 	}
-	t := &tenant{name: name, fixture: fixture, world: w}
-	s.tenants[name] = t
-	s.notify(t)
-	return t, nil
+	return t, err
 }
 
 func (s *Server) tenant(name string) (*tenant, bool) {
@@ -125,8 +129,14 @@ func (s *Server) World(tenant string) *harness.World {
 	return t.world
 }
 
-// Close closes every tenant's world.
+// Endpoints lists the started front ends and their addresses.
+func (s *Server) Endpoints() []Endpoint { return s.fe.endpoints() }
+
+// Close closes the front ends and every tenant's world.
 func (s *Server) Close() {
+	if err := s.fe.close(); err != nil {
+		s.opts.Logger.Warn("closing front ends", "error", err)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, t := range s.tenants {
@@ -138,12 +148,10 @@ func (s *Server) Close() {
 // ServeHTTP routes /_ucfake/t/<tenant>/... to the tenant and the rest to
 // the header's tenant, with panic recovery.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	defer func() {
-		if v := recover(); v != nil {
-			s.opts.Logger.Error("control plane panic", "path", r.URL.Path, "panic", v)
-			writeError(w, http.StatusInternalServerError, fmt.Errorf("internal error while handling %s %s", r.Method, r.URL.Path))
-		}
-	}()
+	recoverer(s.opts.Logger, http.HandlerFunc(s.route)).ServeHTTP(w, r)
+}
+
+func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 	if rest, ok := strings.CutPrefix(r.URL.Path, "/_ucfake/t/"); ok {
 		name, tail, _ := strings.Cut(rest, "/")
 		r = r.Clone(r.Context())
@@ -153,8 +161,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-func (s *Server) notify(t *tenant) {
-	if s.opts.OnWorld != nil {
-		s.opts.OnWorld(t.name, t.current(), &t.faults)
+// notify starts the front ends on the default tenant's new world.
+func (s *Server) notify(t *tenant) error {
+	if t.name != DefaultTenant {
+		return nil
 	}
+	return s.fe.start(t.current(), &t.faults)
 }
