@@ -38,6 +38,11 @@ func (s *Server) focusFactory(req *sip.Request) *sip.Response {
 		s.diagnostics(res, 3000, "Bad From in C3P Request: the organizer must own the focus factory")
 		return res
 	}
+	if !namesFocusFactory(c3p.To, req.Recipient) {
+		res := sip.NewResponseFromRequest(req, 400, "Bad Request", nil)
+		s.diagnostics(res, 3001, "Bad To in C3P Request: it must be the focus factory of the Request-URI")
+		return res
+	}
 	switch c3p.Command.XMLName.Local {
 	case "addConference":
 		return s.addConference(req, c3p, organizer)
@@ -51,6 +56,18 @@ func (s *Server) focusFactory(req *sip.Request) *sip.Response {
 	res := s.c3pAnswer(req, c3pResponse(c3p, false, "", "notSupported"))
 	s.diagnostics(res, 3004, "The requested C3P command is not implemented")
 	return res
+}
+
+// namesFocusFactory reports whether the C3P to names the focus factory the
+// request was sent to (MS-CONFPRO: to is the SIP URI of the To header, the
+// focus factory): same user and host, opaque=app:conf:focusfactory.
+func namesFocusFactory(to string, ruri sip.Uri) bool {
+	var u sip.Uri
+	if sip.ParseUri(strings.TrimSpace(to), &u) != nil || u.UriParams == nil {
+		return false
+	}
+	opaque, _ := u.UriParams.Get("opaque")
+	return strings.EqualFold(u.User, ruri.User) && strings.EqualFold(u.Host, ruri.Host) && opaque == "app:conf:focusfactory"
 }
 
 const mcuTypes = `<mcu-types><mcuType>audio-video</mcuType><mcuType>chat</mcuType><mcuType>meeting</mcuType><mcuType>phone-conf</mcuType></mcu-types>`

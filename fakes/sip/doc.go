@@ -16,9 +16,11 @@
 // publication gets 409 with ms-diagnostics 2141 and
 // Client.BadCall.WrongDelta; an unparsable C3P body gets 400 with
 // ms-diagnostics 3006; a C3P from that is not the focus factory's owner
-// gets 400 with 3000 ("Bad From in C3P Request"); an unknown C3P command
-// gets code="failure" (with ms-diagnostics 3004). Store
-// errors become SIP responses in one place (errors.go).
+// gets 400 with 3000 ("Bad From in C3P Request"); a C3P to that does not
+// name the Request-URI's focus factory gets 400 with 3001 ("Bad To in C3P
+// Request"); an unknown C3P command gets code="failure" (with
+// ms-diagnostics 3004). Store errors become SIP responses in one place
+// (errors.go).
 //
 // Simplified: no authentication: REGISTER is accepted as is and the SIP From
 // is trusted as the requester (real servers require NTLM, Kerberos or

@@ -3,6 +3,7 @@ package sip
 import (
 	"context"
 	"net"
+	"strings"
 	"testing"
 	"time"
 
@@ -86,4 +87,16 @@ func TestAddrAndCloseBeforeStart(t *testing.T) {
 	if s.Addr() != "" || s.Close() != nil {
 		t.Fatal("an unstarted server has an address or fails to close")
 	}
+}
+
+func TestC3PToMustNameTheFocusFactory(t *testing.T) {
+	s, _ := newServer(t)
+	c := dial(t, s)
+	for _, to := range []string{"", "sip:boss@contoso.com", "sip:aide@contoso.com;gruu;opaque=app:conf:focusfactory", "not a uri"} {
+		body := strings.Replace(addConference("sip:boss@contoso.com", "BADTO001"), `to="`+ff+`"`, `to="`+to+`"`, 1)
+		expect(t, c.roundTrip(c.request("SERVICE", ff, "sip:boss@contoso.com", "application/cccp+xml", body)),
+			"SIP/2.0 400 Bad Request", "ms-diagnostics: 3001;")
+	}
+	expect(t, c.roundTrip(c.request("SERVICE", ff, "sip:boss@contoso.com", "application/cccp+xml", addConference("sip:boss@contoso.com", "GOODTO01"))),
+		"SIP/2.0 200 OK", `code="success"`)
 }
