@@ -21,6 +21,10 @@
 // text under "Output"); errors are 400 (bad parameters), 404 (no such user,
 // policy or cmdlet) or 409 (refused by a rule) with {"error", "kind"}.
 //
+// Scripted faults: Handler.WithFaults makes every cmdlet consult a
+// faults.Registry first (op = the cmdlet name, identity = its -Identity or
+// -User); see WithFaults.
+//
 // Fidelity contract: the cmdlets change the fake back end exactly as
 // package lync documents (policy resolution, Set-CsUser constraints,
 // delegate limits, SEFAUtil's requirements and output). What they do not do

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/fakes/lync"
 )
 
@@ -23,7 +24,8 @@ type params map[string]json.RawMessage
 
 // Handler serves the cmdlets over a lync.Store. Safe for concurrent use.
 type Handler struct {
-	store *lync.Store
+	store  *lync.Store
+	faults *faults.Registry // nil: no scripted faults
 }
 
 // New returns a Handler for store.
@@ -56,11 +58,16 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if strings.EqualFold(name, "SEFAUtil") && isText(r) {
-		h.sefaText(w, body)
+		if !h.scripted(w, "SEFAUtil", p) {
+			h.sefaText(w, body)
+		}
 		return
 	}
 	if len(body) > 0 && json.Unmarshal(body, &p) != nil {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "the body must be a JSON object of parameters", "kind": "BadParameters"})
+		return
+	}
+	if h.scripted(w, name, p) {
 		return
 	}
 	out, err := run(h.store, p)
