@@ -1,6 +1,6 @@
 // Package container is a testcontainers-go module for ucfake: it starts the
 // ucfake image (make image builds ucfake:dev, FROM scratch) and returns its
-// endpoints, waiting until the server says it is ready.
+// endpoints, waiting until its control plane's health endpoint answers.
 //
 //	c, err := container.Run(ctx, "ucfake:dev", container.WithFixture("kb000"), container.WithVirtualClock())
 //	defer testcontainers.TerminateContainer(c)
@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"time"
 
 	"github.com/moby/moby/api/types/container"
 	"github.com/testcontainers/testcontainers-go"
@@ -30,7 +31,8 @@ const DefaultImage = "ucfake:dev"
 // Container is a running ucfake.
 type Container struct {
 	*testcontainers.DockerContainer
-	ports map[string]string // endpoint name -> 127.0.0.1:port
+	ports  map[string]string // endpoint name -> 127.0.0.1:port
+	tenant string            // the tenant Client uses ("" = default)
 }
 
 // Control returns the control plane's base URL.
@@ -51,26 +53,17 @@ func (c *Container) UCWA() string { return "http://" + c.ports["ucwa"] }
 // Admin returns the admin cmdlets' base URL.
 func (c *Container) Admin() string { return "http://" + c.ports["admin"] }
 
-// Client returns a control-plane client for the default tenant.
-func (c *Container) Client() *remote.Client { return &remote.Client{Base: c.Control()} }
+// Tenant is the tenant WithTenant created ("" = the default tenant).
+func (c *Container) Tenant() string { return c.tenant }
 
-// WithFixture starts ucfake on an embedded organisation name.
-func WithFixture(name string) testcontainers.CustomizeRequestOption {
-	return testcontainers.WithEnv(map[string]string{"UCFAKE_FIXTURE": name})
+// Client returns a control-plane client for the container's tenant.
+func (c *Container) Client() *remote.Client {
+	return &remote.Client{Base: c.Control(), Tenant: c.tenant}
 }
 
-// WithVirtualClock starts ucfake on a virtual clock moved by the control
-// plane (the default is real time).
-func WithVirtualClock() testcontainers.CustomizeRequestOption {
-	return testcontainers.WithEnv(map[string]string{"UCFAKE_CLOCK": "virtual"})
-}
-
-// WithSpeed runs the real clock faster by factor.
-func WithSpeed(factor float64) testcontainers.CustomizeRequestOption {
-	return testcontainers.WithEnv(map[string]string{"UCFAKE_SPEED": fmt.Sprint(factor)})
-}
-
-// Run starts img (DefaultImage when empty) with opts.
+// Run starts img (DefaultImage when empty) with opts and waits until the
+// control plane's health endpoint answers. On an error after the container
+// was created, the returned Container is not nil: terminate it.
 func Run(ctx context.Context, img string, opts ...testcontainers.ContainerCustomizer) (*Container, error) {
 	if img == "" {
 		img = DefaultImage
@@ -80,18 +73,47 @@ func Run(ctx context.Context, img string, opts ...testcontainers.ContainerCustom
 	if err != nil {
 		return nil, err
 	}
-	base := []testcontainers.ContainerCustomizer{
+	var set settings
+	for _, o := range opts {
+		if o, ok := o.(Option); ok {
+			o(&set)
+		}
+	}
+	c, err := run(ctx, img, append(baseCustomizers(ports), opts...))
+	if c == nil {
+		return nil, fmt.Errorf("ucfake container: %w", err)
+	}
+	uc := &Container{DockerContainer: c, ports: ports}
+	if err != nil {
+		return uc, fmt.Errorf("ucfake container: %w", err)
+	}
+	return uc, uc.createTenant(ctx, set)
+}
+
+// baseCustomizers point every endpoint at a free loopback port, use the
+// host's network and wait on the health endpoint.
+func baseCustomizers(ports map[string]string) []testcontainers.ContainerCustomizer {
+	_, controlPort, _ := net.SplitHostPort(ports["control"])
+	return []testcontainers.ContainerCustomizer{
 		testcontainers.WithEnv(map[string]string{"UCFAKE_CONTROL_ADDR": ports["control"], "UCFAKE_SIP_ADDR": ports["sip"],
 			"UCFAKE_UCWA_ADDR": ports["ucwa"], "UCFAKE_ADMIN_ADDR": ports["admin"],
 			"UCFAKE_EWS_ADDR": ports["ews"], "UCFAKE_IMAP_ADDR": ports["imap"]}),
 		testcontainers.WithHostConfigModifier(func(hc *container.HostConfig) { hc.NetworkMode = "host" }),
-		testcontainers.WithWaitStrategy(wait.ForLog("ucfake ready")),
+		testcontainers.WithWaitStrategy(wait.ForHTTP("/_ucfake/health").WithPort(controlPort + "/tcp").
+			WithPollInterval(20 * time.Millisecond).WithStartupTimeout(time.Minute)),
 	}
-	c, err := run(ctx, img, append(base, opts...))
-	if err != nil {
-		return nil, fmt.Errorf("ucfake container: %w", err)
+}
+
+// createTenant creates the tenant WithTenant asked for.
+func (c *Container) createTenant(ctx context.Context, set settings) error {
+	if set.tenant == "" {
+		return nil
 	}
-	return &Container{DockerContainer: c, ports: ports}, nil
+	if err := c.Client().CreateTenant(ctx, set.tenant, set.fixture); err != nil {
+		return fmt.Errorf("ucfake container: tenant %q: %w", set.tenant, err)
+	}
+	c.tenant = set.tenant
+	return nil
 }
 
 // run is testcontainers.Run with a provider whose default network is the

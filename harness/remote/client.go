@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -74,13 +75,36 @@ func (c *Client) call(ctx context.Context, method, path string, in, out any) err
 	if resp.StatusCode >= 400 {
 		var e struct{ Error string }
 		json.Unmarshal(data, &e)
-		return fmt.Errorf("ucfake %s %s: %d %s", method, path, resp.StatusCode, e.Error)
+		return &Error{Method: method, Path: path, Status: resp.StatusCode, Message: e.Error}
 	}
 	if out != nil {
 		return json.Unmarshal(data, out)
 	}
 	return nil
 }
+
+// Error is a control-plane answer with a 4xx or 5xx status.
+type Error struct {
+	Method, Path string
+	Status       int
+	Message      string // the server's {"error": ...}
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("ucfake %s %s: %d %s", e.Method, e.Path, e.Status, e.Message)
+}
+
+// StatusOf returns the status of an *Error in err's chain, or 0.
+func StatusOf(err error) int {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Status
+	}
+	return 0
+}
+
+// Ready checks that the server has started its worlds and front ends.
+func (c *Client) Ready(ctx context.Context) error { return c.call(ctx, "GET", "/ready", nil, nil) }
 
 // Health checks the control plane.
 func (c *Client) Health(ctx context.Context) error { return c.call(ctx, "GET", "/health", nil, nil) }

@@ -44,7 +44,7 @@ func (s *Server) table() []route {
 		{"GET /_ucfake/state", "export the fakes' state", getState},
 		{"GET /_ucfake/clock", "the world's time", getClock},
 		{"POST /_ucfake/clock/advance", `advance virtual time: {"duration": "10m"}`, advanceClock},
-		{"GET /_ucfake/events", "the event log; ?source=&actor=&since=<seq>", getEvents},
+		{"GET /_ucfake/events", "the event log; ?source=exchange|lync|desktop|harness &actor=<address> &since=<seq or RFC 3339 time>", getEvents},
 		{"POST /_ucfake/mapi", `switch MAPI: {"on": false, "computer": ""}`, setMAPI},
 		{"GET /_ucfake/computers", "the computers", listComputers},
 		{"GET /_ucfake/computers/{name}", "what a computer shows: groups, banners, registry, MAPI status", getComputer},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ucfake/ucfake/fakes/events"
@@ -42,22 +43,34 @@ func advanceClock(_ http.ResponseWriter, r *http.Request, t *tenant) (int, any, 
 
 func getEvents(_ http.ResponseWriter, r *http.Request, t *tenant) (int, any, error) {
 	q := r.URL.Query()
-	var since uint64
-	if s := q.Get("since"); s != "" {
-		n, err := strconv.ParseUint(s, 10, 64)
-		if err != nil {
-			return http.StatusBadRequest, nil, fmt.Errorf("since must be an event sequence number, got %q", s)
-		}
-		since = n
+	keep, err := sinceFilter(q.Get("since"))
+	if err != nil {
+		return http.StatusBadRequest, nil, err
 	}
 	source, actor := q.Get("source"), q.Get("actor")
 	evs := t.current().Log().Events(func(e events.Event) bool {
-		return e.Seq > since && (source == "" || e.Source == source) && (actor == "" || e.Actor == actor)
+		return keep(e) && (source == "" || e.Source == source) && (actor == "" || strings.EqualFold(e.Actor, actor))
 	})
 	if evs == nil {
 		evs = []events.Event{}
 	}
 	return http.StatusOK, evs, nil
+}
+
+// sinceFilter keeps events after a sequence number or after an RFC 3339
+// time (on the world's clock); "" keeps every event.
+func sinceFilter(since string) (func(events.Event) bool, error) {
+	if since == "" {
+		return func(events.Event) bool { return true }, nil
+	}
+	if n, err := strconv.ParseUint(since, 10, 64); err == nil {
+		return func(e events.Event) bool { return e.Seq > n }, nil
+	}
+	at, err := time.Parse(time.RFC3339Nano, since)
+	if err != nil {
+		return nil, fmt.Errorf("since must be an event sequence number or an RFC 3339 time, got %q", since)
+	}
+	return func(e events.Event) bool { return e.At.After(at) }, nil
 }
 
 func setMAPI(_ http.ResponseWriter, r *http.Request, t *tenant) (int, any, error) {

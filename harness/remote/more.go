@@ -1,0 +1,113 @@
+package remote
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/ucfake/ucfake/fakes/events"
+	"github.com/ucfake/ucfake/fakes/faults"
+)
+
+// ForTenant returns a client of the same server for another tenant.
+func (c *Client) ForTenant(name string) *Client {
+	return &Client{Base: c.Base, HTTP: c.HTTP, Tenant: name}
+}
+
+// Capabilities is what the server reports it implements.
+type Capabilities struct {
+	Operations map[string]string `json:"operations"`
+	Frontends  []struct {
+		Name string `json:"name"`
+		Addr string `json:"addr"`
+	} `json:"frontends"`
+}
+
+// Capabilities reads the operations and the started front ends.
+func (c *Client) Capabilities(ctx context.Context) (Capabilities, error) {
+	var out Capabilities
+	err := c.call(ctx, "GET", "/capabilities", nil, &out)
+	return out, err
+}
+
+// Now reads the tenant's clock.
+func (c *Client) Now(ctx context.Context) (time.Time, error) {
+	var out struct{ Now time.Time }
+	err := c.call(ctx, "GET", "/clock", nil, &out)
+	return out.Now, err
+}
+
+// State exports the fakes' state as JSON.
+func (c *Client) State(ctx context.Context) (json.RawMessage, error) {
+	var out json.RawMessage
+	err := c.call(ctx, "GET", "/state", nil, &out)
+	return out, err
+}
+
+// EventFilter narrows Events; zero fields match everything.
+type EventFilter struct {
+	Source, Actor string
+	Since         uint64 // events after this sequence number
+}
+
+// Events reads the tenant's event log.
+func (c *Client) Events(ctx context.Context, f EventFilter) ([]events.Event, error) {
+	q := url.Values{}
+	if f.Source != "" {
+		q.Set("source", f.Source)
+	}
+	if f.Actor != "" {
+		q.Set("actor", f.Actor)
+	}
+	if f.Since != 0 {
+		q.Set("since", strconv.FormatUint(f.Since, 10))
+	}
+	var out []events.Event
+	err := c.call(ctx, "GET", "/events?"+q.Encode(), nil, &out)
+	return out, err
+}
+
+// Computers lists what every computer shows.
+func (c *Client) Computers(ctx context.Context) ([]Computer, error) {
+	var out []Computer
+	err := c.call(ctx, "GET", "/computers", nil, &out)
+	return out, err
+}
+
+// DismissBanner dismisses a delegator's banner in a computer's Lync client.
+func (c *Client) DismissBanner(ctx context.Context, computer, delegator string) error {
+	return c.call(ctx, "POST", "/computers/"+computer+"/lync/dismiss-banner", map[string]string{"delegator": delegator}, nil)
+}
+
+// AddFault scripts a fault (Op and one of Code, Delay, Drop are needed)
+// and returns it with its ID.
+func (c *Client) AddFault(ctx context.Context, f faults.Fault) (faults.Fault, error) {
+	in := map[string]any{"op": f.Op, "identity": f.Identity, "count": f.Count, "code": f.Code, "drop": f.Drop}
+	if f.Delay > 0 {
+		in["delay"] = f.Delay.String()
+	}
+	var out faults.Fault
+	err := c.call(ctx, "POST", "/faults", in, &out)
+	return out, err
+}
+
+// Faults lists every scripted fault with how often it fired.
+func (c *Client) Faults(ctx context.Context) ([]faults.Fault, error) {
+	var out []faults.Fault
+	err := c.call(ctx, "GET", "/faults", nil, &out)
+	return out, err
+}
+
+// UnconsumedFaults lists the scripted faults that never fired.
+func (c *Client) UnconsumedFaults(ctx context.Context) ([]faults.Fault, error) {
+	var out []faults.Fault
+	err := c.call(ctx, "GET", "/faults/unconsumed", nil, &out)
+	return out, err
+}
+
+// ClearFaults removes every scripted fault.
+func (c *Client) ClearFaults(ctx context.Context) error {
+	return c.call(ctx, "DELETE", "/faults", nil, nil)
+}
