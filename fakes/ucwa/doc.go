@@ -35,5 +35,10 @@
 // The events long poll waits at most the client's timeout (default 30 s of
 // the clock in Options, at most 180 s; timeout=0 answers at once) and ends
 // early when the request is cancelled; the wait is a clock.AfterFunc
-// signal, never a sleep on the wall clock.
+// signal, never a sleep on the wall clock. A nil Options.Clock means the
+// wall clock (clock.NewReal(1)), as in package lync.
+//
+// Scripted faults: with Options.Faults every request first consults the
+// registry (op = the resource's name, identity = the user's SIP URI); see
+// Handler.scripted for the ops and what code, delay and drop do.
 package ucwa

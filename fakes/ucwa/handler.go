@@ -9,13 +9,16 @@ import (
 	"time"
 
 	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/fakes/lync"
 )
 
 // Options configure a Handler.
 type Options struct {
 	Store *lync.Store // required
-	Clock clock.Clock // required: times event waits
+	Clock clock.Clock // times event waits and fault delays; nil means the wall clock
+	// Faults, when set, is consulted before every request (see scripted).
+	Faults *faults.Registry
 	// Authenticate checks Basic credentials and returns the user's SIP URI.
 	Authenticate func(user, password string) (sip string, ok bool)
 	// DefaultWait is the events long poll's wait without ?timeout
@@ -41,16 +44,19 @@ func New(o Options) *Handler {
 	if o.MaxWait <= 0 {
 		o.MaxWait = 180 * time.Second
 	}
+	if o.Clock == nil {
+		o.Clock = clock.NewReal(1) // as lync.Options: nil means the wall clock
+	}
 	h := &Handler{opts: o, apps: map[string]*app{}, mux: http.NewServeMux()}
 	const a = "/ucwa/v1/applications/{app}"
 	h.mux.HandleFunc("POST /ucwa/v1/applications", h.createApp)
-	h.mux.HandleFunc("DELETE "+a, h.withApp(h.deleteApp))
-	h.mux.HandleFunc("GET "+a+"/people/groups/{group}", h.withApp(h.group))
-	h.mux.HandleFunc("GET "+a+"/people/groups/{group}/contacts", h.withApp(h.contacts))
-	h.mux.HandleFunc("GET "+a+"/events", h.withApp(h.events))
-	h.mux.HandleFunc("POST "+a+"/communication/startAudioOnBehalfOfDelegator", h.withApp(h.onBehalfCall))
-	h.mux.HandleFunc("GET "+a+"/onlineMeetings/myOnlineMeetings", h.withApp(h.listMeetings))
-	h.mux.HandleFunc("POST "+a+"/onlineMeetings/myOnlineMeetings", h.withApp(h.createMeeting))
+	h.mux.HandleFunc("DELETE "+a, h.withApp("application", h.deleteApp))
+	h.mux.HandleFunc("GET "+a+"/people/groups/{group}", h.withApp("group", h.group))
+	h.mux.HandleFunc("GET "+a+"/people/groups/{group}/contacts", h.withApp("groupContacts", h.contacts))
+	h.mux.HandleFunc("GET "+a+"/events", h.withApp("events", h.events))
+	h.mux.HandleFunc("POST "+a+"/communication/startAudioOnBehalfOfDelegator", h.withApp("startAudioOnBehalfOfDelegator", h.onBehalfCall))
+	h.mux.HandleFunc("GET "+a+"/onlineMeetings/myOnlineMeetings", h.withApp("myOnlineMeetings", h.listMeetings))
+	h.mux.HandleFunc("POST "+a+"/onlineMeetings/myOnlineMeetings", h.withApp("myOnlineMeetings", h.createMeeting))
 	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusNotFound, "NotFound", "", "no resource "+r.Method+" "+r.URL.Path)
 	})
@@ -84,11 +90,12 @@ func (h *Handler) user(w http.ResponseWriter, r *http.Request) (string, bool) {
 	return sip, good
 }
 
-// withApp resolves {app} for its owner.
-func (h *Handler) withApp(f func(http.ResponseWriter, *http.Request, *app)) http.HandlerFunc {
+// withApp resolves {app} for its owner, after the scripted fault for op,
+// if any.
+func (h *Handler) withApp(op string, f func(http.ResponseWriter, *http.Request, *app)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		sip, ok := h.user(w, r)
-		if !ok {
+		if !ok || h.scripted(w, r, op, sip) {
 			return
 		}
 		h.mu.Lock()
@@ -105,7 +112,7 @@ func (h *Handler) withApp(f func(http.ResponseWriter, *http.Request, *app)) http
 // createApp creates an application for the authenticated, Lync-enabled user.
 func (h *Handler) createApp(w http.ResponseWriter, r *http.Request) {
 	sip, ok := h.user(w, r)
-	if !ok {
+	if !ok || h.scripted(w, r, "applications", sip) {
 		return
 	}
 	if _, err := h.opts.Store.User(sip); err != nil {
