@@ -39,6 +39,11 @@
 // wall clock (clock.NewReal(1)), as in package lync.
 //
 // Scripted faults: with Options.Faults every request first consults the
-// registry (op = the resource's name, identity = the user's SIP URI); see
-// Handler.scripted for the ops and what code, delay and drop do.
+// registry (identity = the user's SIP URI; op = the resource's name:
+// applications (POST, create), application (DELETE), group, groupContacts,
+// events, startAudioOnBehalfOfDelegator, myOnlineMeetings (GET and POST)).
+// A delay waits on the clock (ended by the request's end), drop then closes
+// the connection unanswered, and a code answers with that HTTP status when
+// it is a number from 400 to 599, otherwise with a 500 whose subcode is the
+// code; a delay alone then serves the request.
 package ucwa
