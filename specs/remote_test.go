@@ -10,6 +10,7 @@ import (
 	"github.com/testcontainers/testcontainers-go"
 
 	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/harness/container"
 	"github.com/ucfake/ucfake/harness/desktop"
 	"github.com/ucfake/ucfake/harness/remote"
@@ -57,12 +58,88 @@ func remoteBodies(client func() *remote.Client) {
 		Expect(out.Text).To(Equal(kb2013Error))
 	})
 
+	It("shows the delegate's banner and moves the manager to Dismissed when it is dismissed", func() {
+		c := setup()
+		Expect(c.DelegateAccess(ctx, "PC-MANAGER", []string{"assistant"}, nil)).To(Succeed())
+		Expect(c.Advance(ctx, 10*time.Minute)).To(Succeed())
+		asst, err := c.Computer(ctx, "PC-ASSISTANT")
+		Expect(err).NotTo(HaveOccurred())
+		Expect(asst.Banners).NotTo(BeEmpty())
+		Expect(asst.Registry[desktop.OutstandingDelegatorList]).To(ConsistOf("sip:manager@contoso.com"))
+		Expect(c.DismissBanner(ctx, "PC-ASSISTANT", "manager")).To(Succeed())
+		asst, err = c.Computer(ctx, "PC-ASSISTANT")
+		Expect(err).NotTo(HaveOccurred())
+		Expect(asst.Banners).To(BeEmpty())
+		Expect(asst.Registry[desktop.DismissedDelegatorList]).To(ConsistOf("sip:manager@contoso.com"))
+	})
+
+	It("filters the event log by source, actor and sequence", func() {
+		c := setup()
+		all, err := c.Events(ctx, remote.EventFilter{})
+		Expect(err).NotTo(HaveOccurred())
+		Expect(all).NotTo(BeEmpty())
+		last := all[len(all)-1].Seq
+		Expect(c.DelegateAccess(ctx, "PC-MANAGER", []string{"assistant"}, nil)).To(Succeed())
+		ex, err := c.Events(ctx, remote.EventFilter{Source: "exchange", Since: last})
+		Expect(err).NotTo(HaveOccurred())
+		Expect(ex).NotTo(BeEmpty())
+		for _, e := range ex {
+			Expect(e.Source).To(Equal("exchange"))
+			Expect(e.Seq).To(BeNumerically(">", last))
+		}
+		none, err := c.Events(ctx, remote.EventFilter{Actor: "nobody@contoso.com"})
+		Expect(err).NotTo(HaveOccurred())
+		Expect(none).To(BeEmpty())
+	})
+
+	It("reports a scripted fault as unconsumed until it is cleared", func() {
+		c := setup()
+		f, err := c.AddFault(ctx, faults.Fault{Op: "GetDelegate", Identity: "assistant@contoso.com", Count: 2, Code: "ErrorServerBusy"})
+		Expect(err).NotTo(HaveOccurred())
+		Expect(f.ID).To(BeNumerically(">", 0))
+		_, err = c.AddFault(ctx, faults.Fault{Op: "SERVICE"})
+		Expect(remote.StatusOf(err)).To(Equal(400), "a fault without an effect")
+		open, err := c.UnconsumedFaults(ctx)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(open).To(HaveLen(1))
+		Expect(open[0].Op).To(Equal("GetDelegate"))
+		Expect(c.ClearFaults(ctx)).To(Succeed())
+		Expect(c.UnconsumedFaults(ctx)).To(BeEmpty())
+	})
+
+	It("answers bad requests with a 4xx and a message", func() {
+		c := setup()
+		_, err := c.Computer(ctx, "PC-NOBODY")
+		Expect(remote.StatusOf(err)).To(Equal(404))
+		Expect(err).To(MatchError(ContainSubstring("no computer")))
+		Expect(remote.StatusOf(c.Advance(ctx, -time.Minute))).To(Equal(400))
+		Expect(remote.StatusOf(c.LoadFixture(ctx, "no-such-organisation"))).To(Equal(400))
+		err = c.ForTenant("never-created").Health(ctx)
+		Expect(err).NotTo(HaveOccurred(), "health is not per tenant")
+		_, err = c.ForTenant("never-created").Now(ctx)
+		Expect(remote.StatusOf(err)).To(Equal(404))
+		Expect(err).To(MatchError(ContainSubstring("unknown tenant")))
+	})
+
+	It("lists the operations it implements", func() {
+		caps, err := client().Capabilities(ctx)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(caps.Operations).To(HaveKey("POST /_ucfake/clock/advance"))
+		Expect(caps.Operations).To(HaveKey("GET /_ucfake/faults/unconsumed"))
+	})
+
 	It("keeps tenants apart", func() {
 		c := setup()
-		other := &remote.Client{Base: c.Base, HTTP: c.HTTP, Tenant: "other-job"}
+		other := c.ForTenant("other-job")
 		Expect(other.CreateTenant(ctx, "other-job", "seed003")).To(Succeed())
 		_, err := other.Computer(ctx, "PC-MANAGER")
-		Expect(err).To(MatchError(ContainSubstring("404")))
+		Expect(remote.StatusOf(err)).To(Equal(404))
+		Expect(c.Advance(ctx, time.Hour)).To(Succeed())
+		mine, err := c.Now(ctx)
+		Expect(err).NotTo(HaveOccurred())
+		theirs, err := other.Now(ctx)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(mine).NotTo(Equal(theirs))
 		_, err = c.Computer(ctx, "PC-MANAGER")
 		Expect(err).NotTo(HaveOccurred())
 	})
