@@ -55,6 +55,11 @@ func decodeC3P(body []byte) (*c3pRequest, error) {
 	if r.Command.XMLName.Local == "" {
 		return nil, fmt.Errorf("C3P: the request names no command")
 	}
+	if strings.Contains(r.Command.XMLName.Local, ":") {
+		// not a QName ("a:b:c", ":x"); echoing it would make the response
+		// namespace-ill-formed
+		return nil, fmt.Errorf("C3P: %q is not a valid element name", r.Command.XMLName.Local)
+	}
 	return &r, nil
 }
 

@@ -100,3 +100,12 @@ func TestC3PToMustNameTheFocusFactory(t *testing.T) {
 	expect(t, c.roundTrip(c.request("SERVICE", ff, "sip:boss@contoso.com", "application/cccp+xml", addConference("sip:boss@contoso.com", "GOODTO01"))),
 		"SIP/2.0 200 OK", `code="success"`)
 }
+
+func TestACommandThatIsNoQNameIsUnparsable(t *testing.T) {
+	s, _ := newServer(t)
+	c := dial(t, s)
+	for _, cmd := range []string{"a:b:c", ":x", "x:"} {
+		body := `<request xmlns="urn:ietf:params:xml:ns:cccp" C3PVersion="1" requestId="1" from="sip:boss@contoso.com" to="` + ff + `"><` + cmd + `/></request>`
+		expect(t, c.roundTrip(c.request("SERVICE", ff, "sip:boss@contoso.com", "application/cccp+xml", body)), "400 Bad Request", "ms-diagnostics: 3006;")
+	}
+}
