@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ucfake/ucfake/fakes/clock"
@@ -27,9 +28,20 @@ type snapshot struct {
 // persist writes a tenant's state to StateDir atomically: a temporary file
 // in the same directory, synced, renamed over the old one, and the
 // directory synced, so a crash leaves either the old or the new file.
+//
+// Writes of one tenant are serialised and each exports the state under
+// the lock: a request's write therefore lands after its own change and no
+// later than any write that exported less, so the file never goes back
+// behind an acknowledged change.
 func (s *Server) persist(t *tenant) error {
 	if s.opts.StateDir == "" {
 		return nil
+	}
+	mu, _ := s.persistLocks.LoadOrStore(t.name, new(sync.Mutex))
+	mu.(*sync.Mutex).Lock()
+	defer mu.(*sync.Mutex).Unlock()
+	if cur, ok := s.tenant(t.name); ok {
+		t = cur // a tenant replaced meanwhile is saved as it is now
 	}
 	w := t.current()
 	data, err := json.Marshal(snapshot{Tenant: t.name, Fixture: t.fixture, Now: w.Now(), Exchange: w.Exchange().Export(), Lync: w.Lync().Export()})
@@ -76,6 +88,9 @@ func (s *Server) restore() error {
 	if err := os.MkdirAll(s.opts.StateDir, 0o755); err != nil {
 		return err
 	}
+	if err := removeTemporaries(s.opts.StateDir); err != nil {
+		return err
+	}
 	files, err := filepath.Glob(filepath.Join(s.opts.StateDir, "*.json"))
 	if err != nil {
 		return err
@@ -112,4 +127,18 @@ func (s *Server) restoreFile(path string) error {
 		return err
 	}
 	return w.Lync().Import(snap.Lync)
+}
+
+// removeTemporaries deletes the temporary files a crash left behind.
+func removeTemporaries(dir string) error {
+	tmps, err := filepath.Glob(filepath.Join(dir, ".tmp-*"))
+	if err != nil {
+		return err
+	}
+	for _, f := range tmps {
+		if err := os.Remove(f); err != nil {
+			return err
+		}
+	}
+	return nil
 }

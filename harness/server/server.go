@@ -38,6 +38,8 @@ type Server struct {
 	tenants map[string]*tenant
 	mux     *http.ServeMux
 	fe      frontends
+	// persistLocks serialise the writes of each tenant's file, by name.
+	persistLocks sync.Map
 }
 
 type tenant struct {
