@@ -4,8 +4,9 @@
 #   docker build --network=host -t ucfake:dev .
 FROM scratch
 COPY dist/ucfake /ucfake
-# Listen on every address inside the container's network namespace; with
-# host networking (the way ucfake's tests run it) that is the host's.
+# Loopback only: run the container with host networking (the way
+# harness/container does) so that these are the host's 127.0.0.1 ports.
+# Override them with -e UCFAKE_<FRONT END>_ADDR=... as needed.
 ENV UCFAKE_CONTROL_ADDR=127.0.0.1:7780 UCFAKE_SIP_ADDR=127.0.0.1:7506 \
     UCFAKE_UCWA_ADDR=127.0.0.1:7782 UCFAKE_ADMIN_ADDR=127.0.0.1:7783 \
     UCFAKE_EWS_ADDR=127.0.0.1:7781 UCFAKE_IMAP_ADDR=127.0.0.1:7143
