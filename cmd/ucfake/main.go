@@ -109,6 +109,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
+	// Signals are caught before the server says it is ready, so that a
+	// supervisor that stops it at once still gets a clean shutdown.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	srv, err := server.New(serverOptions(c, log))
 	if err != nil {
 		return err
@@ -121,8 +125,6 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go hs.Serve(ln)
 	announce(stdout, ln.Addr().String(), c, srv.Endpoints(), exampleUser(srv))
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	<-ctx.Done()
 	log.Info("shutting down")
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
