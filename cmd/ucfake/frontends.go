@@ -30,8 +30,8 @@ func frontends(c config, log *slog.Logger) []server.Listen {
 			return startSIP(log, w, f, addr)
 		}}, Addr: c.sipAddr},
 		{Frontend: server.HTTPFrontend("ucwa", log, newUCWA), Addr: c.ucwaAddr},
-		{Frontend: server.HTTPFrontend("admin", log, func(w *harness.World, _ *faults.Registry) http.Handler {
-			return lyncadmin.New(w.Lync()) // TODO(lyncadmin): no scripted-fault hook yet
+		{Frontend: server.HTTPFrontend("admin", log, func(w *harness.World, f *faults.Registry) http.Handler {
+			return lyncadmin.New(w.Lync()).WithFaults(f)
 		}), Addr: c.adminAddr},
 	}
 	var out []server.Listen
@@ -43,10 +43,10 @@ func frontends(c config, log *slog.Logger) []server.Listen {
 	return out
 }
 
-// newUCWA serves the UCWA-style REST API with the world's users' passwords.
-// TODO(ucwa): no scripted-fault hook yet.
-func newUCWA(w *harness.World, _ *faults.Registry) http.Handler {
-	return ucwa.New(ucwa.Options{Store: w.Lync(), Clock: w.Clock(), Authenticate: func(user, pass string) (string, bool) {
+// newUCWA serves the UCWA-style REST API with the world's users' passwords;
+// it consults the faults for every resource.
+func newUCWA(w *harness.World, f *faults.Registry) http.Handler {
+	return ucwa.New(ucwa.Options{Store: w.Lync(), Clock: w.Clock(), Faults: f, Authenticate: func(user, pass string) (string, bool) {
 		x, err := w.Exchange().Authenticate(user, pass)
 		return x.SIP, err == nil
 	}})
