@@ -61,28 +61,31 @@ func (p params) lookup(name string) (json.RawMessage, bool) {
 	return nil, false
 }
 
-func newClientPolicy(s *lync.Store, p params) (any, error) {
+// clientPolicy reads -Identity and -EnableExchangeDelegateSync.
+func (p params) clientPolicy() (lync.ClientPolicy, error) {
 	id, err := p.str("Identity")
+	if err != nil {
+		return lync.ClientPolicy{}, err
+	}
+	cp := lync.ClientPolicy{Identity: id}
+	_, err = p.optional("EnableExchangeDelegateSync", &cp.EnableExchangeDelegateSync)
+	return cp, err
+}
+
+func newClientPolicy(s *lync.Store, p params) (any, error) {
+	cp, err := p.clientPolicy()
 	if err != nil {
 		return nil, err
 	}
-	var sync *bool
-	if _, err := p.optional("EnableExchangeDelegateSync", &sync); err != nil {
-		return nil, err
-	}
-	return lync.ClientPolicy{Identity: id, EnableExchangeDelegateSync: sync}, s.NewClientPolicy(lync.ClientPolicy{Identity: id, EnableExchangeDelegateSync: sync})
+	return cp, s.NewClientPolicy(cp)
 }
 
 func setClientPolicy(s *lync.Store, p params) (any, error) {
-	id, err := p.str("Identity")
+	cp, err := p.clientPolicy()
 	if err != nil {
 		return nil, err
 	}
-	var sync *bool
-	if _, err := p.optional("EnableExchangeDelegateSync", &sync); err != nil {
-		return nil, err
-	}
-	return map[string]any{"Identity": id, "EnableExchangeDelegateSync": sync}, s.SetClientPolicy(id, sync)
+	return cp, s.SetClientPolicy(cp.Identity, cp.EnableExchangeDelegateSync)
 }
 
 func newVoicePolicy(s *lync.Store, p params) (any, error) {

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/ucfake/ucfake/harness/server"
 	"io"
 	"net/http"
 	"time"
@@ -23,27 +24,9 @@ type Client struct {
 	HTTP   *http.Client // nil = http.DefaultClient
 }
 
-// Computer is what a computer shows, as the control plane reports it.
-type Computer struct {
-	Name        string              `json:"name"`
-	User        string              `json:"user"`
-	SignedIn    bool                `json:"signedIn"`
-	OutlookOpen bool                `json:"outlookOpen"`
-	Groups      []desktop.Group     `json:"groups"`
-	Banners     []desktop.Banner    `json:"banners"`
-	MAPIStatus  string              `json:"mapiStatus"`
-	Registry    map[string][]string `json:"registry"`
-}
-
-// Group returns a group's members and whether it is shown.
-func (c Computer) Group(name string) ([]string, bool) {
-	for _, g := range c.Groups {
-		if g.Name == name {
-			return g.Members, true
-		}
-	}
-	return nil, false
-}
+// Computer is what a computer shows, as the control plane reports it: the
+// server's own wire type, so the two cannot drift apart.
+type Computer = server.ComputerView
 
 // call sends one request and decodes the JSON answer into out (if not nil).
 func (c *Client) call(ctx context.Context, method, path string, in, out any) error {

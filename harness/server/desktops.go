@@ -9,8 +9,9 @@ import (
 	"github.com/ucfake/ucfake/harness/desktop"
 )
 
-// view is what a computer shows a person.
-type view struct {
+// ComputerView is what a computer shows a person, as the control plane
+// reports it (harness/remote decodes the same type).
+type ComputerView struct {
 	Name        string              `json:"name"`
 	User        string              `json:"user"`
 	Client      desktop.ClientKind  `json:"client"`
@@ -23,9 +24,19 @@ type view struct {
 	Registry    map[string][]string `json:"registry"`
 }
 
-func viewOf(c *desktop.Computer) view {
+// Group returns a group's members and whether it is shown.
+func (v ComputerView) Group(name string) ([]string, bool) {
+	for _, g := range v.Groups {
+		if g.Name == name {
+			return g.Members, true
+		}
+	}
+	return nil, false
+}
+
+func viewOf(c *desktop.Computer) ComputerView {
 	lc := c.Lync()
-	v := view{Name: c.Name(), User: c.User().SMTP, Client: lc.Kind(), Language: lc.Language(), SignedIn: lc.SignedIn(),
+	v := ComputerView{Name: c.Name(), User: c.User().SMTP, Client: lc.Kind(), Language: lc.Language(), SignedIn: lc.SignedIn(),
 		Groups: lc.Groups(), Banners: lc.Banners(), MAPIStatus: lc.MAPIStatus(), Registry: map[string][]string{}}
 	if c.Outlook() != nil {
 		v.OutlookOpen = c.Outlook().IsOpen()
@@ -46,7 +57,7 @@ func computer(r *http.Request, t *tenant) (*desktop.Computer, error) {
 }
 
 func listComputers(_ http.ResponseWriter, _ *http.Request, t *tenant) (int, any, error) {
-	out := []view{}
+	out := []ComputerView{}
 	for _, c := range t.current().Computers() {
 		out = append(out, viewOf(c))
 	}
