@@ -75,8 +75,8 @@ func RunT(t TB, name string, opts ...Option) *World {
 
 func (w *World) applyUsers(org *fixtures.Organisation) error {
 	for _, u := range org.Users {
-		t, _ := fixtures.ParseTelephony(u.Telephony)
-		spec := UserSpec{Alias: u.Alias, DisplayName: u.DisplayName, Password: u.Password, Telephony: t, LineURI: u.LineURI, Site: u.Site, LyncDisabled: u.LyncDisabled}
+		spec := UserSpec{Alias: u.Alias, DisplayName: u.DisplayName, Password: u.Password, Telephony: lync.Telephony(u.Telephony),
+			LineURI: u.LineURI, Site: u.Site, LyncDisabled: u.LyncDisabled}
 		if _, err := w.AddUser(spec); err != nil {
 			return err
 		}
@@ -129,8 +129,7 @@ func (w *World) grant(sip, name string, grant func(string, string) error) error 
 func (w *World) applyPermissions(org *fixtures.Organisation) error {
 	for _, mp := range org.MailboxPermissions {
 		for _, r := range mp.Rights {
-			right, _ := fixtures.ParseMailboxRight(r)
-			if err := w.exchange.GrantMailboxRight(mp.Mailbox, mp.User, right); err != nil {
+			if err := w.exchange.GrantMailboxRight(mp.Mailbox, mp.User, exchange.MailboxRight(r)); err != nil {
 				return fmt.Errorf("line %d: %w", mp.Pos.Line, err)
 			}
 		}
@@ -145,8 +144,7 @@ func (w *World) applyDelegates(org *fixtures.Organisation) error {
 		}
 	}
 	for _, d := range org.LyncDelegates {
-		src, _ := fixtures.ParseSource(d.Source)
-		if err := w.lync.AddDelegate(w.sip(d.Delegator), w.sip(d.Delegate), src); err != nil {
+		if err := w.lync.AddDelegate(w.sip(d.Delegator), w.sip(d.Delegate), lync.DelegateSource(d.Source)); err != nil {
 			return fmt.Errorf("line %d: %w", d.Pos.Line, err)
 		}
 	}
@@ -167,16 +165,9 @@ func (w *World) addOutlookDelegate(d fixtures.Delegate) error {
 	if err != nil {
 		return err
 	}
-	role := func(s string, def exchange.Role) exchange.Role {
-		if s == "" {
-			return def
-		}
-		r, _ := fixtures.ParseDelegateRole(s)
-		return r
-	}
 	x := exchange.DefaultDelegate(del.SMTP)
-	x.Permissions = exchange.DelegatePermissions{Calendar: role(d.Calendar, exchange.RoleEditor), Tasks: role(d.Tasks, exchange.RoleEditor),
-		Inbox: role(d.Inbox, ""), Contacts: role(d.Contacts, ""), Notes: role(d.Notes, ""), Journal: role(d.Journal, "")}
+	x.Permissions = exchange.DelegatePermissions{Calendar: exchange.Role(d.Calendar), Tasks: exchange.Role(d.Tasks),
+		Inbox: exchange.Role(d.Inbox), Contacts: exchange.Role(d.Contacts), Notes: exchange.Role(d.Notes), Journal: exchange.Role(d.Journal)}
 	x.ReceiveCopiesOfMeetingMessages = d.ReceiveCopies == nil || *d.ReceiveCopies
 	x.ViewPrivateItems = d.ViewPrivateItems
 	_, err = w.exchange.AddDelegate(mgr.SMTP, mgr.SMTP, x)
@@ -192,9 +183,9 @@ func (w *World) sip(name string) string {
 
 func (w *World) applyComputers(org *fixtures.Organisation) error {
 	for _, c := range org.Computers {
-		kind, _ := desktop.ParseClientKind(c.Client)
-		lang, _ := desktop.ParseLanguage(c.Language)
-		comp, err := w.AddComputer(desktop.ComputerSpec{Name: c.Name, User: c.User, Kind: kind, Language: lang, NoOutlook: c.Outlook != nil && !*c.Outlook})
+		spec := desktop.ComputerSpec{Name: c.Name, User: c.User, Kind: desktop.ClientKind(c.Client), Language: desktop.Language(c.Language),
+			NoOutlook: c.Outlook != nil && !*c.Outlook}
+		comp, err := w.AddComputer(spec)
 		if err != nil {
 			return fmt.Errorf("line %d: %w", c.Pos.Line, err)
 		}
