@@ -162,7 +162,7 @@ func (w *contents) applyDelegates(org *fixtures.Organisation) error {
 		}
 	}
 	for _, d := range org.LyncDelegates {
-		if err := w.lync.AddDelegate(w.sip(d.Delegator), w.sip(d.Delegate), lync.DelegateSource(d.Source)); err != nil {
+		if err := w.addLyncDelegate(d); err != nil {
 			return fmt.Errorf("line %d: %w", d.Pos.Line, err)
 		}
 	}
@@ -192,11 +192,17 @@ func (w *contents) addOutlookDelegate(d fixtures.Delegate) error {
 	return err
 }
 
-func (w *contents) sip(name string) string {
-	if u, err := w.exchange.Lookup(name); err == nil {
-		return u.SIP
+// addLyncDelegate adds a delegate record between two directory users.
+func (w *contents) addLyncDelegate(d fixtures.LyncDelegate) error {
+	delegator, err := w.exchange.Lookup(d.Delegator)
+	if err != nil {
+		return err
 	}
-	return name
+	delegate, err := w.exchange.Lookup(d.Delegate)
+	if err != nil {
+		return err
+	}
+	return w.lync.AddDelegate(delegator.SIP, delegate.SIP, lync.DelegateSource(d.Source))
 }
 
 func (w *contents) applyComputers(org *fixtures.Organisation) error {
