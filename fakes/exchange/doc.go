@@ -26,9 +26,12 @@
 //     (ErrSendAsDenied); SendAs wins over SendOnBehalf (From = owner, no
 //     Sender); SendOnBehalf gives From = owner, Sender = the actor, and
 //     SENT-BY on the ORGANIZER;
-//   - invitations: RFC 5322 (CRLF) multipart/alternative messages with a
-//     text/plain part and a text/calendar; method=REQUEST VEVENT whose UID
-//     is the item ID; Date is the store clock's time. Directory users
+//   - invitations: RFC 5322 (CRLF) multipart/alternative messages, written
+//     with go-message (header fields folded, names and subject as RFC 2047
+//     words where needed, each part 7bit or quoted-printable), with a
+//     text/plain part and a text/calendar; method=REQUEST VEVENT (content
+//     lines folded at 75 octets, RFC 5545 §3.1) whose UID is the item ID;
+//     Date is the store clock's time. Directory users
 //     receive them; external addresses are listed in To and ATTENDEE but
 //     delivered nowhere; names that are no address are dropped;
 //   - delegate copies per the attendee's DeliverMeetingRequests (delegates
