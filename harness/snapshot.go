@@ -19,21 +19,24 @@ const SnapshotVersion = 2
 // pending replications are exported as landed, signed-in clients resume
 // their UCMAPI passes and pending add-in requests their timeouts.
 type Snapshot struct {
-	Version  int            `json:"version"`
-	Tenant   string         `json:"tenant"`
-	Fixture  Fixture        `json:"fixture"`
-	Domain   string         `json:"domain"`
-	Now      time.Time      `json:"now"`
-	Exchange exchange.State `json:"exchange"`
-	Lync     lync.State     `json:"lync"`
-	Desktops desktop.State  `json:"desktops"`
-	Faults   []faults.Fault `json:"faults,omitempty"`
+	Version int    `json:"version"`
+	Tenant  string `json:"tenant"`
+	// Generation is how many times the world was built or reset: the next
+	// contents' IMAP UIDVALIDITY follows it.
+	Generation uint32         `json:"generation"`
+	Fixture    Fixture        `json:"fixture"`
+	Domain     string         `json:"domain"`
+	Now        time.Time      `json:"now"`
+	Exchange   exchange.State `json:"exchange"`
+	Lync       lync.State     `json:"lync"`
+	Desktops   desktop.State  `json:"desktops"`
+	Faults     []faults.Fault `json:"faults,omitempty"`
 }
 
 // Export returns the world's state now.
 func (w *World) Export() Snapshot {
 	c := w.now()
-	return Snapshot{Version: SnapshotVersion, Tenant: w.name, Fixture: c.fixture, Domain: c.domain, Now: c.clock.Now(),
+	return Snapshot{Version: SnapshotVersion, Tenant: w.name, Generation: w.generation.Load(), Fixture: c.fixture, Domain: c.domain, Now: c.clock.Now(),
 		Exchange: c.exchange.Export(), Lync: c.lync.Export(), Desktops: c.env.Export(), Faults: c.faults.All()}
 }
 
@@ -48,6 +51,9 @@ func (w *World) Import(s Snapshot) error {
 }
 
 func (w *World) restore(s Snapshot) (*contents, error) {
+	if g := s.Generation; g > 0 && w.generation.Load() < g-1 {
+		w.generation.Store(g - 1) // the restored store keeps the UIDVALIDITY it had
+	}
 	c := w.fresh(s.Fixture, s.Domain, w.newClock(s.Now))
 	c.org, _ = s.Fixture.Organisation() // nil if unreadable: Reset then reports why
 	if v, ok := c.clock.(*clock.Virtual); ok && s.Now.After(v.Now()) {

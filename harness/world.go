@@ -41,7 +41,10 @@ type World struct {
 	cur    atomic.Pointer[contents]
 	swapMu sync.Mutex // serialises Reset, LoadFixture, Import and Close
 	commit committer
-	closed atomic.Bool
+	// generation counts the contents built (1 for the first); each store
+	// gets it as its IMAP UIDVALIDITY.
+	generation atomic.Uint32
+	closed     atomic.Bool
 }
 
 // contents is everything a reset replaces.
@@ -84,7 +87,7 @@ func (w *World) fresh(f Fixture, domain string, clk clock.Clock) *contents {
 	c.log = events.New(c.clock)
 	c.log.OnRecord(w.commit.changed)
 	c.faults = faults.New(c.clock, w.commit.changed)
-	c.exchange = exchange.New(exchange.Options{Clock: c.clock, Log: c.log, Domain: domain})
+	c.exchange = exchange.New(exchange.Options{Clock: c.clock, Log: c.log, Domain: domain, UIDValidity: w.generation.Add(1)})
 	c.lync = lync.New(lync.Options{Clock: c.clock, Log: c.log, Domain: domain, Replication: w.cfg.timing.Replication})
 	c.env = desktop.NewEnv(c.clock, c.log, desktop.Fakes{Exchange: c.exchange, Lync: c.lync, Faults: c.faults}, w.cfg.timing)
 	return c

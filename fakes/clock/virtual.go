@@ -187,3 +187,18 @@ func (h *timerHeap) Pop() any {
 	*h = old[:len(old)-1]
 	return t
 }
+
+// AwaitPending blocks until more than n timers are pending (a goroutine
+// has started to wait on the clock) or within has passed in real time,
+// and reports which. Tests use it before Advance, so that they advance a
+// clock somebody is waiting on and never hang on one nobody is.
+func (v *Virtual) AwaitPending(n int, within time.Duration) bool {
+	deadline := time.Now().Add(within)
+	for v.Pending() <= n {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(time.Millisecond)
+	}
+	return true
+}

@@ -10,8 +10,8 @@ func TestWaitEndsWhenTheVirtualClockPasses(t *testing.T) {
 	v := NewVirtual(time.Time{})
 	done := make(chan error, 1)
 	go func() { done <- Wait(context.Background(), v, time.Hour) }()
-	for v.Pending() == 0 {
-		time.Sleep(time.Millisecond)
+	if !v.AwaitPending(0, 10*time.Second) {
+		t.Fatal("Wait never scheduled a timer")
 	}
 	if _, err := v.Advance(time.Hour); err != nil {
 		t.Fatal(err)

@@ -14,6 +14,10 @@ type Options struct {
 	Clock  clock.Clock // required; nil means a real clock
 	Log    *events.Log // optional; nil records nothing
 	Domain string      // default "contoso.com"
+	// UIDValidity is the IMAP UIDVALIDITY of every folder (default 1): a
+	// world gives each rebuilt store a greater one, so that clients never
+	// mistake a new message for one they cached under the same UID.
+	UIDValidity uint32
 }
 
 // Store is the fake Exchange organisation. Create it with New. actor
@@ -50,8 +54,11 @@ func New(o Options) *Store {
 	if o.Domain == "" {
 		o.Domain = "contoso.com"
 	}
+	if o.UIDValidity == 0 {
+		o.UIDValidity = 1
+	}
 	return &Store{clock: o.Clock, log: o.Log, domain: o.Domain, users: map[string]*User{}, byName: map[string]*User{},
-		mailboxes: map[string]*mailbox{}, mapiOffPCs: map[string]bool{}, uidValidity: 1,
+		mailboxes: map[string]*mailbox{}, mapiOffPCs: map[string]bool{}, uidValidity: o.UIDValidity,
 		watchers: map[int]func(string, FolderName){}}
 }
 

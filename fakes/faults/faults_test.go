@@ -57,18 +57,17 @@ func TestApplyWaitsTheDelayOnTheClockAndFailsNThenSucceeds(t *testing.T) {
 		f, _ := r.Apply(context.Background(), "getdelegate", "manager@contoso.com", "sip:assistant@contoso.com")
 		done <- f
 	}()
-	for v.Pending() == 0 {
-		time.Sleep(time.Millisecond)
+	if !v.AwaitPending(0, 10*time.Second) {
+		t.Fatal("the delay was never scheduled")
 	}
 	v.Advance(time.Minute)
 	if f := <-done; f == nil || f.Code != "ErrorServerBusy" {
 		t.Fatalf("first call: %+v", f)
 	}
 	go func() {
-		for v.Pending() == 0 {
-			time.Sleep(time.Millisecond)
+		if v.AwaitPending(0, 10*time.Second) {
+			v.Advance(time.Minute)
 		}
-		v.Advance(time.Minute)
 	}()
 	if f, _ := r.Apply(context.Background(), "GetDelegate", "assistant@contoso.com"); f == nil {
 		t.Fatal("second call not failed")

@@ -15,10 +15,10 @@ const maxEnvelopes = 50000
 // envelopeKey names one message for as long as it exists: the store never
 // changes a delivered message and never reuses a UID within a UIDVALIDITY.
 type envelopeKey struct {
-	mailbox  string
-	folder   exchange.FolderName
-	validity uint32
-	uid      uint32
+	store   *exchange.Store // one tenant's store: a reset makes another
+	mailbox string
+	folder  exchange.FolderName
+	uid     uint32
 }
 
 // envelopes caches parsed ENVELOPEs so that repeated FETCHes (a client's
@@ -29,8 +29,8 @@ type envelopes struct {
 }
 
 // get returns m's envelope, parsing its header the first time.
-func (c *envelopes) get(m exchange.Message, validity uint32) *imap.Envelope {
-	k := envelopeKey{m.Mailbox, m.Folder, validity, m.UID}
+func (c *envelopes) get(st *exchange.Store, m exchange.Message) *imap.Envelope {
+	k := envelopeKey{st, m.Mailbox, m.Folder, m.UID}
 	c.mu.Lock()
 	env, ok := c.m[k]
 	c.mu.Unlock()

@@ -71,18 +71,20 @@ func (s *session) each(msgs []exchange.Message, set imap.NumSet, f func(seq uint
 }
 
 func (s *session) Fetch(w *imapserver.FetchWriter, set imap.NumSet, options *imap.FetchOptions) error {
-	msgs, err := s.messages()
-	if err != nil {
-		return no(err)
+	if err := s.fault("FETCH", s.user.SMTP); err != nil {
+		return err
 	}
-	validity := s.srv.store.UIDValidity(s.mailbox, s.folder)
+	st, msgs, err := s.messages()
+	if err != nil {
+		return err
+	}
 	return s.each(msgs, set, func(seq uint32, m exchange.Message) error {
-		return s.fetchOne(w.CreateMessage(seq), m, validity, options)
+		return s.fetchOne(w.CreateMessage(seq), st, m, options)
 	})
 }
 
 // fetchOne writes the items of one message a FETCH asks for.
-func (s *session) fetchOne(w *imapserver.FetchResponseWriter, m exchange.Message, validity uint32, o *imap.FetchOptions) error {
+func (s *session) fetchOne(w *imapserver.FetchResponseWriter, st *exchange.Store, m exchange.Message, o *imap.FetchOptions) error {
 	w.WriteUID(imap.UID(m.UID))
 	if o.Flags {
 		w.WriteFlags(flagsOf(m.Flags))
@@ -94,7 +96,7 @@ func (s *session) fetchOne(w *imapserver.FetchResponseWriter, m exchange.Message
 		w.WriteRFC822Size(int64(len(m.Raw)))
 	}
 	if o.Envelope {
-		w.WriteEnvelope(s.srv.envs.get(m, validity))
+		w.WriteEnvelope(s.srv.envs.get(st, m))
 	}
 	if o.BodyStructure != nil {
 		w.WriteBodyStructure(imapserver.ExtractBodyStructure(bytes.NewReader(m.Raw)))
@@ -122,16 +124,19 @@ func flagsOf(fs []string) []imap.Flag {
 }
 
 func (s *session) Store(w *imapserver.FetchWriter, set imap.NumSet, flags *imap.StoreFlags, options *imap.StoreOptions) error {
+	if err := s.fault("STORE", s.user.SMTP); err != nil {
+		return err
+	}
 	if s.readOnly {
 		return &imap.Error{Type: imap.StatusResponseTypeNo, Text: "The folder is read-only (EXAMINE)"}
 	}
-	msgs, err := s.messages()
+	st, msgs, err := s.messages()
 	if err != nil {
-		return no(err)
+		return err
 	}
-	return s.each(msgs, set, func(seq uint32, m exchange.Message) error {
+	err = s.each(msgs, set, func(seq uint32, m exchange.Message) error {
 		next := applyFlags(m.Flags, flags)
-		if err := s.srv.store.SetFlags(s.user.SMTP, s.mailbox, s.folder, m.UID, next); err != nil {
+		if err := st.SetFlags(s.user.SMTP, s.mailbox, s.folder, m.UID, next); err != nil {
 			return no(err)
 		}
 		if flags.Silent {
@@ -142,6 +147,10 @@ func (s *session) Store(w *imapserver.FetchWriter, set imap.NumSet, flags *imap.
 		rw.WriteFlags(flagsOf(next))
 		return rw.Close()
 	})
+	if cerr := s.commit(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // applyFlags returns the flags after a STORE.
@@ -166,17 +175,20 @@ func applyFlags(cur []string, f *imap.StoreFlags) []string {
 }
 
 func (s *session) Expunge(_ *imapserver.ExpungeWriter, uids *imap.UIDSet) error {
+	if err := s.fault("EXPUNGE", s.user.SMTP); err != nil {
+		return err
+	}
 	if s.readOnly {
 		return &imap.Error{Type: imap.StatusResponseTypeNo, Text: "The folder is read-only (EXAMINE)"}
 	}
-	msgs, err := s.messages()
+	st, msgs, err := s.messages()
 	if err != nil {
-		return no(err)
+		return err
 	}
 	if uids != nil { // UID EXPUNGE: only the given deleted messages
 		return errNotSupported
 	}
-	gone, err := s.srv.store.Expunge(s.user.SMTP, s.mailbox, s.folder)
+	gone, err := st.Expunge(s.user.SMTP, s.mailbox, s.folder)
 	if err != nil {
 		return no(err)
 	}
@@ -189,14 +201,17 @@ func (s *session) Expunge(_ *imapserver.ExpungeWriter, uids *imap.UIDSet) error 
 		}
 	}
 	// The trackers tell every session, this one included, on its next poll.
-	s.srv.expunged(s.mailbox, s.folder, seqs)
-	return nil
+	s.srv.expunged(s.selected, seqs)
+	return s.commit()
 }
 
 func (s *session) Search(kind imapserver.NumKind, c *imap.SearchCriteria, _ *imap.SearchOptions) (*imap.SearchData, error) {
-	msgs, err := s.messages()
+	if err := s.fault("SEARCH", s.user.SMTP); err != nil {
+		return nil, err
+	}
+	_, msgs, err := s.messages()
 	if err != nil {
-		return nil, no(err)
+		return nil, err
 	}
 	var seqs imap.SeqSet
 	var uids imap.UIDSet

@@ -11,75 +11,160 @@ import (
 	"github.com/emersion/go-imap/v2/imapserver"
 
 	"github.com/ucfake/ucfake/fakes/exchange"
+	"github.com/ucfake/ucfake/fakes/tenant"
 )
 
-// Server serves IMAP over a store. Create it with New, Start it, Close it.
+// Server serves IMAP for every tenant a Resolver knows: a connection
+// belongs to the tenant of the listener it arrived on (Listen), and each
+// command reads that tenant's current store, so a reset needs nothing from
+// the server. Create it with New or Serve, add listeners with Start or
+// Listen, and Close it. Safe for concurrent use.
 type Server struct {
-	store    *exchange.Store
-	srv      *imapserver.Server
-	ln       net.Listener
-	mu       sync.Mutex
-	trackers map[string]*imapserver.MailboxTracker // "mailbox/folder"
-	counts   map[string]int                        // messages the trackers know of
-	cancel   func()
-	envs     envelopes
+	resolve   tenant.Resolver
+	srv       *imapserver.Server
+	mu        sync.Mutex
+	listeners map[net.Listener]string // tenant of each listener
+	trackers  map[trackerKey]*imapserver.MailboxTracker
+	counts    map[trackerKey]int // messages the trackers know of
+	watches   map[string]watch   // by tenant: the store whose deliveries are tracked
+	closed    bool
+	envs      envelopes
+}
+
+// trackerKey names a folder of one store of one tenant.
+type trackerKey struct {
+	tenant  string
+	store   *exchange.Store
+	mailbox string
+	folder  exchange.FolderName
+}
+
+type watch struct {
+	store  *exchange.Store
+	cancel func()
 }
 
 // Capabilities lists what the server advertises.
 var Capabilities = imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapIdle: {}, imap.CapNamespace: {}, imap.CapUnselect: {}}
 
-// New returns a Server over store.
+// New returns a Server over one store (every listener serves it).
 func New(store *exchange.Store) *Server {
-	s := &Server{store: store, trackers: map[string]*imapserver.MailboxTracker{}, counts: map[string]int{}}
+	return Serve(tenant.Fixed(tenant.Of(store, nil, nil, nil)))
+}
+
+// Serve returns a Server over every tenant resolve knows.
+func Serve(resolve tenant.Resolver) *Server {
+	s := &Server{resolve: resolve, listeners: map[net.Listener]string{}, trackers: map[trackerKey]*imapserver.MailboxTracker{},
+		counts: map[trackerKey]int{}, watches: map[string]watch{}}
 	s.srv = imapserver.New(&imapserver.Options{
-		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
-			return &session{srv: s}, nil, nil
+		NewSession: func(c *imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
+			return &session{srv: s, conn: c, tenant: tenantOf(c)}, nil, nil
 		},
 		Caps:         Capabilities,
 		InsecureAuth: true,
 		Logger:       log.New(io.Discard, "", 0),
 	})
-	s.cancel = store.Watch(s.delivered)
 	return s
 }
 
-// Start listens on addr and serves in the background.
+// Start listens on addr for the default tenant and serves in the background.
 func (s *Server) Start(addr string) error {
+	_, err := s.Listen(addr, tenant.Default)
+	return err
+}
+
+// Listen listens on addr for one tenant and serves in the background. It
+// returns the listener (Close it to stop that port alone).
+func (s *Server) Listen(addr, name string) (net.Listener, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	s.ln = ln
-	go s.srv.Serve(ln)
-	return nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		ln.Close()
+		return nil, net.ErrClosed
+	}
+	bound := &tenantListener{Listener: ln, tenant: name}
+	s.listeners[bound] = name
+	go func() {
+		s.srv.Serve(bound)
+		s.mu.Lock()
+		delete(s.listeners, bound)
+		s.mu.Unlock()
+	}()
+	return bound, nil
 }
 
-// Addr returns the bound address, or "" before Start.
+// Addr returns the address of a listener of the default tenant, or "".
 func (s *Server) Addr() string {
-	if s.ln == nil {
-		return ""
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for ln, name := range s.listeners {
+		if name == tenant.Default {
+			return ln.Addr().String()
+		}
 	}
-	return s.ln.Addr().String()
+	return ""
 }
 
-// Close stops serving and closes every connection.
+// Close stops every listener and closes every connection. It closes the
+// listeners itself, so a port is freed even if the IMAP library had not
+// yet started serving it.
 func (s *Server) Close() error {
-	s.cancel()
+	s.mu.Lock()
+	s.closed = true
+	for ln := range s.listeners {
+		ln.Close()
+	}
+	for _, w := range s.watches {
+		w.cancel()
+	}
+	s.watches = map[string]watch{}
+	s.mu.Unlock()
 	return s.srv.Close()
+}
+
+// tenantListener marks its connections with the listener's tenant.
+type tenantListener struct {
+	net.Listener
+	tenant string
+}
+
+func (l *tenantListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	return &tenantConn{Conn: c, tenant: l.tenant}, nil
+}
+
+type tenantConn struct {
+	net.Conn
+	tenant string
+}
+
+func tenantOf(c *imapserver.Conn) string {
+	if tc, ok := c.NetConn().(*tenantConn); ok {
+		return tc.tenant
+	}
+	return tenant.Default
 }
 
 // open reads a folder's messages as actor and registers a session tracker
 // on the folder's shared tracker under one lock, so that a delivery racing
 // the SELECT is announced to the session rather than lost. (Watchers run
 // without store locks, so taking the store's lock under s.mu is safe.)
-func (s *Server) open(actor, mailbox string, f exchange.FolderName) ([]exchange.Message, *imapserver.SessionTracker, error) {
+func (s *Server) open(name string, store *exchange.Store, actor, mailbox string, f exchange.FolderName) ([]exchange.Message, *imapserver.SessionTracker, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	msgs, err := s.store.Messages(actor, mailbox, f)
+	msgs, err := store.Messages(actor, mailbox, f)
 	if err != nil {
 		return nil, nil, err
 	}
-	key := strings.ToLower(mailbox) + "/" + string(f)
+	s.watchLocked(name, store)
+	key := trackerKey{name, store, strings.ToLower(mailbox), f}
 	t, ok := s.trackers[key]
 	switch {
 	case !ok:
@@ -91,14 +176,34 @@ func (s *Server) open(actor, mailbox string, f exchange.FolderName) ([]exchange.
 	return msgs, t.NewSession(), nil
 }
 
+// watchLocked follows the deliveries of a tenant's current store; a new
+// store (after a reset) replaces the old one, whose trackers are dropped.
+// Called with s.mu held.
+func (s *Server) watchLocked(name string, store *exchange.Store) {
+	if w, ok := s.watches[name]; ok {
+		if w.store == store {
+			return
+		}
+		w.cancel()
+		for k := range s.trackers {
+			if k.tenant == name && k.store == w.store {
+				delete(s.trackers, k)
+				delete(s.counts, k)
+			}
+		}
+	}
+	cancel := store.Watch(func(mailbox string, f exchange.FolderName) { s.delivered(name, store, mailbox, f) })
+	s.watches[name] = watch{store: store, cancel: cancel}
+}
+
 // delivered tells idling and polling sessions about new messages
 // (expunges are queued by the session that expunges).
-func (s *Server) delivered(mailbox string, f exchange.FolderName) {
-	msgs, err := s.store.Messages(mailbox, mailbox, f)
+func (s *Server) delivered(name string, store *exchange.Store, mailbox string, f exchange.FolderName) {
+	msgs, err := store.Messages(mailbox, mailbox, f)
 	if err != nil {
 		return
 	}
-	key := strings.ToLower(mailbox) + "/" + string(f)
+	key := trackerKey{name, store, strings.ToLower(mailbox), f}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if t, ok := s.trackers[key]; ok {
@@ -110,7 +215,7 @@ func (s *Server) delivered(mailbox string, f exchange.FolderName) {
 // message: go-imap's tracker maps sequence numbers correctly only for
 // increments of one, so a burst queued as one update would let a FETCH
 // name messages the client has not been told of. Called with s.mu held.
-func (s *Server) grow(key string, t *imapserver.MailboxTracker, n int) {
+func (s *Server) grow(key trackerKey, t *imapserver.MailboxTracker, n int) {
 	for s.counts[key] < n {
 		s.counts[key]++
 		t.QueueNumMessages(uint32(s.counts[key]))
@@ -118,11 +223,13 @@ func (s *Server) grow(key string, t *imapserver.MailboxTracker, n int) {
 }
 
 // expunged records that a session expunged seqNums (descending) of a folder.
-func (s *Server) expunged(mailbox string, f exchange.FolderName, seqNums []uint32) {
-	key := strings.ToLower(mailbox) + "/" + string(f)
+func (s *Server) expunged(key trackerKey, seqNums []uint32) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t := s.trackers[key]
+	if t == nil {
+		return
+	}
 	for _, n := range seqNums {
 		t.QueueExpunge(n)
 		s.counts[key]--

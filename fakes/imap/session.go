@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -12,17 +13,67 @@ import (
 	"github.com/emersion/go-message/textproto"
 
 	"github.com/ucfake/ucfake/fakes/exchange"
+	"github.com/ucfake/ucfake/fakes/tenant"
 )
 
-// session is one connection: the authenticated user, the mailbox their
-// login opened and the selected folder.
+// session is one connection of one tenant: the authenticated user, the
+// mailbox their login opened and the selected folder. Each command resolves
+// the tenant's current store; a selection belongs to the store it was made
+// on, so after a reset of the tenant it must be made again.
 type session struct {
 	srv      *Server
+	conn     *imapserver.Conn
+	tenant   string
 	user     exchange.User
 	mailbox  string // SMTP address of the opened mailbox
 	folder   exchange.FolderName
 	readOnly bool
 	tracker  *imapserver.SessionTracker
+	selected trackerKey // the store, mailbox and folder of the selection
+}
+
+// world resolves the session's tenant now.
+func (s *session) world() (tenant.World, error) {
+	w, err := s.srv.resolve(s.tenant)
+	if err != nil {
+		return nil, &imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeUnavailable, Text: err.Error()}
+	}
+	return w, nil
+}
+
+// store returns the tenant's current Exchange store.
+func (s *session) store() (*exchange.Store, error) {
+	w, err := s.world()
+	if err != nil {
+		return nil, err
+	}
+	return w.Exchange(), nil
+}
+
+// selection returns the store of the selected folder, refusing a selection
+// made before the tenant was reset.
+func (s *session) selection() (*exchange.Store, error) {
+	st, err := s.store()
+	if err != nil {
+		return nil, err
+	}
+	if st != s.selected.store {
+		return nil, &imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeUnavailable,
+			Text: fmt.Sprintf("tenant %q was reset since this folder was selected: SELECT it again", s.tenant)}
+	}
+	return st, nil
+}
+
+// commit makes the tenant's changes durable before the tagged OK.
+func (s *session) commit() error {
+	w, err := s.world()
+	if err == nil {
+		err = w.Commit()
+	}
+	if err != nil {
+		return &imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeServerBug, Text: "the change was applied but could not be saved: " + err.Error()}
+	}
+	return nil
 }
 
 var errNotSupported = &imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeCannot, Text: "Not supported by ucfake"}
@@ -45,18 +96,25 @@ func (s *session) Close() error {
 
 // Login authenticates; a shared-mailbox login needs FullAccess.
 func (s *session) Login(login, password string) error {
+	if err := s.fault("LOGIN", login); err != nil {
+		return err
+	}
 	user, mailbox, err := ParseLogin(login)
 	if err != nil {
 		return imapserver.ErrAuthFailed
 	}
-	u, err := s.srv.store.Authenticate(user, password)
+	st, err := s.store()
+	if err != nil {
+		return err
+	}
+	u, err := st.Authenticate(user, password)
 	if err != nil {
 		return imapserver.ErrAuthFailed
 	}
 	s.user, s.mailbox = u, u.SMTP
 	if mailbox != "" {
-		m, err := s.srv.store.Lookup(mailbox)
-		if err != nil || (m.SMTP != u.SMTP && !s.srv.store.HasMailboxRight(m.SMTP, u.SMTP, exchange.FullAccess)) {
+		m, err := st.Lookup(mailbox)
+		if err != nil || (m.SMTP != u.SMTP && !st.HasMailboxRight(m.SMTP, u.SMTP, exchange.FullAccess)) {
 			return imapserver.ErrAuthFailed
 		}
 		s.mailbox = m.SMTP
@@ -64,8 +122,17 @@ func (s *session) Login(login, password string) error {
 	return nil
 }
 
-func (s *session) messages() ([]exchange.Message, error) {
-	return s.srv.store.Messages(s.user.SMTP, s.mailbox, s.folder)
+// messages reads the selected folder.
+func (s *session) messages() (*exchange.Store, []exchange.Message, error) {
+	st, err := s.selection()
+	if err != nil {
+		return nil, nil, err
+	}
+	msgs, err := st.Messages(s.user.SMTP, s.mailbox, s.folder)
+	if err != nil {
+		return nil, nil, no(err)
+	}
+	return st, msgs, nil
 }
 
 // folderMessages resolves an IMAP folder name and reads its messages.
@@ -74,7 +141,11 @@ func (s *session) folderMessages(name string) (exchange.FolderName, []exchange.M
 	if !ok {
 		return "", nil, &imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeNonExistent, Text: "No such folder " + name}
 	}
-	msgs, err := s.srv.store.Messages(s.user.SMTP, s.mailbox, f)
+	st, err := s.store()
+	if err != nil {
+		return "", nil, err
+	}
+	msgs, err := st.Messages(s.user.SMTP, s.mailbox, f)
 	if err != nil {
 		return "", nil, no(err)
 	}
@@ -82,20 +153,28 @@ func (s *session) folderMessages(name string) (exchange.FolderName, []exchange.M
 }
 
 func (s *session) Select(name string, options *imap.SelectOptions) (*imap.SelectData, error) {
+	if err := s.fault("SELECT", s.user.SMTP); err != nil {
+		return nil, err
+	}
 	f, ok := folderOf(name)
 	if !ok {
 		return nil, &imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeNonExistent, Text: "No such folder " + name}
 	}
-	msgs, tracker, err := s.srv.open(s.user.SMTP, s.mailbox, f)
+	st, err := s.store()
+	if err != nil {
+		return nil, err
+	}
+	msgs, tracker, err := s.srv.open(s.tenant, st, s.user.SMTP, s.mailbox, f)
 	if err != nil {
 		return nil, no(err)
 	}
 	s.Unselect()
 	s.folder, s.readOnly, s.tracker = f, options != nil && options.ReadOnly, tracker
+	s.selected = trackerKey{s.tenant, st, strings.ToLower(s.mailbox), f}
 	return &imap.SelectData{
 		Flags:          []imap.Flag{imap.FlagSeen, imap.FlagAnswered, imap.FlagFlagged, imap.FlagDeleted, imap.FlagDraft},
 		PermanentFlags: []imap.Flag{imap.FlagSeen, imap.FlagAnswered, imap.FlagFlagged, imap.FlagDeleted, imap.FlagDraft},
-		NumMessages:    uint32(len(msgs)), UIDNext: uidNext(msgs), UIDValidity: s.srv.store.UIDValidity(s.mailbox, f),
+		NumMessages:    uint32(len(msgs)), UIDNext: uidNext(msgs), UIDValidity: st.UIDValidity(s.mailbox, f),
 	}, nil
 }
 
@@ -111,7 +190,7 @@ func (s *session) Unselect() error {
 		s.tracker.Close()
 		s.tracker = nil
 	}
-	s.folder = ""
+	s.folder, s.selected = "", trackerKey{}
 	return nil
 }
 
@@ -145,7 +224,11 @@ func (s *session) Status(name string, options *imap.StatusOptions) (*imap.Status
 	if err != nil {
 		return nil, err
 	}
-	n, unseen, next, validity := uint32(len(msgs)), uint32(0), uidNext(msgs), s.srv.store.UIDValidity(s.mailbox, f)
+	st, err := s.store()
+	if err != nil {
+		return nil, err
+	}
+	n, unseen, next, validity := uint32(len(msgs)), uint32(0), uidNext(msgs), st.UIDValidity(s.mailbox, f)
 	for _, m := range msgs {
 		if !hasFlag(m.Flags, `\Seen`) {
 			unseen++
@@ -155,6 +238,9 @@ func (s *session) Status(name string, options *imap.StatusOptions) (*imap.Status
 }
 
 func (s *session) Append(name string, r imap.LiteralReader, options *imap.AppendOptions) (*imap.AppendData, error) {
+	if err := s.fault("APPEND", s.user.SMTP); err != nil {
+		return nil, err
+	}
 	f, ok := folderOf(name)
 	if !ok {
 		return nil, &imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeTryCreate, Text: "No such folder " + name}
@@ -167,14 +253,21 @@ func (s *session) Append(name string, r imap.LiteralReader, options *imap.Append
 	for _, fl := range options.Flags {
 		flags = append(flags, string(fl))
 	}
-	if _, err := s.srv.store.Messages(s.user.SMTP, s.mailbox, f); err != nil {
+	st, err := s.store()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := st.Messages(s.user.SMTP, s.mailbox, f); err != nil {
 		return nil, no(err)
 	}
-	m, err := s.srv.store.DeliverMessage(s.mailbox, f, raw, flags)
+	m, err := st.DeliverMessage(s.mailbox, f, raw, flags)
 	if err != nil {
 		return nil, no(err)
 	}
-	return &imap.AppendData{UID: imap.UID(m.UID), UIDValidity: s.srv.store.UIDValidity(s.mailbox, f)}, nil
+	if err := s.commit(); err != nil {
+		return nil, err
+	}
+	return &imap.AppendData{UID: imap.UID(m.UID), UIDValidity: st.UIDValidity(s.mailbox, f)}, nil
 }
 
 func (s *session) Poll(w *imapserver.UpdateWriter, allowExpunge bool) error {

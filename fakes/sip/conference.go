@@ -7,6 +7,7 @@ import (
 	"github.com/emiago/sipgo/sip"
 
 	"github.com/ucfake/ucfake/fakes/lync"
+	"github.com/ucfake/ucfake/fakes/tenant"
 )
 
 // c3pAnswer wraps a C3P response document in a 200 OK.
@@ -20,7 +21,7 @@ func (s *Server) c3pAnswer(req *sip.Request, body []byte) *sip.Response {
 // (the organizer) must be the focus factory's owner (MS-CONFPRO: from is
 // the organizer URI, to is the focus factory); the SIP From is the
 // requester, who may be the organizer's delegate.
-func (s *Server) focusFactory(req *sip.Request) *sip.Response {
+func (s *Server) focusFactory(req *sip.Request, w tenant.World) *sip.Response {
 	c3p, err := decodeC3P(req.Body())
 	if err != nil {
 		res := sip.NewResponseFromRequest(req, 400, "Bad Request", nil)
@@ -45,11 +46,11 @@ func (s *Server) focusFactory(req *sip.Request) *sip.Response {
 	}
 	switch c3p.Command.XMLName.Local {
 	case "addConference":
-		return s.addConference(req, c3p, organizer)
+		return s.addConference(req, w.Lync(), c3p, organizer)
 	case "getConference":
-		return s.getConference(req, c3p, organizer)
+		return s.getConference(req, w.Lync(), c3p, organizer)
 	case "deleteConference":
-		return s.deleteConference(req, c3p, organizer)
+		return s.deleteConference(req, w.Lync(), c3p, organizer)
 	case "getAvailableMcuTypes", "getConferencingCapabilities":
 		return s.c3pAnswer(req, c3pResponse(c3p, true, mcuTypes, ""))
 	}
@@ -72,7 +73,7 @@ func namesFocusFactory(to string, ruri sip.Uri) bool {
 
 const mcuTypes = `<mcu-types><mcuType>audio-video</mcuType><mcuType>chat</mcuType><mcuType>meeting</mcuType><mcuType>phone-conf</mcuType></mcu-types>`
 
-func (s *Server) addConference(req *sip.Request, c3p *c3pRequest, organizer string) *sip.Response {
+func (s *Server) addConference(req *sip.Request, store *lync.Store, c3p *c3pRequest, organizer string) *sip.Response {
 	info := c3p.Command.Info
 	if info == nil {
 		return s.c3pAnswer(req, c3pResponse(c3p, false, "", "otherFailure"))
@@ -81,7 +82,7 @@ func (s *Server) addConference(req *sip.Request, c3p *c3pRequest, organizer stri
 	if err != nil {
 		return s.c3pAnswer(req, c3pResponse(c3p, false, "", "invalidExpiryTime"))
 	}
-	conf, err := s.opts.Store.CreateConference(requester(req), organizer, lync.ConferenceRequest{
+	conf, err := store.CreateConference(requester(req), organizer, lync.ConferenceRequest{
 		ConferenceID: strings.TrimSpace(info.Description.ID), Subject: info.Description.Subject,
 		Expiry: expiry, AdmissionPolicy: strings.TrimSpace(info.Description.Admission)})
 	if err != nil {
@@ -90,19 +91,19 @@ func (s *Server) addConference(req *sip.Request, c3p *c3pRequest, organizer stri
 	return s.c3pAnswer(req, c3pResponse(c3p, true, confInfoXML(conf), ""))
 }
 
-func (s *Server) getConference(req *sip.Request, c3p *c3pRequest, organizer string) *sip.Response {
-	conf, err := s.opts.Store.Conference(requester(req), organizer, c3p.Command.Keys.conferenceID())
+func (s *Server) getConference(req *sip.Request, store *lync.Store, c3p *c3pRequest, organizer string) *sip.Response {
+	conf, err := store.Conference(requester(req), organizer, c3p.Command.Keys.conferenceID())
 	if err != nil {
 		return s.storeError(req, c3p, err, "")
 	}
 	return s.c3pAnswer(req, c3pResponse(c3p, true, confInfoXML(conf), ""))
 }
 
-func (s *Server) deleteConference(req *sip.Request, c3p *c3pRequest, organizer string) *sip.Response {
+func (s *Server) deleteConference(req *sip.Request, store *lync.Store, c3p *c3pRequest, organizer string) *sip.Response {
 	id := c3p.Command.Keys.conferenceID()
-	conf, err := s.opts.Store.Conference(requester(req), organizer, id)
+	conf, err := store.Conference(requester(req), organizer, id)
 	if err == nil {
-		err = s.opts.Store.DeleteConference(requester(req), organizer, id)
+		err = store.DeleteConference(requester(req), organizer, id)
 	}
 	if err != nil {
 		return s.storeError(req, c3p, err, "")

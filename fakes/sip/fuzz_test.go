@@ -39,7 +39,7 @@ func FuzzAnswer(f *testing.F) {
 	f.Add([]byte(c.request("OPTIONS", "sip:contoso.com", "sip:aide@contoso.com", "", "")))
 	f.Add([]byte("SIP/2.0 200 OK\r\n\r\n"))
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		out := s.answer(raw, "127.0.0.1:1")
+		out := s.answer(raw, "127.0.0.1:1", "default")
 		if out != nil && !bytes.HasPrefix(out, []byte("SIP/2.0 ")) {
 			t.Fatalf("answer is not a SIP response: %q", out)
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ucfake/ucfake/fakes/faults"
+	"github.com/ucfake/ucfake/fakes/tenant"
 
 	"github.com/emiago/sipgo/sip"
 )
@@ -14,7 +15,7 @@ import (
 const Allow = "REGISTER, SERVICE, OPTIONS"
 
 // handle answers one request.
-func (s *Server) handle(req *sip.Request) *sip.Response {
+func (s *Server) handle(req *sip.Request, w tenant.World) *sip.Response {
 	switch req.Method {
 	case sip.OPTIONS:
 		res := sip.NewResponseFromRequest(req, 200, "OK", nil)
@@ -23,10 +24,14 @@ func (s *Server) handle(req *sip.Request) *sip.Response {
 	case sip.REGISTER:
 		return s.register(req)
 	case "SERVICE":
-		if f := s.opts.Faults.Check("SERVICE", requester(req)); f != nil {
-			return s.scripted(req, f)
+		f, err := w.Faults().Apply(s.ctx, "SERVICE", requester(req))
+		if err != nil {
+			return nil // the server is closing
 		}
-		return s.service(req)
+		if f != nil {
+			return s.scripted(req, f, w)
+		}
+		return s.service(req, w)
 	}
 	res := sip.NewResponseFromRequest(req, 405, "Method Not Allowed", nil)
 	res.AppendHeader(sip.NewHeader("Allow", Allow))
@@ -44,7 +49,7 @@ func (s *Server) register(req *sip.Request) *sip.Response {
 }
 
 // service dispatches a SERVICE request on its Request-URI and body type.
-func (s *Server) service(req *sip.Request) *sip.Response {
+func (s *Server) service(req *sip.Request, w tenant.World) *sip.Response {
 	ct := ""
 	if h := req.ContentType(); h != nil {
 		ct = strings.ToLower(strings.TrimSpace(strings.Split(h.Value(), ";")[0]))
@@ -52,11 +57,11 @@ func (s *Server) service(req *sip.Request) *sip.Response {
 	opaque, _ := req.Recipient.UriParams.Get("opaque")
 	switch {
 	case opaque == "app:conf:focusfactory" && ct == "application/cccp+xml":
-		return s.focusFactory(req)
+		return s.focusFactory(req, w)
 	case opaque == "app:conf:focusfactory":
 		return s.unsupported(req, "the focus factory takes application/cccp+xml")
 	case ct == "application/msrtc-category-publish+xml":
-		return s.publish(req)
+		return s.publish(req, w)
 	}
 	return s.unsupported(req, "unsupported SERVICE request (focus factory C3P or category publication)")
 }
@@ -76,25 +81,15 @@ func requester(req *sip.Request) string {
 	return "sip:" + f.Address.User + "@" + f.Address.Host
 }
 
-// scripted applies a scripted fault: wait, then drop or answer its code
-// (a delay alone then serves the request normally).
-func (s *Server) scripted(req *sip.Request, f *faults.Fault) *sip.Response {
-	if f.Delay > 0 && s.opts.Clock != nil {
-		done := make(chan struct{})
-		t := s.opts.Clock.AfterFunc(f.Delay, func() { close(done) })
-		select {
-		case <-done:
-		case <-s.closing: // Close must not wait for a clock nobody advances
-			t.Stop()
-			return nil
-		}
-	}
+// scripted answers a scripted fault (its delay has passed): drop, or its
+// code as a SIP status; a code that is not a status serves the request.
+func (s *Server) scripted(req *sip.Request, f *faults.Fault, w tenant.World) *sip.Response {
 	if f.Drop {
 		return nil
 	}
 	code, err := strconv.Atoi(f.Code)
 	if err != nil || code < 300 || code > 699 {
-		return s.service(req)
+		return s.service(req, w)
 	}
 	res := sip.NewResponseFromRequest(req, code, "Scripted Fault", nil)
 	s.diagnostics(res, 1, fmt.Sprintf("scripted fault %d", f.ID))

@@ -10,6 +10,7 @@ import (
 	"github.com/emiago/sipgo/sip"
 
 	"github.com/ucfake/ucfake/fakes/lync"
+	"github.com/ucfake/ucfake/fakes/tenant"
 )
 
 // publishDoc is a category publication (MS-PRES).
@@ -31,7 +32,7 @@ type publishDoc struct {
 
 // publish applies the first routing publication's delegates list to the
 // publisher's delegate records; a stale version gets 409 WrongDelta.
-func (s *Server) publish(req *sip.Request) *sip.Response {
+func (s *Server) publish(req *sip.Request, w tenant.World) *sip.Response {
 	self := requester(req)
 	target := "sip:" + req.Recipient.User + "@" + req.Recipient.Host
 	if !strings.EqualFold(self, target) {
@@ -49,7 +50,7 @@ func (s *Server) publish(req *sip.Request) *sip.Response {
 		if p.Category != "routing" || p.Routing == nil {
 			continue
 		}
-		return s.publishRouting(req, self, i+1, p.Version, delegatesOf(p.Routing.Lists))
+		return s.publishRouting(req, w.Lync(), self, i+1, p.Version, delegatesOf(p.Routing.Lists))
 	}
 	return sip.NewResponseFromRequest(req, 200, "OK", nil)
 }
@@ -72,19 +73,19 @@ func delegatesOf(lists []struct {
 	return out
 }
 
-func (s *Server) publishRouting(req *sip.Request, self string, index int, version string, delegates []string) *sip.Response {
+func (s *Server) publishRouting(req *sip.Request, store *lync.Store, self string, index int, version string, delegates []string) *sip.Response {
 	v, err := strconv.Atoi(version)
 	if err != nil {
 		res := sip.NewResponseFromRequest(req, 400, "Bad Request", nil)
 		s.diagnostics(res, 2000, "publication version must be a number")
 		return res
 	}
-	next, err := s.opts.Store.PublishDelegates(self, delegates, v)
+	next, err := store.PublishDelegates(self, delegates, v)
 	if err != nil {
 		details := ""
 		if errors.Is(err, lync.ErrWrongDelta) {
 			// read after the refusal: the version the client must catch up with
-			cur := s.opts.Store.DelegateVersion(self)
+			cur := store.DelegateVersion(self)
 			details = fmt.Sprintf("<details><operation index=\"%d\" version=\"%d\" curVersion=\"%d\"></operation></details>\r\n", index, v, cur)
 		}
 		return s.storeError(req, nil, err, details)

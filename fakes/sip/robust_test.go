@@ -52,17 +52,17 @@ func TestStartContextClosesWhenTheContextEnds(t *testing.T) {
 func TestCloseEndsAScriptedDelay(t *testing.T) {
 	st := lync.New(lync.Options{Clock: clock.NewVirtual(time.Time{})})
 	st.AddUser(lync.User{SIP: "sip:boss@contoso.com"})
-	var reg faults.Registry
-	reg.Add(faults.Fault{Op: "SERVICE", Delay: time.Hour})
 	vc := clock.NewVirtual(time.Time{})
-	s := New(Options{Store: st, Faults: &reg, Clock: vc})
+	reg := faults.New(vc, nil) // the delay waits on vc
+	reg.Add(faults.Fault{Op: "SERVICE", Delay: time.Hour})
+	s := New(Options{Store: st, Faults: reg, Clock: vc})
 	if err := s.Start("127.0.0.1:0"); err != nil {
 		t.Fatal(err)
 	}
 	c := dial(t, s)
 	c.c.Write([]byte(c.request("SERVICE", ff, "sip:boss@contoso.com", "application/cccp+xml", addConference("sip:boss@contoso.com", "DELAY001"))))
-	for vc.Pending() == 0 {
-		time.Sleep(time.Millisecond) // test only: until the delay is scheduled
+	if !vc.AwaitPending(0, 10*time.Second) {
+		t.Fatal("the scripted delay was never scheduled on the clock")
 	}
 	closed := make(chan error)
 	go func() { closed <- s.Close() }()

@@ -18,6 +18,7 @@ import (
 	"github.com/ucfake/ucfake/fakes/clock"
 	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/fakes/lync"
+	"github.com/ucfake/ucfake/fakes/tenant"
 )
 
 // Limits on one SIP message.
@@ -28,29 +29,35 @@ const (
 
 // Options configure a Server.
 type Options struct {
-	Store  *lync.Store // required
-	Host   string      // the source named in ms-diagnostics; default "ucfake.fe"
-	Logger *slog.Logger
-	// Faults, when set, is consulted for every SERVICE (op "SERVICE",
-	// identity = the SIP From): a fault's code answers with that status,
-	// drop sends nothing, delay waits on Clock first.
+	// Resolve finds the tenant of each connection (the tenant of the
+	// listener it arrived on); every message reads that tenant's current
+	// store and faults, and its changes are committed before the answer.
+	Resolve tenant.Resolver
+	// Store, Faults and Clock, without Resolve: the one store served, its
+	// scripted faults (op "SERVICE", identity = the SIP From: a code answers
+	// with that status, drop sends nothing, a delay waits on Clock first).
+	Store  *lync.Store
 	Faults *faults.Registry
-	Clock  clock.Clock // needed for fault delays
+	Clock  clock.Clock
+	Host   string // the source named in ms-diagnostics; default "ucfake.fe"
+	Logger *slog.Logger
 }
 
-// Server serves SIP over TCP. Create it with New, then Start; call Close.
-// Safe for concurrent use: each connection is served on its own goroutine.
+// Server serves SIP over TCP. Create it with New, then Start or Listen;
+// call Close. Safe for concurrent use: each connection is served on its
+// own goroutine.
 type Server struct {
-	opts    Options
-	ln      net.Listener
-	mu      sync.Mutex
-	conns   map[net.Conn]bool
-	wg      sync.WaitGroup
-	closing chan struct{} // closed by Close: ends scripted-fault waits
-	once    sync.Once
+	opts   Options
+	mu     sync.Mutex
+	lns    map[net.Listener]string // tenant of each listener
+	conns  map[net.Conn]bool
+	wg     sync.WaitGroup
+	ctx    context.Context // ended by Close: ends scripted-fault waits
+	cancel context.CancelFunc
+	closed bool
 }
 
-// New returns a Server over opts.Store.
+// New returns a Server over opts.Resolve (or opts.Store).
 func New(opts Options) *Server {
 	if opts.Host == "" {
 		opts.Host = "ucfake.fe"
@@ -58,11 +65,15 @@ func New(opts Options) *Server {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	return &Server{opts: opts, conns: map[net.Conn]bool{}, closing: make(chan struct{})}
+	if opts.Resolve == nil {
+		opts.Resolve = tenant.Fixed(tenant.Of(nil, opts.Store, opts.Faults, opts.Clock))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Server{opts: opts, lns: map[net.Listener]string{}, conns: map[net.Conn]bool{}, ctx: ctx, cancel: cancel}
 }
 
-// Start listens on addr (e.g. "127.0.0.1:0") and serves in the background
-// until Close.
+// Start listens on addr (e.g. "127.0.0.1:0") for the default tenant and
+// serves in the background until Close.
 func (s *Server) Start(addr string) error {
 	return s.StartContext(context.Background(), addr)
 }
@@ -70,53 +81,78 @@ func (s *Server) Start(addr string) error {
 // StartContext is Start with a context: when ctx ends the server closes as
 // if Close were called (Close is still safe to call afterwards).
 func (s *Server) StartContext(ctx context.Context, addr string) error {
-	var lc net.ListenConfig
-	ln, err := lc.Listen(ctx, "tcp", addr)
-	if err != nil {
+	if _, err := s.Listen(addr, tenant.Default); err != nil {
 		return err
 	}
-	s.ln = ln
-	s.wg.Add(1)
-	go s.accept()
 	if ctx.Done() != nil {
 		stop := context.AfterFunc(ctx, func() { s.Close() })
-		go func() { <-s.closing; stop() }()
+		go func() { <-s.ctx.Done(); stop() }()
 	}
 	return nil
 }
 
-// Addr returns the bound address ("" before Start).
-func (s *Server) Addr() string {
-	if s.ln == nil {
-		return ""
+// Listen listens on addr for one tenant and serves in the background; Close
+// the returned listener to stop that port alone (its connections stay).
+func (s *Server) Listen(addr, name string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
 	}
-	return s.ln.Addr().String()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		ln.Close()
+		return nil, net.ErrClosed
+	}
+	s.lns[ln] = name
+	s.wg.Add(1)
+	go s.accept(ln, name)
+	return ln, nil
+}
+
+// Addr returns the address of a listener of the default tenant ("" before
+// Start).
+func (s *Server) Addr() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for ln, name := range s.lns {
+		if name == tenant.Default {
+			return ln.Addr().String()
+		}
+	}
+	return ""
 }
 
 // Close stops listening, ends pending scripted-fault waits and closes
 // every connection, then waits for the connections' goroutines. It may be
 // called more than once.
 func (s *Server) Close() error {
-	var err error
-	s.once.Do(func() {
-		if s.ln != nil {
-			err = s.ln.Close()
-		}
-		close(s.closing)
-	})
+	s.cancel()
+	var errs []error
 	s.mu.Lock()
+	s.closed = true
+	for ln := range s.lns {
+		if err := ln.Close(); err != nil && !errors.Is(err, net.ErrClosed) {
+			errs = append(errs, err)
+		}
+	}
 	for c := range s.conns {
 		c.Close()
 	}
 	s.mu.Unlock()
 	s.wg.Wait()
-	return err
+	return errors.Join(errs...)
 }
 
-func (s *Server) accept() {
+func (s *Server) accept(ln net.Listener, name string) {
 	defer s.wg.Done()
+	defer func() {
+		s.mu.Lock()
+		delete(s.lns, ln)
+		s.mu.Unlock()
+	}()
 	for {
-		c, err := s.ln.Accept()
+		c, err := ln.Accept()
 		if err != nil {
 			return
 		}
@@ -124,12 +160,12 @@ func (s *Server) accept() {
 		s.conns[c] = true
 		s.mu.Unlock()
 		s.wg.Add(1)
-		go s.serve(c)
+		go s.serve(c, name)
 	}
 }
 
 // serve reads framed messages from one connection and answers each.
-func (s *Server) serve(c net.Conn) {
+func (s *Server) serve(c net.Conn, name string) {
 	defer s.wg.Done()
 	defer func() {
 		s.mu.Lock()
@@ -150,14 +186,15 @@ func (s *Server) serve(c net.Conn) {
 		if len(bytes.TrimSpace(raw)) == 0 {
 			continue // keep-alive CRLFs
 		}
-		if _, err := c.Write(s.answer(raw, c.RemoteAddr().String())); err != nil {
+		if _, err := c.Write(s.answer(raw, c.RemoteAddr().String(), name)); err != nil {
 			return
 		}
 	}
 }
 
-// answer parses one message and returns the bytes of its response.
-func (s *Server) answer(raw []byte, source string) (out []byte) {
+// answer parses one message, serves it on the tenant's world, commits
+// the world's changes and returns the bytes of its response.
+func (s *Server) answer(raw []byte, source, name string) (out []byte) {
 	defer func() {
 		if v := recover(); v != nil {
 			s.opts.Logger.Error("SIP handler panic", "panic", v)
@@ -179,9 +216,19 @@ func (s *Server) answer(raw []byte, source string) (out []byte) {
 		return badRequest(problem)
 	}
 	req.SetSource(source)
-	res := s.handle(req)
+	w, err := s.opts.Resolve(name)
+	if err != nil {
+		res := sip.NewResponseFromRequest(req, 503, "Service Unavailable", nil)
+		s.diagnostics(res, 1, err.Error())
+		return []byte(res.String())
+	}
+	res := s.handle(req, w)
 	if res == nil {
 		return nil // a scripted drop
+	}
+	if err := w.Commit(); err != nil {
+		res = sip.NewResponseFromRequest(req, 500, "Server Internal Error", nil)
+		s.diagnostics(res, 1, "the change was applied but could not be saved: "+err.Error())
 	}
 	return []byte(res.String())
 }

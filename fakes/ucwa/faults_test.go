@@ -36,10 +36,8 @@ func TestScriptedFaults(t *testing.T) {
 	pending := f.clock.Pending()
 	done := make(chan int)
 	go func() { code, _ := f.do(t, "aide", "GET", app+"/people/groups/delegatesGroup", ""); done <- code }()
-	for start := time.Now(); f.clock.Pending() == pending; time.Sleep(time.Millisecond) { // test only: until the delay is scheduled
-		if time.Since(start) > 10*time.Second {
-			t.Fatal("the scripted delay was never scheduled on the clock")
-		}
+	if !f.clock.AwaitPending(pending, 10*time.Second) {
+		t.Fatal("the scripted delay was never scheduled on the clock")
 	}
 	f.clock.Advance(time.Minute)
 	if code := <-done; code != 200 {

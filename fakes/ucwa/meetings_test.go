@@ -50,14 +50,16 @@ func TestEventsLongPollEndsWithTheRequest(t *testing.T) {
 		}
 		done <- err
 	}()
-	for f.clock.Pending() == pending {
-		time.Sleep(time.Millisecond) // test only: until the poll waits
+	if !f.clock.AwaitPending(pending, 10*time.Second) {
+		t.Fatal("the poll never waited on the clock")
 	}
 	cancel()
 	if err := <-done; err == nil {
 		t.Fatal("the cancelled poll answered")
 	}
-	for f.clock.Pending() != pending {
-		time.Sleep(time.Millisecond) // test only: the handler stops its timer
+	for start := time.Now(); f.clock.Pending() != pending; time.Sleep(time.Millisecond) { // test only: the handler stops its timer
+		if time.Since(start) > 10*time.Second {
+			t.Fatal("the cancelled poll left its timer on the clock")
+		}
 	}
 }

@@ -90,8 +90,8 @@ func TestEventsLongPollEndsOnTheStoresClock(t *testing.T) {
 		_, out := f.do(t, "aide", "GET", app+"/events?ack=0&timeout=10", "")
 		done <- asJSON(out)
 	}()
-	for f.clock.Pending() == pending {
-		time.Sleep(time.Millisecond) // test only: wait for the poll to register its timer
+	if !f.clock.AwaitPending(pending, 10*time.Second) {
+		t.Fatal("the poll never registered its timer")
 	}
 	f.clock.Advance(10 * time.Second)
 	if out := <-done; !strings.Contains(out, `"events":[]`) {
