@@ -15,15 +15,27 @@ import (
 // are replicated before the computers start, so the clock then reads
 // start + the replication delay.
 func Build(org *fixtures.Organisation, opts ...Option) (*World, error) {
-	w := New(org.Domain, opts...)
-	steps := []func(*fixtures.Organisation) error{w.applyUsers, w.applyPolicies, w.applyPermissions, w.applyDelegates, w.applyComputers}
+	w := newWorld(opts)
+	c, err := w.build(org, Fixture{Name: strings.TrimSuffix(org.File, ".yaml")})
+	if err != nil {
+		return nil, err
+	}
+	w.cur.Store(c)
+	return w, nil
+}
+
+// build returns fresh contents holding org.
+func (w *World) build(org *fixtures.Organisation, f Fixture) (*contents, error) {
+	c := w.fresh(f, org.Domain, w.newClock(w.cfg.start))
+	c.org = org
+	steps := []func(*fixtures.Organisation) error{c.applyUsers, c.applyPolicies, c.applyPermissions, c.applyDelegates, c.applyComputers}
 	for _, step := range steps {
 		if err := step(org); err != nil {
-			w.Close()
+			c.close()
 			return nil, fmt.Errorf("%s: %w", org.File, err)
 		}
 	}
-	return w, nil
+	return c, nil
 }
 
 var parsed sync.Map // embedded fixture name -> *fixtures.Organisation
@@ -31,15 +43,21 @@ var parsed sync.Map // embedded fixture name -> *fixtures.Organisation
 // Load builds a world from an embedded organisation name (fixtures.Names)
 // or, when name contains a path separator or ends in .yaml, from a file.
 func Load(name string, opts ...Option) (*World, error) {
-	org, err := organisation(name)
+	f, org, err := fixtureOf(name)
 	if err != nil {
 		return nil, err
 	}
-	return Build(org, opts...)
+	w := newWorld(opts)
+	c, err := w.build(org, f)
+	if err != nil {
+		return nil, err
+	}
+	w.cur.Store(c)
+	return w, nil
 }
 
 func organisation(name string) (*fixtures.Organisation, error) {
-	if strings.ContainsAny(name, `/\`) || strings.HasSuffix(name, ".yaml") {
+	if isPath(name) {
 		return fixtures.Load(name)
 	}
 	if o, ok := parsed.Load(name); ok {
@@ -73,18 +91,18 @@ func RunT(t TB, name string, opts ...Option) *World {
 	return w
 }
 
-func (w *World) applyUsers(org *fixtures.Organisation) error {
+func (w *contents) applyUsers(org *fixtures.Organisation) error {
 	for _, u := range org.Users {
 		t, _ := fixtures.ParseTelephony(u.Telephony)
 		spec := UserSpec{Alias: u.Alias, DisplayName: u.DisplayName, Password: u.Password, Telephony: t, LineURI: u.LineURI, Site: u.Site, LyncDisabled: u.LyncDisabled}
-		if _, err := w.AddUser(spec); err != nil {
+		if _, err := w.addUser(spec); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (w *World) applyPolicies(org *fixtures.Organisation) error {
+func (w *contents) applyPolicies(org *fixtures.Organisation) error {
 	for _, p := range org.ClientPolicies {
 		if err := w.upsertClientPolicy(p); err != nil {
 			return fmt.Errorf("client policy %s: %w", p.Identity, err)
@@ -112,21 +130,21 @@ func (w *World) applyPolicies(org *fixtures.Organisation) error {
 	return nil
 }
 
-func (w *World) upsertClientPolicy(p fixtures.ClientPolicy) error {
+func (w *contents) upsertClientPolicy(p fixtures.ClientPolicy) error {
 	if strings.EqualFold(p.Identity, "Global") {
 		return w.lync.SetClientPolicy("Global", p.EnableExchangeDelegateSync)
 	}
 	return w.lync.NewClientPolicy(lync.ClientPolicy{Identity: p.Identity, EnableExchangeDelegateSync: p.EnableExchangeDelegateSync})
 }
 
-func (w *World) grant(sip, name string, grant func(string, string) error) error {
+func (w *contents) grant(sip, name string, grant func(string, string) error) error {
 	if name == "" {
 		return nil
 	}
 	return grant(sip, strings.TrimPrefix(strings.TrimPrefix(name, "Tag:"), "tag:"))
 }
 
-func (w *World) applyPermissions(org *fixtures.Organisation) error {
+func (w *contents) applyPermissions(org *fixtures.Organisation) error {
 	for _, mp := range org.MailboxPermissions {
 		for _, r := range mp.Rights {
 			right, _ := fixtures.ParseMailboxRight(r)
@@ -138,7 +156,7 @@ func (w *World) applyPermissions(org *fixtures.Organisation) error {
 	return nil
 }
 
-func (w *World) applyDelegates(org *fixtures.Organisation) error {
+func (w *contents) applyDelegates(org *fixtures.Organisation) error {
 	for _, d := range org.Delegates {
 		if err := w.addOutlookDelegate(d); err != nil {
 			return fmt.Errorf("line %d: %w", d.Pos.Line, err)
@@ -158,7 +176,7 @@ func (w *World) applyDelegates(org *fixtures.Organisation) error {
 	return nil
 }
 
-func (w *World) addOutlookDelegate(d fixtures.Delegate) error {
+func (w *contents) addOutlookDelegate(d fixtures.Delegate) error {
 	mgr, err := w.exchange.Lookup(d.Manager)
 	if err != nil {
 		return err
@@ -183,18 +201,18 @@ func (w *World) addOutlookDelegate(d fixtures.Delegate) error {
 	return err
 }
 
-func (w *World) sip(name string) string {
+func (w *contents) sip(name string) string {
 	if u, err := w.exchange.Lookup(name); err == nil {
 		return u.SIP
 	}
 	return name
 }
 
-func (w *World) applyComputers(org *fixtures.Organisation) error {
+func (w *contents) applyComputers(org *fixtures.Organisation) error {
 	for _, c := range org.Computers {
 		kind, _ := desktop.ParseClientKind(c.Client)
 		lang, _ := desktop.ParseLanguage(c.Language)
-		comp, err := w.AddComputer(desktop.ComputerSpec{Name: c.Name, User: c.User, Kind: kind, Language: lang, NoOutlook: c.Outlook != nil && !*c.Outlook})
+		comp, err := w.env.AddComputer(desktop.ComputerSpec{Name: c.Name, User: c.User, Kind: kind, Language: lang, NoOutlook: c.Outlook != nil && !*c.Outlook})
 		if err != nil {
 			return fmt.Errorf("line %d: %w", c.Pos.Line, err)
 		}

@@ -11,15 +11,20 @@ import (
 type Option func(*config)
 
 type config struct {
-	clock  clock.Clock
-	start  time.Time
-	timing desktop.Timing
+	clock    clock.Clock
+	newClock func() clock.Clock
+	start    time.Time
+	timing   desktop.Timing
 }
 
-// WithClock runs the world on c instead of a new virtual clock (the
-// standalone server passes a clock.Real). Advance then fails unless c is a
-// *clock.Virtual.
+// WithClock runs the world on c instead of a new virtual clock. Advance
+// then fails unless c is a *clock.Virtual. A world reset keeps c; prefer
+// WithClockFactory for worlds that are reset.
 func WithClock(c clock.Clock) Option { return func(cf *config) { cf.clock = c } }
+
+// WithClockFactory gives the world a new clock from f at creation and at
+// every reset (the standalone server passes clock.NewReal).
+func WithClockFactory(f func() clock.Clock) Option { return func(cf *config) { cf.newClock = f } }
 
 // WithStart sets the virtual clock's start (default clock.Epoch).
 func WithStart(t time.Time) Option { return func(cf *config) { cf.start = t } }

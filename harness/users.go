@@ -20,7 +20,9 @@ type UserSpec struct {
 }
 
 // AddUser adds a user to both fakes and returns their GAL entry.
-func (w *World) AddUser(s UserSpec) (exchange.User, error) {
+func (w *World) AddUser(s UserSpec) (exchange.User, error) { return w.now().addUser(s) }
+
+func (w *contents) addUser(s UserSpec) (exchange.User, error) {
 	if s.DisplayName == "" {
 		s.DisplayName = s.Alias
 	}
@@ -51,7 +53,7 @@ func (w *World) AddUser(s UserSpec) (exchange.User, error) {
 // User returns a user's GAL entry by any name; it panics when there is no
 // such user, for use in specs with known fixtures.
 func (w *World) User(name string) exchange.User {
-	u, err := w.exchange.Lookup(name)
+	u, err := w.Exchange().Lookup(name)
 	if err != nil {
 		panic(fmt.Sprintf("harness: no user %q: %v", name, err))
 	}

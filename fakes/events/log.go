@@ -39,6 +39,7 @@ type Log struct {
 	seq    uint64
 	events []Event
 	limit  int
+	hook   func()
 }
 
 // DefaultLimit is how many events a Log keeps before dropping the oldest.
@@ -49,6 +50,12 @@ func New(c clock.Clock) *Log {
 	return &Log{clock: c, limit: DefaultLimit}
 }
 
+// OnRecord sets a hook called after every Record (the world's commit hook:
+// every recorded event is a state change to make durable). The hook runs
+// on the recording goroutine, possibly under a store's lock, so it must be
+// quick and must not call back into the stores. Set it before use.
+func (l *Log) OnRecord(hook func()) { l.hook = hook }
+
 // Record appends an event. It is a no-op on a nil Log.
 func (l *Log) Record(source, actor, what, why string) {
 	if l == nil {
@@ -56,7 +63,12 @@ func (l *Log) Record(source, actor, what, why string) {
 	}
 	at := l.clock.Now()
 	l.mu.Lock()
-	defer l.mu.Unlock()
+	defer func() {
+		l.mu.Unlock()
+		if l.hook != nil {
+			l.hook()
+		}
+	}()
 	l.seq++
 	l.events = append(l.events, Event{Seq: l.seq, At: at, Source: source, Actor: actor, What: what, Why: why})
 	if len(l.events) >= 2*l.limit { // compact rarely, so Record stays O(1) amortised

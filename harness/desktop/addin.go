@@ -3,7 +3,7 @@ package desktop
 import (
 	"errors"
 	"fmt"
-	"sync"
+	"time"
 
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/lync"
@@ -38,21 +38,6 @@ type Outcome struct {
 	Why        string                 // the underlying cause, for reports (not shown to the user)
 }
 
-// AddInRequest is one use of the add-in. Outcome may be read at any time.
-type AddInRequest struct {
-	mu      sync.Mutex
-	outcome Outcome
-}
-
-// Outcome returns the outcome so far.
-func (r *AddInRequest) Outcome() Outcome {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.outcome
-}
-
-func (r *AddInRequest) set(o Outcome) { r.mu.Lock(); r.outcome = o; r.mu.Unlock() }
-
 func done(o Outcome) *AddInRequest { return &AddInRequest{outcome: o} }
 
 // ScheduleLyncMeeting is New Meeting in owner's calendar ("" = one's own)
@@ -60,9 +45,16 @@ func done(o Outcome) *AddInRequest { return &AddInRequest{outcome: o} }
 // for a conference organised by owner (refused unless the back end lists
 // the user as owner's delegate) and saves the meeting with its join details
 // in owner's calendar, sending the invitations on owner's behalf.
+//
+// The request is numbered (AddInRequest.ID) and kept by the world, so a
+// control plane can read its outcome again (Env.AddIn).
 func (o *Outlook) ScheduleLyncMeeting(owner string, m Meeting) *AddInRequest {
 	o.env.mu.Lock()
 	defer o.env.mu.Unlock()
+	return o.env.addIns.track(o.scheduleLyncMeeting(owner, m))
+}
+
+func (o *Outlook) scheduleLyncMeeting(owner string, m Meeting) *AddInRequest {
 	p, fail := o.addInPrecheck(owner)
 	if fail != nil {
 		return fail
@@ -89,6 +81,10 @@ func (o *Outlook) ScheduleLyncMeeting(owner string, m Meeting) *AddInRequest {
 func (o *Outlook) AddLyncDetails(owner, itemID string) *AddInRequest {
 	o.env.mu.Lock()
 	defer o.env.mu.Unlock()
+	return o.env.addIns.track(o.addLyncDetails(owner, itemID))
+}
+
+func (o *Outlook) addLyncDetails(owner, itemID string) *AddInRequest {
 	p, fail := o.addInPrecheck(owner)
 	if fail != nil {
 		return fail
@@ -153,8 +149,15 @@ func (o *Outlook) createConference(p Person, subject string) (lync.Conference, *
 func (o *Outlook) noResponse(cause error) *AddInRequest {
 	r := &AddInRequest{outcome: Outcome{Kind: OutcomePending, Why: cause.Error()}}
 	o.env.record(o.user.SMTP, "Lync Meeting add-in waiting for Exchange", cause.Error())
-	o.env.clock.AfterFunc(o.env.timing.AddInTimeout, func() {
-		r.set(Outcome{Kind: OutcomeNoResponse, Why: cause.Error()})
-	})
+	o.env.expireAt(r, o.env.clock.Now().Add(o.env.timing.AddInTimeout))
 	return r
+}
+
+// expireAt turns a pending request into OutcomeNoResponse at deadline.
+func (e *Env) expireAt(r *AddInRequest, deadline time.Time) {
+	r.deadline = deadline
+	e.clock.AfterFunc(deadline.Sub(e.clock.Now()), func() {
+		r.set(Outcome{Kind: OutcomeNoResponse, Why: r.Outcome().Why})
+		e.record("system", fmt.Sprintf("Lync Meeting add-in request %d: no response", r.id), r.Outcome().Why)
+	})
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/ucfake/ucfake/fakes/clock"
 	"github.com/ucfake/ucfake/fakes/events"
 	"github.com/ucfake/ucfake/fakes/exchange"
+	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/fakes/lync"
 )
 
@@ -43,24 +44,46 @@ func (t Timing) withDefaults() Timing {
 }
 
 // Env is what every simulated desktop shares: the clock, the event log, the
-// two fakes and the desktop lock. Create it with NewEnv; call Close to stop
-// listening to the Lync store.
+// two fakes, the world's fault registry, the add-in requests and the
+// desktop lock. Create it with NewEnv; call Close to stop listening to the
+// Lync store.
 type Env struct {
-	mu       sync.Mutex
-	clock    clock.Clock
-	log      *events.Log
-	exchange *exchange.Store
-	lync     *lync.Store
-	timing   Timing
-	clients  map[string][]*LyncClient // signed-in clients by lower-case SIP URI
-	cancel   func()
+	mu        sync.Mutex
+	clock     clock.Clock
+	log       *events.Log
+	exchange  *exchange.Store
+	lync      *lync.Store
+	faults    *faults.Registry
+	timing    Timing
+	clients   map[string][]*LyncClient // signed-in clients by lower-case SIP URI
+	computers map[string]*Computer
+	addIns    addIns
+	cancel    func()
+}
+
+// Fakes are the back ends and the fault registry the desktops work against.
+type Fakes struct {
+	Exchange *exchange.Store
+	Lync     *lync.Store
+	Faults   *faults.Registry // nil: a registry of the desktops' own
 }
 
 // NewEnv wires desktops to the fakes.
-func NewEnv(c clock.Clock, log *events.Log, ex *exchange.Store, ly *lync.Store, t Timing) *Env {
-	e := &Env{clock: c, log: log, exchange: ex, lync: ly, timing: t.withDefaults(), clients: map[string][]*LyncClient{}}
-	e.cancel = ly.OnReplicated(e.replicated)
+func NewEnv(c clock.Clock, log *events.Log, f Fakes, t Timing) *Env {
+	if f.Faults == nil {
+		f.Faults = faults.New(c, nil)
+	}
+	e := &Env{clock: c, log: log, exchange: f.Exchange, lync: f.Lync, faults: f.Faults, timing: t.withDefaults(),
+		clients: map[string][]*LyncClient{}}
+	e.cancel = f.Lync.OnReplicated(e.replicated)
 	return e
+}
+
+// addFault scripts a desktop break state in the world's fault registry.
+func (e *Env) addFault(f faults.Fault) {
+	if _, err := e.faults.Add(f); err != nil {
+		e.record("system", "fault not scripted: "+f.Op, err.Error())
+	}
 }
 
 // Timing returns the timings in force.

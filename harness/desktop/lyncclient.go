@@ -30,7 +30,6 @@ type LyncClient struct {
 	mapiOK   bool
 	poll     clock.Timer
 	notices  []string // removal notices shown since sign-in
-	faults   faults
 	// processed holds the Outlook delegates this session has handled;
 	// it is in memory only and starts empty at each sign-in.
 	processed set

@@ -16,7 +16,8 @@ var editorRights, _ = exchange.RightsOf(exchange.RoleEditor)
 // to Exchange's MAPI service (or keep retrying) and, when everything the
 // sources require holds, copy new Outlook delegates into the Lync back end.
 func (c *LyncClient) ucmapiPass() {
-	c.mapiOK = c.kind.MAPI() && c.env.exchange.MAPIAvailable(c.computer.name)
+	c.mapiOK = c.kind.MAPI() && c.env.exchange.MAPIAvailable(c.computer.name) && !c.mapiCut()
+	c.takeStuck()
 	if reason := c.syncBlocked(); reason != "" {
 		c.env.record(c.user.SMTP, "UCMAPI: delegate sync skipped on "+c.computer.name, reason)
 		return
@@ -43,8 +44,11 @@ func (c *LyncClient) syncBlocked() string {
 		return "MAPI unavailable; retrying connection"
 	case !c.policy.exchangeSync:
 		return "EnableExchangeDelegateSync is not set in the client policy read at sign-in"
-	case c.faults.brokenBuild != "":
-		return "client build " + c.faults.brokenBuild + " does not sync delegates"
+	}
+	if build := c.brokenBuild(); build != "" {
+		return "client build " + build + " does not sync delegates"
+	}
+	switch {
 	case c.profile.stuck:
 		return "a delegate configuration request is stuck"
 	case c.computer.outlook == nil || !c.computer.outlook.open:
@@ -93,8 +97,7 @@ func (c *LyncClient) configure(d exchange.Delegate) {
 		return
 	}
 	c.addToDelegatesGroup(sip, "new Outlook delegate")
-	if c.faults.interruptions > 0 {
-		c.faults.interruptions--
+	if c.take(OpConfigureDelegate) != nil {
 		c.env.record(c.user.SMTP, "UCMAPI: configuration of "+sip+" interrupted", "timing issue between the two Lync clients")
 		return
 	}
