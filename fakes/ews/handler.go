@@ -78,6 +78,9 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeFault(w, http.StatusInternalServerError, "ErrorInternalServerError", "An internal server error occurred. The operation failed.")
 		}
 	}()
+	if h.serveAutodiscover(w, r) {
+		return
+	}
 	if !strings.EqualFold(r.URL.Path, Path) {
 		http.NotFound(w, r)
 		return
