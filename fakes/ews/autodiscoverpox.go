@@ -50,10 +50,10 @@ func (h *Handler) servePOX(w http.ResponseWriter, r *http.Request, body []byte) 
 	if r.TLS != nil {
 		ssl = "On"
 	}
-	writePOX(w, fmt.Sprintf(`<Response xmlns="%s"><User><DisplayName>%s</DisplayName><LegacyDN>%s</LegacyDN><AutoDiscoverSMTPAddress>%s</AutoDiscoverSMTPAddress><DeploymentId>%s</DeploymentId></User><Account><AccountType>email</AccountType><Action>settings</Action><MicrosoftOnline>False</MicrosoftOnline>`+
+	writePOX(w, fmt.Sprintf(`<Response xmlns="%s"><User><DisplayName>%s</DisplayName><LegacyDN>%s</LegacyDN><DeploymentId>%s</DeploymentId><AutoDiscoverSMTPAddress>%s</AutoDiscoverSMTPAddress></User><Account><AccountType>email</AccountType><Action>settings</Action><MicrosoftOnline>False</MicrosoftOnline>`+
 		`<Protocol><Type>EXCH</Type><Server>%s</Server><ServerDN>%s</ServerDN><ServerVersion>%s</ServerVersion><MdbDN>%s</MdbDN><ASUrl>%s</ASUrl><EwsUrl>%s</EwsUrl><EmwsUrl>%s</EmwsUrl><OOFUrl>%s</OOFUrl><ServerExclusiveConnect>off</ServerExclusiveConnect></Protocol>`+
 		`<Protocol><Type>EXPR</Type><Server>%s</Server><ASUrl>%s</ASUrl><EwsUrl>%s</EwsUrl><EmwsUrl>%s</EmwsUrl><OOFUrl>%s</OOFUrl><AuthPackage>Basic</AuthPackage><SSL>%s</SSL><ServerExclusiveConnect>on</ServerExclusiveConnect></Protocol></Account></Response>`,
-		nsPOXOutlookSchema, esc(u.DisplayName), esc(f.legacyDN), esc(u.SMTP), f.deploymentID,
+		nsPOXOutlookSchema, esc(u.DisplayName), esc(f.legacyDN), f.deploymentID, esc(u.SMTP),
 		esc(f.mailboxServer), esc(f.serverDN), serverVersionHex(15, 0, 847), esc(f.mdbDN), ews, ews, ews, ews,
 		esc(r.Host), ews, ews, ews, ews, ssl))
 }

@@ -2,6 +2,7 @@ package ews
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/ucfake/ucfake/fakes/exchange"
@@ -69,10 +70,13 @@ func (h *Handler) subfolders(user exchange.User, fid folderIDEl, req findFolderR
 	return fmt.Sprintf(`<m:RootFolder %s><t:Folders>%s</t:Folders></m:RootFolder>`, req.Indexed.rootAttrs(len(found)), b.String()), nil
 }
 
-// descendants lists the visible children of ref, and theirs when deep.
+// descendants lists the visible children of ref by name (as the BaseShape
+// reference says FindFolder orders them), and theirs after each when deep.
 func (h *Handler) descendants(user exchange.User, ref folderRef, deep bool) []folderRef {
 	var out []folderRef
-	for _, c := range children(ref.folder.id) {
+	kids := children(ref.folder.id)
+	sort.SliceStable(kids, func(i, j int) bool { return strings.ToLower(kids[i].name) < strings.ToLower(kids[j].name) })
+	for _, c := range kids {
 		child := folderRef{ref.mailbox, c}
 		if _, err := h.folderAccess(user, child); err != nil {
 			continue

@@ -96,7 +96,7 @@ func (h *Handler) listItems(user exchange.User, ref folderRef, sh shape) ([]list
 		cal, err := h.store.CalendarItems(user.SMTP, ref.mailbox)
 		for _, it := range cal {
 			it := it
-			out = append(out, listedItem{calendarProp(it), func(sh shape) string { return h.calendarItemXML(it, sh) }})
+			out = append(out, listedItem{calendarProp(it), func(sh shape) string { return h.calendarItemXML(it, sh, true) }})
 		}
 		return out, err
 	}

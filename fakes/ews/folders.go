@@ -100,7 +100,7 @@ func (h *Handler) folderXML(user exchange.User, ref folderRef, r exchange.Rights
 		fmt.Fprintf(&b, "<t:DisplayName>%s</t:DisplayName>", esc(wk.name))
 	}
 	total, unread := h.store.FolderCounts(ref.mailbox, ref.store())
-	if sh.has("folder:TotalCount", true, true) {
+	if sh.has("folder:TotalCount", wk.element != "CalendarFolder", true) {
 		fmt.Fprintf(&b, "<t:TotalCount>%d</t:TotalCount>", total)
 	}
 	if sh.has("folder:ChildFolderCount", true, true) {
@@ -116,7 +116,7 @@ func (h *Handler) folderXML(user exchange.User, ref folderRef, r exchange.Rights
 		}
 		b.WriteString(perms)
 	}
-	if hasUnreadCount(wk.element) && sh.has("folder:UnreadCount", true, true) {
+	if hasUnreadCount(wk.element) && sh.has("folder:UnreadCount", unreadByDefault(wk), true) {
 		fmt.Fprintf(&b, "<t:UnreadCount>%d</t:UnreadCount>", unread)
 	}
 	fmt.Fprintf(&b, "</t:%s>", wk.element)
@@ -126,6 +126,13 @@ func (h *Handler) folderXML(user exchange.User, ref folderRef, r exchange.Rights
 // hasUnreadCount: CalendarFolder and ContactsFolder have no UnreadCount.
 func hasUnreadCount(element string) bool {
 	return element != "CalendarFolder" && element != "ContactsFolder"
+}
+
+// unreadByDefault follows the BaseShape reference's table of default
+// folder properties: mail folders show their unread count, Tasks and Notes
+// do not (nor do calendars and contacts, which have none).
+func unreadByDefault(wk wellKnown) bool {
+	return wk.element == "Folder" && wk.class != "IPF.StickyNote" && wk.class != "IPF.Journal"
 }
 
 // folderPermissions renders the PermissionSet: the store's entries for a

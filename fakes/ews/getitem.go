@@ -54,5 +54,5 @@ func (h *Handler) oneItem(user exchange.User, id string, sh shape) (string, erro
 	if err != nil {
 		return "", err
 	}
-	return h.calendarItemXML(it, sh), nil
+	return h.calendarItemXML(it, sh, false), nil
 }

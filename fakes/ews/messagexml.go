@@ -98,18 +98,36 @@ func hasFlag(flags []string, want string) bool {
 	return false
 }
 
-// itemProp is one property of an item response: its FieldURI, whether the
+// prop is one property of an item response: its FieldURI, whether the
 // Default and AllProperties shapes include it, whether FindItem may return
 // it, and how it renders.
-type itemProp struct {
+type prop[T any] struct {
 	uri            string
 	inDefault, all bool
 	findable       bool
-	render         func(h *Handler, it mailItem) string
+	render         func(h *Handler, it T) string
+}
+
+type itemProp = prop[mailItem]
+
+// renderProps renders an item element: ItemId always, every other
+// property when the shape asks for it (FindItem never returns the ones
+// that are not findable).
+func renderProps[T any](h *Handler, element string, props []prop[T], it T, sh shape, find bool) string {
+	var b strings.Builder
+	b.WriteString("<t:" + element + ">")
+	for _, p := range props {
+		if p.uri == "item:ItemId" || (p.findable || !find) && sh.has(p.uri, p.inDefault, p.all) {
+			b.WriteString(p.render(h, it))
+		}
+	}
+	b.WriteString("</t:" + element + ">")
+	return b.String()
 }
 
 // messageProps are the rendered properties of a message, in the order of
-// the schema's ItemType and MessageType.
+// the schema's ItemType and MessageType. The Default shape is the set of
+// the GetItem (email message) reference's example.
 var messageProps = []itemProp{
 	{"item:MimeContent", false, false, false, func(_ *Handler, it mailItem) string {
 		return `<t:MimeContent CharacterSet="UTF-8">` + base64.StdEncoding.EncodeToString(it.msg.Raw) + `</t:MimeContent>`
@@ -121,9 +139,9 @@ var messageProps = []itemProp{
 		wk, _ := folderOfStore(it.msg.Folder)
 		return fmt.Sprintf(`<t:ParentFolderId Id="%s" ChangeKey="AQAAAA=="/>`, folderRef{it.msg.Mailbox, wk}.id())
 	}},
-	{"item:ItemClass", true, true, true, func(_ *Handler, it mailItem) string { return "<t:ItemClass>" + it.itemClass() + "</t:ItemClass>" }},
+	{"item:ItemClass", false, true, true, func(_ *Handler, it mailItem) string { return "<t:ItemClass>" + it.itemClass() + "</t:ItemClass>" }},
 	{"item:Subject", true, true, true, func(_ *Handler, it mailItem) string { return "<t:Subject>" + esc(it.msg.Subject) + "</t:Subject>" }},
-	{"item:Sensitivity", false, true, true, func(*Handler, mailItem) string { return "<t:Sensitivity>Normal</t:Sensitivity>" }},
+	{"item:Sensitivity", true, true, true, func(*Handler, mailItem) string { return "<t:Sensitivity>Normal</t:Sensitivity>" }},
 	{"item:Body", true, true, false, func(_ *Handler, it mailItem) string {
 		kind := "Text"
 		if it.mime.html {
@@ -131,7 +149,7 @@ var messageProps = []itemProp{
 		}
 		return fmt.Sprintf(`<t:Body BodyType="%s" IsTruncated="false">%s</t:Body>`, kind, esc(it.mime.body))
 	}},
-	{"item:DateTimeReceived", true, true, true, func(_ *Handler, it mailItem) string {
+	{"item:DateTimeReceived", false, true, true, func(_ *Handler, it mailItem) string {
 		return "<t:DateTimeReceived>" + ewsTime(it.msg.Date) + "</t:DateTimeReceived>"
 	}},
 	{"item:Size", true, true, true, func(_ *Handler, it mailItem) string { return fmt.Sprintf("<t:Size>%d</t:Size>", len(it.msg.Raw)) }},
@@ -142,22 +160,31 @@ var messageProps = []itemProp{
 	{"item:DateTimeSent", true, true, true, func(_ *Handler, it mailItem) string {
 		return "<t:DateTimeSent>" + ewsTime(it.msg.Date) + "</t:DateTimeSent>"
 	}},
-	{"item:DateTimeCreated", false, true, true, func(_ *Handler, it mailItem) string {
+	{"item:DateTimeCreated", true, true, true, func(_ *Handler, it mailItem) string {
 		return "<t:DateTimeCreated>" + ewsTime(it.msg.Date) + "</t:DateTimeCreated>"
 	}},
-	{"item:DisplayCc", true, true, true, func(_ *Handler, it mailItem) string {
+	{"item:ResponseObjects", true, true, false, func(*Handler, mailItem) string {
+		return "<t:ResponseObjects><t:ReplyToItem/><t:ReplyAllToItem/><t:ForwardItem/></t:ResponseObjects>"
+	}},
+	{"item:DisplayCc", false, true, true, func(_ *Handler, it mailItem) string {
 		return "<t:DisplayCc>" + esc(displayList(it.mime.cc)) + "</t:DisplayCc>"
 	}},
-	{"item:DisplayTo", true, true, true, func(_ *Handler, it mailItem) string {
+	{"item:DisplayTo", false, true, true, func(_ *Handler, it mailItem) string {
 		return "<t:DisplayTo>" + esc(displayList(it.mime.to)) + "</t:DisplayTo>"
 	}},
 	{"item:HasAttachments", true, true, true, func(*Handler, mailItem) string { return "<t:HasAttachments>false</t:HasAttachments>" }},
-	{"message:Sender", true, true, true, func(h *Handler, it mailItem) string {
+	{"message:Sender", false, true, true, func(h *Handler, it mailItem) string {
 		_, s := it.authors()
 		return "<t:Sender>" + h.mailboxXML(s) + "</t:Sender>"
 	}},
-	{"message:ToRecipients", false, true, false, func(h *Handler, it mailItem) string { return h.recipientsXML("ToRecipients", it.mime.to) }},
-	{"message:CcRecipients", false, true, false, func(h *Handler, it mailItem) string { return h.recipientsXML("CcRecipients", it.mime.cc) }},
+	{"message:ToRecipients", true, true, false, func(h *Handler, it mailItem) string { return h.recipientsXML("ToRecipients", it.mime.to) }},
+	{"message:CcRecipients", true, true, false, func(h *Handler, it mailItem) string { return h.recipientsXML("CcRecipients", it.mime.cc) }},
+	{"message:IsReadReceiptRequested", true, true, true, func(*Handler, mailItem) string {
+		return "<t:IsReadReceiptRequested>false</t:IsReadReceiptRequested>"
+	}},
+	{"message:IsDeliveryReceiptRequested", true, true, true, func(*Handler, mailItem) string {
+		return "<t:IsDeliveryReceiptRequested>false</t:IsDeliveryReceiptRequested>"
+	}},
 	{"message:ConversationTopic", false, true, true, func(_ *Handler, it mailItem) string {
 		return "<t:ConversationTopic>" + esc(it.msg.Subject) + "</t:ConversationTopic>"
 	}},
@@ -177,15 +204,7 @@ var messageProps = []itemProp{
 // never returns the body, recipient lists or MIME content, which GetItem
 // does.
 func (h *Handler) itemXML(it mailItem, sh shape, find bool) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, `<t:%s>`, it.element())
-	for _, p := range h.propsOf(it) {
-		if p.uri == "item:ItemId" || (p.findable || !find) && sh.has(p.uri, p.inDefault, p.all) {
-			b.WriteString(p.render(h, it))
-		}
-	}
-	fmt.Fprintf(&b, `</t:%s>`, it.element())
-	return b.String()
+	return renderProps(h, it.element(), h.propsOf(it), it, sh, find)
 }
 
 // propsOf lists an item's properties: a meeting request adds its own

@@ -6,6 +6,7 @@ import "strings"
 // added to it.
 type shapeEl struct {
 	Base       string `xml:"BaseShape"`
+	Mime       string `xml:"IncludeMimeContent"`
 	Additional struct {
 		Fields []struct {
 			URI string `xml:"FieldURI,attr"`
@@ -30,6 +31,9 @@ func shapeOf(el *shapeEl) shape {
 	}
 	for _, f := range el.Additional.Fields {
 		s.fields[f.URI] = true
+	}
+	if m := strings.TrimSpace(el.Mime); m == "true" || m == "1" {
+		s.fields["item:MimeContent"] = true
 	}
 	return s
 }
