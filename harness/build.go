@@ -93,8 +93,8 @@ func RunT(t TB, name string, opts ...Option) *World {
 
 func (w *contents) applyUsers(org *fixtures.Organisation) error {
 	for _, u := range org.Users {
-		t, _ := fixtures.ParseTelephony(u.Telephony)
-		spec := UserSpec{Alias: u.Alias, DisplayName: u.DisplayName, Password: u.Password, Telephony: t, LineURI: u.LineURI, Site: u.Site, LyncDisabled: u.LyncDisabled}
+		spec := UserSpec{Alias: u.Alias, DisplayName: u.DisplayName, Password: u.Password, Telephony: lync.Telephony(u.Telephony),
+			LineURI: u.LineURI, Site: u.Site, LyncDisabled: u.LyncDisabled}
 		if _, err := w.addUser(spec); err != nil {
 			return err
 		}
@@ -147,8 +147,7 @@ func (w *contents) grant(sip, name string, grant func(string, string) error) err
 func (w *contents) applyPermissions(org *fixtures.Organisation) error {
 	for _, mp := range org.MailboxPermissions {
 		for _, r := range mp.Rights {
-			right, _ := fixtures.ParseMailboxRight(r)
-			if err := w.exchange.GrantMailboxRight(mp.Mailbox, mp.User, right); err != nil {
+			if err := w.exchange.GrantMailboxRight(mp.Mailbox, mp.User, exchange.MailboxRight(r)); err != nil {
 				return fmt.Errorf("line %d: %w", mp.Pos.Line, err)
 			}
 		}
@@ -163,8 +162,7 @@ func (w *contents) applyDelegates(org *fixtures.Organisation) error {
 		}
 	}
 	for _, d := range org.LyncDelegates {
-		src, _ := fixtures.ParseSource(d.Source)
-		if err := w.lync.AddDelegate(w.sip(d.Delegator), w.sip(d.Delegate), src); err != nil {
+		if err := w.addLyncDelegate(d); err != nil {
 			return fmt.Errorf("line %d: %w", d.Pos.Line, err)
 		}
 	}
@@ -185,34 +183,33 @@ func (w *contents) addOutlookDelegate(d fixtures.Delegate) error {
 	if err != nil {
 		return err
 	}
-	role := func(s string, def exchange.Role) exchange.Role {
-		if s == "" {
-			return def
-		}
-		r, _ := fixtures.ParseDelegateRole(s)
-		return r
-	}
 	x := exchange.DefaultDelegate(del.SMTP)
-	x.Permissions = exchange.DelegatePermissions{Calendar: role(d.Calendar, exchange.RoleEditor), Tasks: role(d.Tasks, exchange.RoleEditor),
-		Inbox: role(d.Inbox, ""), Contacts: role(d.Contacts, ""), Notes: role(d.Notes, ""), Journal: role(d.Journal, "")}
+	x.Permissions = exchange.DelegatePermissions{Calendar: exchange.Role(d.Calendar), Tasks: exchange.Role(d.Tasks),
+		Inbox: exchange.Role(d.Inbox), Contacts: exchange.Role(d.Contacts), Notes: exchange.Role(d.Notes), Journal: exchange.Role(d.Journal)}
 	x.ReceiveCopiesOfMeetingMessages = d.ReceiveCopies == nil || *d.ReceiveCopies
 	x.ViewPrivateItems = d.ViewPrivateItems
 	_, err = w.exchange.AddDelegate(mgr.SMTP, mgr.SMTP, x)
 	return err
 }
 
-func (w *contents) sip(name string) string {
-	if u, err := w.exchange.Lookup(name); err == nil {
-		return u.SIP
+// addLyncDelegate adds a delegate record between two directory users.
+func (w *contents) addLyncDelegate(d fixtures.LyncDelegate) error {
+	delegator, err := w.exchange.Lookup(d.Delegator)
+	if err != nil {
+		return err
 	}
-	return name
+	delegate, err := w.exchange.Lookup(d.Delegate)
+	if err != nil {
+		return err
+	}
+	return w.lync.AddDelegate(delegator.SIP, delegate.SIP, lync.DelegateSource(d.Source))
 }
 
 func (w *contents) applyComputers(org *fixtures.Organisation) error {
 	for _, c := range org.Computers {
-		kind, _ := desktop.ParseClientKind(c.Client)
-		lang, _ := desktop.ParseLanguage(c.Language)
-		comp, err := w.env.AddComputer(desktop.ComputerSpec{Name: c.Name, User: c.User, Kind: kind, Language: lang, NoOutlook: c.Outlook != nil && !*c.Outlook})
+		spec := desktop.ComputerSpec{Name: c.Name, User: c.User, Kind: desktop.ClientKind(c.Client), Language: desktop.Language(c.Language),
+			NoOutlook: c.Outlook != nil && !*c.Outlook}
+		comp, err := w.env.AddComputer(spec)
 		if err != nil {
 			return fmt.Errorf("line %d: %w", c.Pos.Line, err)
 		}

@@ -2,6 +2,7 @@ package ews
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/faults"
+	"github.com/ucfake/ucfake/fakes/tenant"
 )
 
 // MaxBody is the largest request body accepted: 4 MiB.
@@ -21,21 +23,30 @@ const MaxBody = 4 << 20
 // Path is where EWS is served.
 const Path = "/EWS/Exchange.asmx"
 
-// Handler serves EWS over an exchange.Store. Safe for concurrent use.
+// Handler serves EWS. Built once per process over a tenant.Resolver, it
+// serves every tenant on one port (the /t/<tenant>/ prefix or the
+// X-Ucfake-Tenant header) and asks the tenant's world for its store on
+// every request. Safe for concurrent use.
 type Handler struct {
+	resolve tenant.Resolver
+	http    http.Handler
+	log     *slog.Logger
+	ops     map[string]operation
+	// Per request: the tenant's store and faults (see serveTenant).
 	store  *exchange.Store
-	log    *slog.Logger
-	ops    map[string]operation
 	faults *faults.Registry
 }
 
-// WithFaults makes the handler consult reg before every operation (op =
-// the EWS operation name, identity = the caller's SMTP address): a fault's
-// code answers with a SOAP fault carrying that ResponseCode, drop aborts
-// the connection without an answer. Delays are not applied to EWS. It
-// returns h.
+// WithFaults, on a handler made by New, consults reg before every
+// operation (op = the EWS operation name, identity = the caller's SMTP
+// address). On a handler made by Serve it does nothing: faults are the
+// tenant's. It returns h.
 func (h *Handler) WithFaults(reg *faults.Registry) *Handler {
-	h.faults = reg
+	if h.store != nil {
+		h.faults = reg
+		h.resolve = tenant.Fixed(tenant.Of(h.store, nil, reg, nil))
+		h.http = tenant.Serve(h.resolve, h.serveTenant)
+	}
 	return h
 }
 
@@ -53,9 +64,17 @@ type opReader struct {
 // decode reads the whole operation element into v.
 func (o *opReader) decode(v any) error { return o.dec.DecodeElement(v, &o.start) }
 
-// New returns a Handler over store.
+// New returns a Handler over one store (every tenant name reaches it).
 func New(store *exchange.Store) *Handler {
-	h := &Handler{store: store, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	h := Serve(tenant.Fixed(tenant.Of(store, nil, nil, nil)))
+	h.store = store
+	return h
+}
+
+// Serve returns a Handler for every tenant resolve knows.
+func Serve(resolve tenant.Resolver) *Handler {
+	h := &Handler{resolve: resolve, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	h.http = tenant.Serve(resolve, h.serveTenant)
 	h.ops = map[string]operation{
 		"AddDelegate": (*Handler).addDelegate, "ConvertId": (*Handler).convertID, "GetDelegate": (*Handler).getDelegate,
 		"UpdateDelegate": (*Handler).updateDelegate, "RemoveDelegate": (*Handler).removeDelegate,
@@ -66,9 +85,19 @@ func New(store *exchange.Store) *Handler {
 	return h
 }
 
-// ServeHTTP checks transport, authentication and envelope, then runs the
-// operation. A panic becomes a SOAP fault, never a dropped connection.
-func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+// ServeHTTP finds the request's tenant, checks transport, authentication
+// and envelope, runs the operation on the tenant's store and commits before
+// answering. A panic becomes a SOAP fault, never a dropped connection.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.http.ServeHTTP(w, r) }
+
+// serveTenant serves one request on world with a copy of h bound to it.
+func (h *Handler) serveTenant(w http.ResponseWriter, r *http.Request, world tenant.World) {
+	rh := *h
+	rh.store, rh.faults = world.Exchange(), world.Faults()
+	rh.serve(w, r)
+}
+
+func (h *Handler) serve(w http.ResponseWriter, r *http.Request) {
 	defer func() {
 		if v := recover(); v != nil {
 			if v == http.ErrAbortHandler {
@@ -93,7 +122,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	h.dispatch(w, user, doc)
+	h.dispatch(r.Context(), w, user, doc)
 }
 
 func (h *Handler) authenticate(w http.ResponseWriter, r *http.Request) (exchange.User, bool) {
@@ -133,7 +162,7 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool
 // Whatever is refused before or while the operation reads its element is
 // a SOAP fault with HTTP 500, as Exchange answers; the operation's own
 // errors are ResponseMessages inside a 200.
-func (h *Handler) dispatch(w http.ResponseWriter, user exchange.User, doc []byte) {
+func (h *Handler) dispatch(ctx context.Context, w http.ResponseWriter, user exchange.User, doc []byte) {
 	dec := xml.NewDecoder(bytes.NewReader(doc))
 	se, err := findOperation(dec)
 	if err != nil {
@@ -145,7 +174,11 @@ func (h *Handler) dispatch(w http.ResponseWriter, user exchange.User, doc []byte
 		writeSOAPFault(w, http.StatusInternalServerError, unknownOperation(dec, se))
 		return
 	}
-	if f := h.faults.Check(se.Name.Local, user.SMTP); f != nil && (f.Drop || f.Code != "") {
+	f, err := h.faults.Apply(ctx, se.Name.Local, user.SMTP, user.SIP)
+	if err != nil {
+		return // the client went away during a scripted delay
+	}
+	if f != nil {
 		if f.Drop {
 			panic(http.ErrAbortHandler)
 		}

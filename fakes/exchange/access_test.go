@@ -61,7 +61,7 @@ func addrHeader(s *Store, addr string) string {
 	if addr == "" {
 		return ""
 	}
-	return addressOf(func() *User { u := must(s.Lookup(addr)); return &u }())
+	return mailAddress(func() *User { u := must(s.Lookup(addr)); return &u }()).String()
 }
 
 func TestFullAccessIsOwnerEverywhereAndSeesPrivateItems(t *testing.T) {

@@ -71,10 +71,16 @@ func (s *Store) createCalendarItem(actor, mailbox string, item CalendarItem, sen
 	}
 	item.ID, item.Mailbox, item.Organizer, item.CreatedBy = s.nextID("AAMkCal"), owner.SMTP, owner.SMTP, a.SMTP
 	item.Attendees = append([]string(nil), item.Attendees...)
+	var inv invitation
+	if sending := send != SendToNone && send != ""; sending {
+		if inv, err = s.newInvitation(owner, a, sender, item); err != nil {
+			return CalendarItem{}, err // built before anything is stored: nothing changed
+		}
+	}
 	m.items = append(m.items, item)
 	s.record(a.SMTP, "calendar item "+item.ID+" \""+item.Subject+"\" created in "+owner.SMTP, onBehalfWhy(sender))
-	if send != SendToNone && send != "" {
-		s.sendInvitations(owner, a, sender, item, send == SendToAllAndSaveCopy)
+	if inv.req.Raw != nil {
+		s.sendInvitations(a, inv, send == SendToAllAndSaveCopy)
 	}
 	return cloneItem(item), nil
 }

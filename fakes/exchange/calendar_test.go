@@ -54,7 +54,8 @@ func TestDelegateSendsOnBehalf(t *testing.T) {
 	if !strings.Contains(h.Get("From"), "manager@contoso.com") || !strings.Contains(h.Get("Sender"), "assistant@contoso.com") {
 		t.Fatalf("headers From=%q Sender=%q", h.Get("From"), h.Get("Sender"))
 	}
-	if !bytes.Contains(msg.Raw, []byte("METHOD:REQUEST")) || !bytes.Contains(msg.Raw, []byte("SENT-BY=\"mailto:assistant@contoso.com\"")) {
+	if _, bodies, _ := parts(t, msg.Raw); !strings.Contains(bodies["text/calendar"], "METHOD:REQUEST") ||
+		!strings.Contains(unfold(bodies["text/calendar"]), "SENT-BY=\"mailto:assistant@contoso.com\"") {
 		t.Fatalf("no text/calendar request:\n%s", msg.Raw)
 	}
 	if sent := must(s.Messages("assistant", "assistant", SentItems)); len(sent) != 1 {

@@ -33,9 +33,12 @@
 //     the headers), external ones listed only, no recipient at all
 //     ErrInvalidRecipients; the copy saved where asked if the actor may
 //     create items there, or nothing is sent; SaveMessage keeps a \Draft;
-//   - invitations: RFC 5322 (CRLF) multipart/alternative messages with a
-//     text/plain part and a text/calendar; method=REQUEST VEVENT whose UID
-//     is the item ID; Date is the store clock's time. Directory users
+//   - invitations: RFC 5322 (CRLF) multipart/alternative messages, written
+//     with go-message (header fields folded, names and subject as RFC 2047
+//     words where needed, each part 7bit or quoted-printable), with a
+//     text/plain part and a text/calendar; method=REQUEST VEVENT (content
+//     lines folded at 75 octets, RFC 5545 §3.1) whose UID is the item ID;
+//     Date is the store clock's time. Directory users
 //     receive them; external addresses are listed in To and ATTENDEE but
 //     delivered nowhere; names that are no address are dropped;
 //   - delegate copies per the attendee's DeliverMeetingRequests (delegates

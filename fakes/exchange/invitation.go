@@ -3,47 +3,94 @@ package exchange
 import (
 	"bytes"
 	"fmt"
-	"mime"
-	"net/mail"
+	"io"
 	"strings"
 	"time"
+
+	"github.com/emersion/go-message"
+	"github.com/emersion/go-message/mail"
 )
 
-// addressOf formats a user as an RFC 5322 address with display name
-// (net/mail quotes or encodes the name as needed).
-func addressOf(u *User) string {
-	return (&mail.Address{Name: u.DisplayName, Address: u.SMTP}).String()
+// mailAddress is a user as an RFC 5322 address with display name (it
+// quotes the name, or encodes it as RFC 2047 words, as needed).
+func mailAddress(u *User) *mail.Address {
+	return &mail.Address{Name: u.DisplayName, Address: u.SMTP}
 }
 
-// buildInvitation renders a meeting request as an RFC 5322 message (CRLF
-// lines) with a text/plain and a text/calendar (METHOD:REQUEST)
-// alternative. sender is nil unless sent on behalf.
-func buildInvitation(id string, from, sender *User, to []*mail.Address, it CalendarItem, now time.Time) []byte {
+// buildInvitation renders a meeting request as an RFC 5322 message through
+// go-message: header fields folded (lines of at most 998 octets, 76 where
+// there is whitespace to fold at), names and subject in RFC 2047 words
+// where needed, and a multipart/alternative of text/plain and text/calendar
+// (METHOD:REQUEST), each in 7bit or quoted-printable (transferEncoding).
+// sender is nil unless sent on behalf.
+func buildInvitation(id string, from, sender *User, to []*mail.Address, it CalendarItem, now time.Time) ([]byte, error) {
 	var b bytes.Buffer
-	h := func(k, v string) { fmt.Fprintf(&b, "%s: %s\r\n", k, v) }
-	h("From", addressOf(from))
+	w, err := message.CreateWriter(&b, invitationHeader(id, from, sender, to, it.Subject, now).Header)
+	if err != nil {
+		return nil, fmt.Errorf("invitation %s: header: %w", id, err)
+	}
+	if err := writePart(w, "text/plain", map[string]string{"charset": "utf-8"}, plainBody(it)); err != nil {
+		return nil, fmt.Errorf("invitation %s: text/plain: %w", id, err)
+	}
+	cal := map[string]string{"charset": "utf-8", "method": "REQUEST"}
+	if err := writePart(w, "text/calendar", cal, vcalendar(from, sender, to, it, now)); err != nil {
+		return nil, fmt.Errorf("invitation %s: text/calendar: %w", id, err)
+	}
+	if err := w.Close(); err != nil {
+		return nil, fmt.Errorf("invitation %s: %w", id, err)
+	}
+	return b.Bytes(), nil
+}
+
+// invitationHeader is the message header: From the organiser, Sender the
+// delegate who sent on behalf (if any), To every listed attendee.
+func invitationHeader(id string, from, sender *User, to []*mail.Address, subject string, now time.Time) mail.Header {
+	var h mail.Header
+	// go-message writes a header's fields last-added first, so they are
+	// added here from the last (Content-Type) to the first (From).
+	h.SetContentType("multipart/alternative", map[string]string{"boundary": "ucfake-" + id})
+	h.Set("MIME-Version", "1.0")
+	h.SetMessageID(id + "@" + domainOf(from.SMTP))
+	h.SetDate(now)
+	h.SetSubject(subject)
+	h.SetAddressList("To", to)
 	if sender != nil {
-		h("Sender", addressOf(sender))
+		h.SetAddressList("Sender", []*mail.Address{mailAddress(sender)})
 	}
-	tos := make([]string, len(to))
-	for i, a := range to {
-		tos[i] = a.String()
+	h.SetAddressList("From", []*mail.Address{mailAddress(from)})
+	return h
+}
+
+// writePart adds one body part of the given media type.
+func writePart(w *message.Writer, mediaType string, params map[string]string, body string) error {
+	var h message.Header
+	h.Set("Content-Transfer-Encoding", transferEncoding(body))
+	h.SetContentType(mediaType, params)
+	pw, err := w.CreatePart(h)
+	if err != nil {
+		return err
 	}
-	if len(tos) > 0 {
-		h("To", strings.Join(tos, ", "))
+	if _, err := io.WriteString(pw, body); err != nil {
+		return err
 	}
-	h("Subject", mime.QEncoding.Encode("utf-8", it.Subject))
-	h("Date", now.Format(time.RFC1123Z))
-	h("Message-ID", "<"+id+"@"+domainOf(from.SMTP)+">")
-	h("MIME-Version", "1.0")
-	boundary := "ucfake-" + id
-	h("Content-Type", `multipart/alternative; boundary="`+boundary+`"`)
-	b.WriteString("\r\n--" + boundary + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n")
-	b.WriteString(plainBody(it) + "\r\n--" + boundary + "\r\n")
-	b.WriteString("Content-Type: text/calendar; charset=utf-8; method=REQUEST\r\n\r\n")
-	b.WriteString(vcalendar(from, sender, to, it, now))
-	b.WriteString("--" + boundary + "--\r\n")
-	return b.Bytes()
+	return pw.Close()
+}
+
+// transferEncoding is 7bit for a body that is 7bit data as RFC 2045 §2.7
+// defines it (US-ASCII without NUL, CR and LF only as CRLF, lines of at most
+// 998 octets), else quoted-printable.
+func transferEncoding(body string) string {
+	for _, line := range strings.Split(body, "\r\n") {
+		if len(line) > 998 {
+			return "quoted-printable"
+		}
+		for i := 0; i < len(line); i++ {
+			if c := line[i]; c == 0 || c == '\r' || c == '\n' || c >= 0x80 {
+				return "quoted-printable"
+			}
+		}
+	}
+	return "7bit"
 }
 
 func domainOf(addr string) string {
@@ -69,70 +116,3 @@ func plainBody(it CalendarItem) string {
 func oneLine(s string) string {
 	return lineBreaks.Replace(s)
 }
-
-// vcalendar renders the VEVENT of a request (RFC 5545, CRLF lines; long
-// lines are not folded).
-func vcalendar(from, sender *User, to []*mail.Address, it CalendarItem, now time.Time) string {
-	const stamp = "20060102T150405Z"
-	lines := []string{"BEGIN:VCALENDAR", "PRODID:-//ucfake//fake Exchange//EN", "VERSION:2.0", "METHOD:REQUEST", "BEGIN:VEVENT",
-		"UID:" + it.ID, "DTSTAMP:" + now.UTC().Format(stamp), "DTSTART:" + it.Start.UTC().Format(stamp),
-		"DTEND:" + it.End.UTC().Format(stamp), "SUMMARY:" + escapeText(it.Subject)}
-	org := "ORGANIZER;CN=" + quoteParam(from.DisplayName)
-	if sender != nil {
-		org += ";SENT-BY=\"mailto:" + sender.SMTP + "\""
-	}
-	lines = append(lines, org+":mailto:"+from.SMTP)
-	for _, a := range to {
-		lines = append(lines, attendeeLine(a))
-	}
-	if it.Location != "" {
-		lines = append(lines, "LOCATION:"+escapeText(it.Location))
-	}
-	lines = append(lines, onlineMeetingLines(it.OnlineMeeting)...)
-	lines = append(lines, "END:VEVENT", "END:VCALENDAR")
-	return strings.Join(lines, "\r\n") + "\r\n"
-}
-
-// attendeeLine is one ATTENDEE property (CN only when a name is known).
-func attendeeLine(a *mail.Address) string {
-	line := "ATTENDEE"
-	if a.Name != "" {
-		line += ";CN=" + quoteParam(a.Name)
-	}
-	return line + ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:" + oneLine(a.Address)
-}
-
-// onlineMeetingLines carries the Lync meeting: the conference link (the
-// focus URI, or the join URL when no focus is known) and the join URL.
-func onlineMeetingLines(om *OnlineMeeting) []string {
-	if om == nil {
-		return nil
-	}
-	link := om.FocusURI
-	if link == "" {
-		link = om.JoinURL
-	}
-	lines := []string{"X-MICROSOFT-ONLINEMEETINGCONFLINK:" + oneLine(link)}
-	if om.JoinURL != "" {
-		lines = append(lines, "URL:"+oneLine(om.JoinURL))
-	}
-	return lines
-}
-
-// escapeText escapes an RFC 5545 TEXT value.
-func escapeText(s string) string {
-	return textEscapes.Replace(s)
-}
-
-// quoteParam quotes an RFC 5545 parameter value (no DQUOTE or line break).
-func quoteParam(s string) string {
-	return `"` + paramEscapes.Replace(s) + `"`
-}
-
-// The replacers behind oneLine, escapeText and quoteParam (built once;
-// a strings.Replacer is safe for concurrent use).
-var (
-	lineBreaks   = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ")
-	textEscapes  = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", "")
-	paramEscapes = strings.NewReplacer(`"`, "'", "\r", "", "\n", " ")
-)

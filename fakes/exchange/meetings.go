@@ -39,22 +39,40 @@ func (s *Store) recipient(name string) (*mail.Address, *User) {
 	return nil, nil
 }
 
-// sendInvitations delivers a meeting request to each attendee with a
-// mailbox (and, per DeliverMeetingRequests, to their delegates) and keeps
-// a copy in the sender's Sent Items when asked. The caller holds the lock.
-func (s *Store) sendInvitations(owner, actor *User, sender string, it CalendarItem, saveCopy bool) {
+// invitation is a meeting request ready to send: the message and the
+// directory users it is delivered to.
+type invitation struct {
+	req   Message
+	local []*User
+}
+
+// newInvitation builds the meeting request for it from owner; sender is
+// set (and actor the Sender) when actor sends on owner's behalf. The
+// caller holds the lock.
+func (s *Store) newInvitation(owner, actor *User, sender string, it CalendarItem) (invitation, error) {
 	listed, local := s.recipients(it.Attendees)
 	var senderUser *User
 	if sender != "" {
 		senderUser = actor
 	}
-	req := newMessage(buildInvitation(s.nextID("MSG"), owner, senderUser, listed, it, s.clock.Now()))
+	raw, err := buildInvitation(s.nextID("MSG"), owner, senderUser, listed, it, s.clock.Now())
+	if err != nil {
+		return invitation{}, err
+	}
+	req := newMessage(raw)
 	req.CalendarItemID = it.ID
-	for _, u := range local {
-		s.deliverMeetingRequest(u, req)
+	return invitation{req: req, local: local}, nil
+}
+
+// sendInvitations delivers a meeting request to each attendee with a
+// mailbox (and, per DeliverMeetingRequests, to their delegates) and keeps
+// a copy in the sender's Sent Items when asked. The caller holds the lock.
+func (s *Store) sendInvitations(actor *User, inv invitation, saveCopy bool) {
+	for _, u := range inv.local {
+		s.deliverMeetingRequest(u, inv.req)
 	}
 	if saveCopy {
-		sent := req
+		sent := inv.req
 		sent.Flags = []string{`\Seen`}
 		s.deliver(strings.ToLower(actor.SMTP), SentItems, sent)
 	}

@@ -7,24 +7,32 @@ import (
 	"strconv"
 
 	"github.com/ucfake/ucfake/fakes/faults"
+	"github.com/ucfake/ucfake/fakes/tenant"
 )
 
-// WithFaults makes the handler consult reg before every cmdlet (op = the
-// cmdlet's PowerShell name, e.g. "Set-CsUserDelegates", matched
-// case-insensitively; identity = its -Identity or -User parameter, "" when
-// it has none). A fault's code is the HTTP status to answer with when it is
-// a number from 400 to 599, otherwise a 500 whose kind is the code; drop
-// aborts the connection without an answer. Delays are not simulated here.
+// WithFaults, on a handler made by New, consults reg before every cmdlet;
+// on a handler made by Serve it does nothing (faults are the tenant's). It
+// returns h. Faults: op = the cmdlet's PowerShell name, e.g.
+// "Set-CsUserDelegates", matched case-insensitively; identity = its
+// -Identity or -User parameter, "" when it has none. A fault's code is the
+// HTTP status to answer with when it is a number from 400 to 599, otherwise
+// a 500 whose kind is the code; drop aborts the connection without an
+// answer; a delay waits on the tenant's clock first.
 func (h *Handler) WithFaults(reg *faults.Registry) *Handler {
-	h.faults = reg
+	if h.store != nil {
+		h.http = tenant.Serve(tenant.Fixed(tenant.Of(nil, h.store, reg, nil)), h.serve)
+	}
 	return h
 }
 
 // scripted applies the fault scripted for this cmdlet call, if any, and
 // reports whether it answered.
-func (h *Handler) scripted(w http.ResponseWriter, name string, p params) bool {
-	f := h.faults.Check(name, target(p))
-	if f == nil || (!f.Drop && f.Code == "") {
+func scripted(w http.ResponseWriter, r *http.Request, world tenant.World, name string, p params) bool {
+	f, err := world.Faults().Apply(r.Context(), name, target(p))
+	if err != nil {
+		return true // the client went away during the delay
+	}
+	if f == nil {
 		return false
 	}
 	if f.Drop {

@@ -9,8 +9,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/fakes/lync"
+	"github.com/ucfake/ucfake/fakes/tenant"
 )
 
 // MaxBody is the largest request body accepted (64 KiB).
@@ -22,21 +22,38 @@ type cmdlet func(s *lync.Store, p params) (any, error)
 // params are a cmdlet's parameters as sent.
 type params map[string]json.RawMessage
 
-// Handler serves the cmdlets over a lync.Store. Safe for concurrent use.
+// Handler serves the cmdlets. Built once per process over a
+// tenant.Resolver, it serves every tenant on one port (the /t/<tenant>/
+// prefix or the X-Ucfake-Tenant header), running each cmdlet on the
+// tenant's current store and committing before it answers. Safe for
+// concurrent use.
 type Handler struct {
-	store  *lync.Store
-	faults *faults.Registry // nil: no scripted faults
+	http  http.Handler
+	store *lync.Store // New's one store, for WithFaults
 }
 
-// New returns a Handler for store.
-func New(store *lync.Store) *Handler { return &Handler{store: store} }
+// New returns a Handler for one store (every tenant name reaches it).
+func New(store *lync.Store) *Handler {
+	h := Serve(tenant.Fixed(tenant.Of(nil, store, nil, nil)))
+	h.store = store
+	return h
+}
+
+// Serve returns a Handler for every tenant resolve knows.
+func Serve(resolve tenant.Resolver) *Handler {
+	h := &Handler{}
+	h.http = tenant.Serve(resolve, h.serve)
+	return h
+}
 
 // errBadParams marks a parameter error (400).
 var errBadParams = errors.New("bad parameters")
 
 // ServeHTTP runs the cmdlet named by the path (case-insensitive) with the
 // JSON object body as its parameters; see the package documentation.
-func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.http.ServeHTTP(w, r) }
+
+func (h *Handler) serve(w http.ResponseWriter, r *http.Request, world tenant.World) {
 	name, ok := strings.CutPrefix(r.URL.Path, "/admin/")
 	if r.URL.Path == "/admin" || r.URL.Path == "/admin/" {
 		writeJSON(w, http.StatusOK, map[string]any{"cmdlets": names()})
@@ -58,8 +75,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if strings.EqualFold(name, "SEFAUtil") && isText(r) {
-		if !h.scripted(w, "SEFAUtil", p) {
-			h.sefaText(w, body)
+		if !scripted(w, r, world, "SEFAUtil", p) {
+			sefaText(w, world.Lync(), body)
 		}
 		return
 	}
@@ -67,10 +84,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "the body must be a JSON object of parameters", "kind": "BadParameters"})
 		return
 	}
-	if h.scripted(w, name, p) {
+	if scripted(w, r, world, name, p) {
 		return
 	}
-	out, err := run(h.store, p)
+	out, err := run(world.Lync(), p)
 	if err != nil {
 		status, kind := statusOf(err)
 		writeJSON(w, status, map[string]string{"error": err.Error(), "kind": kind})

@@ -1,6 +1,8 @@
 package lyncadmin
 
 import (
+	"github.com/ucfake/ucfake/fakes/lync"
+
 	"mime"
 	"net/http"
 	"strings"
@@ -18,8 +20,8 @@ func isText(r *http.Request) bool {
 // /adddelegate:aide@contoso.com"; the program name is optional), and
 // answers with the console output as text/plain. Errors keep the JSON
 // API's status codes; their body is the error line the console would show.
-func (h *Handler) sefaText(w http.ResponseWriter, body []byte) {
-	out, err := h.store.SEFAUtil(strings.Fields(string(body)))
+func sefaText(w http.ResponseWriter, store *lync.Store, body []byte) {
+	out, err := store.SEFAUtil(strings.Fields(string(body)))
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	if err != nil {
 		status, _ := statusOf(err)

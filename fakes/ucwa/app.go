@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/ucfake/ucfake/fakes/lync"
+	"github.com/ucfake/ucfake/fakes/tenant"
 )
 
 // event is one change to a delegation group.
@@ -15,11 +16,14 @@ type event struct {
 	Type    string // added or deleted
 }
 
-// app is one UCWA application of one user.
+// app is one UCWA application of one user of one tenant. Its events follow
+// the tenant's store across resets: when the world's store changes, the app
+// subscribes to the new one and reports the differences as events.
 type app struct {
 	id, user string
-	store    *lync.Store
+	world    tenant.World
 	mu       sync.Mutex
+	store    *lync.Store // the store subscribed to
 	last     lync.UserView
 	events   []event
 	seq      int
@@ -29,21 +33,48 @@ type app struct {
 
 // newApp subscribes to the user's replications before reading the
 // current view (under the app's lock), so no change falls between them.
-func newApp(id, user string, s *lync.Store) *app {
-	a := &app{id: id, user: user, store: s, wake: make(chan struct{})}
+func newApp(id, user string, w tenant.World) *app {
+	a := &app{id: id, user: user, world: w, wake: make(chan struct{})}
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	a.subscribe(w.Lync())
+	a.last = a.store.View(user)
+	return a
+}
+
+// subscribe listens to s's replications. Called with a.mu held.
+func (a *app) subscribe(s *lync.Store) {
+	a.store = s
 	a.cancel = s.OnReplicated(func(sip string, v lync.UserView) {
 		if strings.EqualFold(sip, a.user) {
 			a.update(v)
 		}
 	})
-	a.last = s.View(user)
-	return a
+}
+
+// lync returns the tenant's current store, moving the subscription to it
+// (and reporting what differs as events) after a reset.
+func (a *app) lync() *lync.Store {
+	s := a.world.Lync()
+	a.mu.Lock()
+	moved := s != a.store
+	if moved {
+		a.cancel()
+		a.subscribe(s)
+	}
+	a.mu.Unlock()
+	if moved {
+		a.update(s.View(a.user))
+	}
+	return s
 }
 
 // close ends the app's subscription to the store.
-func (a *app) close() { a.cancel() }
+func (a *app) close() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.cancel()
+}
 
 // base is the app's resource path.
 func (a *app) base() string { return "/ucwa/v1/applications/" + a.id }
@@ -93,7 +124,7 @@ func (a *app) since(ack int) ([]event, <-chan struct{}) {
 
 // members returns a group's members as last replicated to the user.
 func (a *app) members(group string) ([]string, bool) {
-	v := a.store.View(a.user)
+	v := a.lync().View(a.user)
 	switch group {
 	case "delegatesGroup":
 		return v.Delegates, true

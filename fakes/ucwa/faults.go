@@ -1,28 +1,26 @@
 package ucwa
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"strconv"
-	"time"
 )
 
 // scripted applies the fault Options.Faults holds for op by the user (sip)
 // and reports whether the request is finished. Ops are the resources'
 // names: applications (POST, create), application (DELETE), group,
 // groupContacts, events, startAudioOnBehalfOfDelegator, myOnlineMeetings
-// (GET and POST). A delay waits on Options.Clock (ended early by the
-// request's end); drop then aborts the connection unanswered; a code is the
+// (GET and POST). A delay waits on the tenant's clock (bounded in real
+// time by the same delay, and ended early by the request's end); drop then aborts the connection unanswered; a code is the
 // HTTP status to answer with when it is a number from 400 to 599, otherwise
 // a 500 whose subcode is the code. A delay alone then serves the request.
 func (h *Handler) scripted(w http.ResponseWriter, r *http.Request, op, sip string) bool {
-	f := h.opts.Faults.Check(op, sip)
+	f, err := world(r).Faults().Apply(r.Context(), op, sip)
+	if err != nil {
+		return true // the client is gone: nobody to answer
+	}
 	if f == nil {
 		return false
-	}
-	if f.Delay > 0 && !h.wait(r.Context(), f.Delay) {
-		return true // the client is gone: nobody to answer
 	}
 	if f.Drop {
 		panic(http.ErrAbortHandler) // net/http closes the connection unanswered
@@ -36,17 +34,4 @@ func (h *Handler) scripted(w http.ResponseWriter, r *http.Request, op, sip strin
 	}
 	fail(w, status, http.StatusText(status), subcode, fmt.Sprintf("scripted fault %d on %s", f.ID, op))
 	return true
-}
-
-// wait waits d on the handler's clock; false when ctx ended first.
-func (h *Handler) wait(ctx context.Context, d time.Duration) bool {
-	done := make(chan struct{})
-	t := h.opts.Clock.AfterFunc(d, func() { close(done) })
-	defer t.Stop()
-	select {
-	case <-done:
-		return true
-	case <-ctx.Done():
-		return false
-	}
 }

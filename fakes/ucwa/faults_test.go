@@ -14,12 +14,12 @@ import (
 
 func TestScriptedFaults(t *testing.T) {
 	f := setup(t)
-	var reg faults.Registry
+	reg := faults.New(f.clock, nil) // delays run on the test's virtual clock
 	reg.Add(faults.Fault{Op: "applications", Identity: "sip:aide@contoso.com", Code: "503"})
 	reg.Add(faults.Fault{Op: "myOnlineMeetings", Code: "TooManyOnlineMeetings"})
 	reg.Add(faults.Fault{Op: "group", Delay: time.Minute})
 	reg.Add(faults.Fault{Op: "groupContacts", Drop: true})
-	h := New(Options{Store: f.store, Clock: f.clock, Faults: &reg, Authenticate: func(u, p string) (string, bool) {
+	h := New(Options{Store: f.store, Clock: f.clock, Faults: reg, Authenticate: func(u, p string) (string, bool) {
 		return "sip:" + u + "@contoso.com", p == "pw"
 	}})
 	ts := httptest.NewServer(h)
@@ -36,8 +36,10 @@ func TestScriptedFaults(t *testing.T) {
 	pending := f.clock.Pending()
 	done := make(chan int)
 	go func() { code, _ := f.do(t, "aide", "GET", app+"/people/groups/delegatesGroup", ""); done <- code }()
-	for f.clock.Pending() == pending {
-		time.Sleep(time.Millisecond) // test only: until the delay is scheduled
+	for start := time.Now(); f.clock.Pending() == pending; time.Sleep(time.Millisecond) { // test only: until the delay is scheduled
+		if time.Since(start) > 10*time.Second {
+			t.Fatal("the scripted delay was never scheduled on the clock")
+		}
 	}
 	f.clock.Advance(time.Minute)
 	if code := <-done; code != 200 {

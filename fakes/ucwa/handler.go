@@ -1,6 +1,7 @@
 package ucwa
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -11,15 +12,21 @@ import (
 	"github.com/ucfake/ucfake/fakes/clock"
 	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/fakes/lync"
+	"github.com/ucfake/ucfake/fakes/tenant"
 )
 
 // Options configure a Handler.
 type Options struct {
-	Store *lync.Store // required
-	Clock clock.Clock // times event waits and fault delays; nil means the wall clock
-	// Faults, when set, is consulted before every request (see scripted).
+	// Resolve finds the tenant of each request (the /t/<tenant>/ prefix or
+	// the X-Ucfake-Tenant header); users authenticate against its Exchange
+	// store and faults are its own. When nil, the handler serves Store alone.
+	Resolve tenant.Resolver
+	Store   *lync.Store // without Resolve: the one store served
+	Clock   clock.Clock // without Resolve: times event waits and fault delays; nil means the wall clock
+	// Faults, without Resolve, is consulted before every request (see scripted).
 	Faults *faults.Registry
-	// Authenticate checks Basic credentials and returns the user's SIP URI.
+	// Authenticate checks Basic credentials and returns the user's SIP URI;
+	// nil authenticates against the tenant's Exchange store.
 	Authenticate func(user, password string) (sip string, ok bool)
 	// DefaultWait is the events long poll's wait without ?timeout
 	// (default 30 s); MaxWait caps it (default 180 s).
@@ -31,8 +38,9 @@ type Options struct {
 type Handler struct {
 	opts Options
 	mux  *http.ServeMux
+	http http.Handler
 	mu   sync.Mutex
-	apps map[string]*app
+	apps map[string]*app // by id, unique across tenants
 	next int
 }
 
@@ -44,10 +52,13 @@ func New(o Options) *Handler {
 	if o.MaxWait <= 0 {
 		o.MaxWait = 180 * time.Second
 	}
-	if o.Clock == nil {
-		o.Clock = clock.NewReal(1) // as lync.Options: nil means the wall clock
+	if o.Resolve == nil {
+		o.Resolve = tenant.Fixed(tenant.Of(nil, o.Store, o.Faults, o.Clock))
 	}
 	h := &Handler{opts: o, apps: map[string]*app{}, mux: http.NewServeMux()}
+	h.http = tenant.Serve(o.Resolve, func(w http.ResponseWriter, r *http.Request, world tenant.World) {
+		h.mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), worldKey{}, world)))
+	})
 	const a = "/ucwa/v1/applications/{app}"
 	h.mux.HandleFunc("POST /ucwa/v1/applications", h.createApp)
 	h.mux.HandleFunc("DELETE "+a, h.withApp("application", h.deleteApp))
@@ -63,8 +74,14 @@ func New(o Options) *Handler {
 	return h
 }
 
-// ServeHTTP serves the resources under /ucwa/ (see the package doc).
-func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.mux.ServeHTTP(w, r) }
+// ServeHTTP serves the resources under /ucwa/ (see the package doc) on the
+// request's tenant, committing its changes before answering.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.http.ServeHTTP(w, r) }
+
+type worldKey struct{}
+
+// world is the request's tenant.
+func world(r *http.Request) tenant.World { return r.Context().Value(worldKey{}).(tenant.World) }
 
 // Close ends every application.
 func (h *Handler) Close() {
@@ -80,8 +97,12 @@ func (h *Handler) Close() {
 func (h *Handler) user(w http.ResponseWriter, r *http.Request) (string, bool) {
 	u, p, ok := r.BasicAuth()
 	sip, good := "", false
-	if ok && h.opts.Authenticate != nil {
+	switch {
+	case ok && h.opts.Authenticate != nil:
 		sip, good = h.opts.Authenticate(u, p)
+	case ok && world(r).Exchange() != nil:
+		x, err := world(r).Exchange().Authenticate(u, p)
+		sip, good = x.SIP, err == nil
 	}
 	if !good {
 		w.Header().Set("WWW-Authenticate", `Basic realm="ucfake UCWA"`)
@@ -101,7 +122,7 @@ func (h *Handler) withApp(op string, f func(http.ResponseWriter, *http.Request, 
 		h.mu.Lock()
 		a := h.apps[r.PathValue("app")]
 		h.mu.Unlock()
-		if a == nil || !strings.EqualFold(a.user, sip) {
+		if a == nil || a.world != world(r) || !strings.EqualFold(a.user, sip) {
 			fail(w, http.StatusNotFound, "NotFound", "ApplicationNotFound", "no such application for this user")
 			return
 		}
@@ -115,14 +136,14 @@ func (h *Handler) createApp(w http.ResponseWriter, r *http.Request) {
 	if !ok || h.scripted(w, r, "applications", sip) {
 		return
 	}
-	if _, err := h.opts.Store.User(sip); err != nil {
+	if _, err := world(r).Lync().User(sip); err != nil {
 		fail(w, http.StatusForbidden, "Forbidden", "UserNotEnabled", "the user is not enabled for Lync")
 		return
 	}
 	h.mu.Lock()
 	h.next++
 	id := fmt.Sprintf("app%d", h.next)
-	a := newApp(id, sip, h.opts.Store)
+	a := newApp(id, sip, world(r))
 	h.apps[id] = a
 	h.mu.Unlock()
 	writeJSON(w, http.StatusCreated, a.resource())

@@ -30,7 +30,7 @@ func meetingResource(a *app, c lync.Conference) map[string]any {
 // listMeetings lists the meetings the user organizes.
 func (h *Handler) listMeetings(w http.ResponseWriter, _ *http.Request, a *app) {
 	list := []map[string]any{}
-	for _, c := range h.opts.Store.Conferences(a.user) {
+	for _, c := range a.lync().Conferences(a.user) {
 		list = append(list, meetingResource(a, c))
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"_embedded": map[string]any{"myOnlineMeeting": list}})
@@ -48,7 +48,7 @@ func (h *Handler) createMeeting(w http.ResponseWriter, r *http.Request, a *app) 
 		fail(w, http.StatusBadRequest, "BadRequest", "ParameterValidationFailure", err.Error())
 		return
 	}
-	c, err := h.opts.Store.CreateConference(a.user, a.user, req)
+	c, err := a.lync().CreateConference(a.user, a.user, req)
 	if err != nil {
 		storeFail(w, err)
 		return

@@ -1,8 +1,11 @@
 package ucwa
 
 import (
+	"context"
+
 	"encoding/json"
 	"errors"
+	"github.com/ucfake/ucfake/fakes/clock"
 	"io"
 	"net/http"
 	"strconv"
@@ -33,7 +36,7 @@ func (h *Handler) contacts(w http.ResponseWriter, r *http.Request, a *app) {
 	list := []map[string]string{}
 	for _, m := range members {
 		name := m
-		if u, err := h.opts.Store.User(m); err == nil && u.DisplayName != "" {
+		if u, err := a.lync().User(m); err == nil && u.DisplayName != "" {
 			name = u.DisplayName
 		}
 		list = append(list, map[string]string{"uri": m, "name": name})
@@ -42,24 +45,28 @@ func (h *Handler) contacts(w http.ResponseWriter, r *http.Request, a *app) {
 }
 
 // events is the long poll: it answers at once when events newer than ack
-// exist, otherwise when one arrives, the wait passes on the store's clock,
-// or the request ends.
+// exist, otherwise when one arrives, when the wait has passed on the
+// tenant's clock or in real time (whichever comes first: a virtual clock
+// nobody advances never holds a client for ever), or when the request ends.
 func (h *Handler) events(w http.ResponseWriter, r *http.Request, a *app) {
 	ack, wait, err := h.pollParams(r)
 	if err != nil {
 		fail(w, http.StatusBadRequest, "BadRequest", "", err.Error())
 		return
 	}
+	a.lync() // follow a reset before waiting
 	evs, wake := a.since(ack)
 	if len(evs) == 0 && wait > 0 {
-		timeout := make(chan struct{})
-		t := h.opts.Clock.AfterFunc(wait, func() { close(timeout) })
-		select {
-		case <-wake:
-		case <-timeout:
-		case <-r.Context().Done():
-		}
-		t.Stop()
+		ctx, cancel := context.WithCancel(r.Context())
+		go func() {
+			select {
+			case <-wake:
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+		clock.Wait(ctx, a.world.Clock(), wait) // whichever comes first: the wait on the world's clock or in real time
+		cancel()
 		evs, _ = a.since(ack)
 	}
 	writeJSON(w, http.StatusOK, eventsBody(a, ack, evs))
@@ -112,7 +119,7 @@ func (h *Handler) onBehalfCall(w http.ResponseWriter, r *http.Request, a *app) {
 		fail(w, http.StatusBadRequest, "BadRequest", "", `want {"delegator": "sip:...", "to": "..."}`)
 		return
 	}
-	if !h.opts.Store.IsDelegate(req.Delegator, a.user) {
+	if !a.lync().IsDelegate(req.Delegator, a.user) {
 		fail(w, http.StatusConflict, "Conflict", "NoDelegatesConfigured", "No delegates configured.")
 		return
 	}

@@ -1,26 +1,15 @@
 package desktop
 
-import "fmt"
+import "github.com/ucfake/ucfake/harness/desktop/client"
 
-// Language is a client UI language.
-type Language string
+// Language is a client UI language (named in the leaf package client).
+type Language = client.Language
 
 // The languages of the source documents: 000 (en-US) and 002 (sv-SE).
 const (
-	EnUS Language = "en-US"
-	SvSE Language = "sv-SE"
+	EnUS = client.EnUS
+	SvSE = client.SvSE
 )
-
-// ParseLanguage accepts "en-US" or "sv-SE" (case-insensitive; "" = en-US).
-func ParseLanguage(s string) (Language, error) {
-	switch normalise(s) {
-	case "", "enus", "en":
-		return EnUS, nil
-	case "svse", "sv":
-		return SvSE, nil
-	}
-	return "", fmt.Errorf("unknown language %q (want en-US or sv-SE)", s)
-}
 
 // Labels are the UI strings a person reads. The English strings are seed
 // 000's; the Swedish ones are seed 002's where it names them, otherwise

@@ -1,0 +1,52 @@
+package control
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+
+	"github.com/ucfake/ucfake/control/api"
+)
+
+// MaxBody is the largest request body the control plane reads (2 MiB: a
+// tenant's YAML of up to 1 MiB, JSON-escaped). A larger body is drained up
+// to 4 times the limit and answered 413.
+const MaxBody = 2 << 20
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+func writeError(w http.ResponseWriter, status int, kind string, err error) {
+	writeJSON(w, status, api.Error{Error: err.Error(), Kind: kind})
+}
+
+// readJSON decodes the body into v, refusing unknown fields, trailing data
+// and bodies over MaxBody. An empty body leaves v unchanged.
+func readJSON(r *http.Request, v any) error {
+	body, err := io.ReadAll(io.LimitReader(r.Body, MaxBody+1))
+	if err != nil {
+		return badRequest("reading the body: %v", err)
+	}
+	if len(body) > MaxBody {
+		io.CopyN(io.Discard, r.Body, 3*MaxBody) // let the client finish sending, so it reads our answer
+		return tooLarge("the body is larger than %d bytes", MaxBody)
+	}
+	if len(body) == 0 {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return badRequest("invalid JSON body: %v", err)
+	}
+	if dec.More() {
+		return badRequest("invalid JSON body: trailing data")
+	}
+	return nil
+}

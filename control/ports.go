@@ -1,0 +1,43 @@
+package control
+
+import (
+	"time"
+
+	"github.com/ucfake/ucfake/control/api"
+	"github.com/ucfake/ucfake/fakes/events"
+	"github.com/ucfake/ucfake/fakes/tenant"
+	"github.com/ucfake/ucfake/harness/desktop"
+)
+
+// Tenants is what the control plane needs of the process's tenants
+// (package harness adapts its Tenants to it).
+type Tenants interface {
+	Get(name string) (World, error)
+	Create(req api.TenantRequest) (api.Tenant, error)
+	Info(name string) (api.Tenant, error)
+	List() []api.Tenant
+	Delete(name string) error
+	// LoadFixture rebuilds a tenant's world in place from another fixture,
+	// resolved as for Create (embedded, under --fixture-dir, or YAML).
+	LoadFixture(name string, req api.FixtureRequest) (api.Tenant, error)
+	// Endpoints lists the shared listeners of the process.
+	Endpoints() []api.Endpoint
+}
+
+// World is what the control plane needs of one tenant's world.
+type World interface {
+	tenant.World
+	Now() time.Time
+	Virtual() bool
+	Advance(d time.Duration) error
+	Log() *events.Log
+	Computer(name string) *desktop.Computer
+	Computers() []*desktop.Computer
+	AddIn(id int) (*desktop.AddInRequest, bool)
+	SetMAPI(computer string, on bool) error
+	Reset() error
+	State() any // the exported state, JSON-serialisable
+}
+
+// kinded is an error that says its kind (harness.TenantError does).
+type kinded interface{ ErrorKind() string }
