@@ -11,7 +11,8 @@
 //     version hint: the version probe, the folder hierarchy, delegates,
 //     permission_set, calendar items on behalf and refused, CalendarView,
 //     the invitation read in the attendee's Inbox, mail sent as and on
-//     behalf, paging and restrictions, typed errors and a scripted fault.
+//     behalf, paging and restrictions, typed errors, a scripted fault, and
+//     its own POX autodiscover against the POX endpoint.
 //
 // A suite whose client is missing fails under CI=true and otherwise skips,
 // saying what to install.

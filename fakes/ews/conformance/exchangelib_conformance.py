@@ -50,6 +50,7 @@ from exchangelib.version import Build
 
 PINNED = "4.9.0"
 URL = os.environ["UCFAKE_EWS_URL"]
+POX_URL = os.environ["UCFAKE_POX_URL"]
 PASSWORD = os.environ.get("UCFAKE_PASSWORD", "pw")
 DOMAIN = "contoso.com"
 
@@ -324,6 +325,27 @@ def scripted_fault():
     check("the fault fired once; the next call succeeds", len(again) == 1, f"{again}")
 
 
+def pox_autodiscover():
+    """exchangelib's own POX autodiscover, its cache primed with ucfake's
+    endpoint (it would otherwise try https://contoso.com/ and DNS)."""
+    from exchangelib import BASIC
+    from exchangelib.autodiscover import AutodiscoverProtocol, autodiscover_cache, clear_cache
+
+    creds = Credentials(addr("alice"), PASSWORD)
+    ad = AutodiscoverProtocol(config=Configuration(service_endpoint=POX_URL, credentials=creds, auth_type=BASIC))
+    try:
+        with autodiscover_cache:
+            autodiscover_cache[(DOMAIN, creds)] = ad
+        acct = Account(addr("alice"), credentials=creds, autodiscover=True, access_type=DELEGATE)
+        check("POX autodiscover answers the EWS URL", acct.protocol.service_endpoint == URL, acct.protocol.service_endpoint)
+        b = acct.version.build
+        check("and ServerVersion 15.0.847 (Exchange2013_SP1)", (b.major_version, b.minor_version, b.major_build) == (15, 0, 847)
+              and acct.version.api_version == "Exchange2013_SP1", f"{acct.version}")
+        check("the autodiscovered account reads its inbox", acct.inbox.name == "Inbox")
+    finally:
+        clear_cache()
+
+
 def main():
     check(f"exchangelib is the pinned {PINNED}", exchangelib.__version__ == PINNED, exchangelib.__version__)
     manager = account("manager")
@@ -336,6 +358,7 @@ def main():
     paging()
     typed_errors(manager)
     scripted_fault()
+    pox_autodiscover()
     print("exchangelib conformance: all checks passed")
 
 

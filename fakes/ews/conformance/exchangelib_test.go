@@ -57,7 +57,7 @@ func TestExchangelibConformance(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, debianPython, "exchangelib_conformance.py")
-	cmd.Env = append(os.Environ(), "UCFAKE_EWS_URL="+ts.URL+ews.Path, "UCFAKE_PASSWORD=pw", "TZ=UTC")
+	cmd.Env = append(os.Environ(), "UCFAKE_EWS_URL="+ts.URL+ews.Path, "UCFAKE_POX_URL="+ts.URL+ews.PoxAutodiscoverPath, "UCFAKE_PASSWORD=pw", "TZ=UTC")
 	out, err := cmd.CombinedOutput()
 	t.Logf("%s", out)
 	if err != nil {
