@@ -67,14 +67,14 @@ func enumViolation(attrName, value, typ string) error {
 // convertOne converts one id.
 func convertOne(element, id, from, mailbox, to string) (string, error) {
 	if element != "AlternateId" {
-		return "", &exchange.Error{Code: exchange.CodeInvalidRequest, Message: "ucfake has no public folders."}
+		return "", faceError("ErrorInvalidRequest", "ucfake has no public folders.")
 	}
 	key, err := decodeAltID(id, from)
 	if err != nil {
 		return "", err
 	}
 	if _, err := mail.ParseAddress(mailbox); err != nil {
-		return "", &exchange.Error{Code: "ErrorInvalidSmtpAddress", Message: "The SMTP address format is invalid."}
+		return "", faceError("ErrorInvalidSmtpAddress", "The SMTP address format is invalid.")
 	}
 	return encodeAltID(mailbox, key, to), nil
 }

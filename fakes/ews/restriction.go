@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/ucfake/ucfake/fakes/exchange"
 )
 
 // node is any XML element, kept as a tree: a Restriction is interpreted
@@ -34,9 +32,9 @@ func (n node) child(local string) (node, bool) {
 type propertyOf func(uri string) (any, bool)
 
 var (
-	errUnsupportedPath   = &exchange.Error{Code: "ErrorUnsupportedPathForQuery", Message: "The property can not be used with this type of restriction."}
-	errUnsupportedFilter = &exchange.Error{Code: "ErrorUnsupportedQueryFilter", Message: "The restriction or sort order is too complex for this operation."}
-	errInvalidRestrict   = &exchange.Error{Code: "ErrorInvalidRestriction", Message: "The restriction is invalid."}
+	errUnsupportedPath   = faceError("ErrorUnsupportedPathForQuery", "The property can not be used with this type of restriction.")
+	errUnsupportedFilter = faceError("ErrorUnsupportedQueryFilter", "The restriction or sort order is too complex for this operation.")
+	errInvalidRestrict   = faceError("ErrorInvalidRestriction", "The restriction is invalid.")
 )
 
 // matches evaluates a search expression (the child of Restriction) on an

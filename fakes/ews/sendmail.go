@@ -39,8 +39,8 @@ type messageEl struct {
 }
 
 var (
-	errDispositionRequired = &exchange.Error{Code: "ErrorMessageDispositionRequired", Message: "MessageDisposition attribute is required."}
-	errMimeNotSupported    = &exchange.Error{Code: exchange.CodeInvalidRequest, Message: "ucfake does not create messages from MimeContent; send Subject, Body and recipients."}
+	errDispositionRequired = faceError("ErrorMessageDispositionRequired", "MessageDisposition attribute is required.")
+	errMimeNotSupported    = faceError("ErrorInvalidRequest", "ucfake does not create messages from MimeContent; send Subject, Body and recipients.")
 )
 
 // createMessages handles the request's messages as MessageDisposition
@@ -75,7 +75,7 @@ func (h *Handler) messageTarget(user exchange.User, req createItemReq, dispositi
 	case disposition == "SendOnly":
 		return nil, nil
 	case def[disposition] == "":
-		return nil, &exchange.Error{Code: exchange.CodeInvalidRequest, Message: "unknown MessageDisposition " + disposition}
+		return nil, faceError("ErrorInvalidRequest", "unknown MessageDisposition " + disposition)
 	case req.Saved.ID.XMLName.Local == "":
 		return &exchange.FolderRef{Mailbox: user.SMTP, Folder: def[disposition]}, nil
 	}
@@ -87,7 +87,7 @@ func (h *Handler) messageTarget(user exchange.User, req createItemReq, dispositi
 		if _, err := h.folderAccess(user, ref); err != nil {
 			return nil, err
 		}
-		return nil, &exchange.Error{Code: "ErrorInvalidOperation", Message: "ucfake keeps no items in " + ref.folder.id + "."}
+		return nil, faceError("ErrorInvalidOperation", "ucfake keeps no items in " + ref.folder.id + ".")
 	}
 	return &exchange.FolderRef{Mailbox: ref.mailbox, Folder: ref.store()}, nil
 }

@@ -43,6 +43,12 @@ func TestSendAsAndOnBehalf(t *testing.T) {
 	if got := must(s.Messages("alice", "alice", Inbox)); len(got) != 0 {
 		t.Errorf("a refused message was delivered: %+v", got)
 	}
+	// Set-Mailbox -GrantSendOnBehalfTo without Outlook delegation.
+	noErr(t, s.GrantMailboxRight("manager", "bob", SendOnBehalf))
+	must(s.SendMessage("bob", outgoing("manager", "alice"), nil))
+	if got := must(s.Messages("alice", "alice", Inbox)); len(got) != 1 || got[0].Sender != "bob@contoso.com" {
+		t.Errorf("GrantSendOnBehalfTo: %+v", got)
+	}
 }
 
 // TestSentMessageIsWellFormed parses what SendMessage delivers with
