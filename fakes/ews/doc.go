@@ -47,9 +47,9 @@
 // base64 of the store's ids (EwsId; ConvertId maps them to the other
 // IdFormatType values and back) with no ChangeKey semantics beyond echoing
 // one; messages are created from Subject, Body and recipients (a
-// MimeContent in CreateItem is refused), saved drafts cannot be sent
-// later (no SendItem); no attachments, UpdateItem, DeleteItem or
-// notifications; restrictions search FieldURI properties only (indexed
+// MimeContent or Attachments in CreateItem is refused, never dropped),
+// saved drafts cannot be sent later (no SendItem); no attachments,
+// UpdateItem, DeleteItem or notifications; restrictions search FieldURI properties only (indexed
 // and extended properties are ErrorUnsupportedPathForQuery) and compare
 // strings without regard to case; UpdateFolder changes folder:PermissionSet
 // only; scripted fault delays are not applied to EWS; requests over MaxBody

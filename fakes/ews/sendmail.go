@@ -35,12 +35,14 @@ type messageEl struct {
 	From *struct {
 		Mailbox mailboxEl `xml:"Mailbox"`
 	} `xml:"From"`
-	Mime *string `xml:"MimeContent"`
+	Mime        *string  `xml:"MimeContent"`
+	Attachments *present `xml:"Attachments"`
 }
 
 var (
 	errDispositionRequired = faceError("ErrorMessageDispositionRequired", "MessageDisposition attribute is required.")
 	errMimeNotSupported    = faceError("ErrorInvalidRequest", "ucfake does not create messages from MimeContent; send Subject, Body and recipients.")
+	errNoAttachments       = faceError("ErrorInvalidRequest", "ucfake does not keep attachments; send the message without them.")
 )
 
 // createMessages handles the request's messages as MessageDisposition
@@ -75,7 +77,7 @@ func (h *Handler) messageTarget(user exchange.User, req createItemReq, dispositi
 	case disposition == "SendOnly":
 		return nil, nil
 	case def[disposition] == "":
-		return nil, faceError("ErrorInvalidRequest", "unknown MessageDisposition " + disposition)
+		return nil, faceError("ErrorInvalidRequest", "unknown MessageDisposition "+disposition)
 	case req.Saved.ID.XMLName.Local == "":
 		return &exchange.FolderRef{Mailbox: user.SMTP, Folder: def[disposition]}, nil
 	}
@@ -87,7 +89,7 @@ func (h *Handler) messageTarget(user exchange.User, req createItemReq, dispositi
 		if _, err := h.folderAccess(user, ref); err != nil {
 			return nil, err
 		}
-		return nil, faceError("ErrorInvalidOperation", "ucfake keeps no items in " + ref.folder.id + ".")
+		return nil, faceError("ErrorInvalidOperation", "ucfake keeps no items in "+ref.folder.id+".")
 	}
 	return &exchange.FolderRef{Mailbox: ref.mailbox, Folder: ref.store()}, nil
 }
@@ -95,8 +97,11 @@ func (h *Handler) messageTarget(user exchange.User, req createItemReq, dispositi
 // createMessage sends or saves one message and renders what Exchange
 // answers: the saved draft's id for SaveOnly, nothing once sent.
 func (h *Handler) createMessage(user exchange.User, m messageEl, disposition string, target *exchange.FolderRef) (string, error) {
-	if m.Mime != nil {
+	switch {
+	case m.Mime != nil:
 		return "", errMimeNotSupported
+	case m.Attachments != nil:
+		return "", errNoAttachments
 	}
 	out := exchange.OutgoingMessage{To: m.To.addresses(), Cc: m.Cc.addresses(), Bcc: m.Bcc.addresses(),
 		Subject: m.Subject, Body: m.Body.Text, HTML: strings.EqualFold(m.Body.Type, "HTML")}

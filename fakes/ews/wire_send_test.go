@@ -85,4 +85,9 @@ func TestSendOnBehalfAndAs(t *testing.T) {
 	has(t, out, `<m:CreateItemResponseMessage ResponseClass="Success"><m:ResponseCode>NoError</m:ResponseCode><m:Items><t:Message><t:ItemId Id=`)
 	_, out = post(t, ts, "alice@contoso.com", msg("", ""))
 	has(t, out, "<m:MessageText>MessageDisposition attribute is required.</m:MessageText><m:ResponseCode>ErrorMessageDispositionRequired</m:ResponseCode>")
+	_, out = post(t, ts, "alice@contoso.com", soap(`<m:CreateItem MessageDisposition="SendOnly"><m:Items><t:Message><t:Subject>x</t:Subject><t:Attachments><t:FileAttachment><t:Name>a.txt</t:Name><t:Content>YQ==</t:Content></t:FileAttachment></t:Attachments><t:ToRecipients><t:Mailbox><t:EmailAddress>User1@example.com</t:EmailAddress></t:Mailbox></t:ToRecipients></t:Message></m:Items></m:CreateItem>`))
+	has(t, out, "ucfake does not keep attachments") // refused, never sent without them
+	if inbox, _ := st.Messages("User1@example.com", "User1@example.com", exchange.Inbox); len(inbox) != 2 {
+		t.Fatalf("a message with attachments was sent: %d", len(inbox))
+	}
 }
