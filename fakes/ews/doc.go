@@ -2,8 +2,11 @@
 // (build 15.0.847.32) answers it: SOAP 1.1 over HTTP at /EWS/Exchange.asmx,
 // and autodiscover at /autodiscover/autodiscover.xml (POX) and
 // /autodiscover/autodiscover.svc (SOAP GetUserSettings), all from one
-// http.Handler usable in-process or in the server, under a "/t/<tenant>"
-// prefix too.
+// http.Handler usable in-process or in the server, for every tenant (the
+// "/t/<tenant>" prefix, the X-Ucfake-Tenant header or a tenant's own
+// listener; see fakes/tenant). Scripted faults (the tenant's registry)
+// are applied before every operation: a code answers a SOAP fault with
+// that ResponseCode, drop aborts the connection, a delay waits.
 //
 // Operations: ConvertId; AddDelegate, GetDelegate, UpdateDelegate,
 // RemoveDelegate; GetFolder (every DistinguishedFolderId, IdOnly / Default
@@ -52,8 +55,7 @@
 // UpdateItem, DeleteItem or notifications; restrictions search FieldURI properties only (indexed
 // and extended properties are ErrorUnsupportedPathForQuery) and compare
 // strings without regard to case; UpdateFolder changes folder:PermissionSet
-// only; scripted fault delays are not applied to EWS; requests over MaxBody
-// get 413 with a SOAP fault; SOAP 1.2 is refused (415).
+// only; requests over MaxBody get 413 with a SOAP fault; SOAP 1.2 is refused (415).
 //
 // Bad input. Malformed XML, a root that is not a SOAP 1.1 Envelope, an
 // empty Body, an operation element lacking a child the schema requires
