@@ -52,10 +52,11 @@
 // one; messages are created from Subject, Body and recipients (a
 // MimeContent or Attachments in CreateItem is refused, never dropped),
 // saved drafts cannot be sent later (no SendItem); no attachments,
-// UpdateItem, DeleteItem or notifications; restrictions search FieldURI properties only (indexed
-// and extended properties are ErrorUnsupportedPathForQuery) and compare
-// strings without regard to case; UpdateFolder changes folder:PermissionSet
-// only; requests over MaxBody get 413 with a SOAP fault; SOAP 1.2 is refused (415).
+// UpdateItem, DeleteItem or notifications; restrictions search FieldURI
+// properties only (indexed and extended properties are
+// ErrorUnsupportedPathForQuery) and compare strings without regard to
+// case; UpdateFolder changes folder:PermissionSet only; requests over
+// MaxBody get 413 with a SOAP fault; SOAP 1.2 is refused (415).
 //
 // Bad input. Malformed XML, a root that is not a SOAP 1.1 Envelope, an
 // empty Body, an operation element lacking a child the schema requires
