@@ -18,6 +18,20 @@ type userIDEl struct {
 	DistinguishedUser  string `xml:"DistinguishedUser"`
 }
 
+// set fills one child of a UserId by element name.
+func (u *userIDEl) set(name, value string) {
+	switch name {
+	case "SID":
+		u.SID = value
+	case "PrimarySmtpAddress":
+		u.PrimarySmtpAddress = value
+	case "DisplayName":
+		u.DisplayName = value
+	case "DistinguishedUser":
+		u.DistinguishedUser = value
+	}
+}
+
 // name is how the store should find the user.
 func (u userIDEl) name() string {
 	for _, s := range []string{u.PrimarySmtpAddress, u.SID, u.DisplayName} {

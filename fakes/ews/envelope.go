@@ -12,25 +12,25 @@ const (
 	NSSoap     = "http://schemas.xmlsoap.org/soap/envelope/"
 	NSMessages = "http://schemas.microsoft.com/exchange/services/2006/messages"
 	NSTypes    = "http://schemas.microsoft.com/exchange/services/2006/types"
+	NSErrors   = "http://schemas.microsoft.com/exchange/services/2006/errors"
+	nsXSI      = "http://www.w3.org/2001/XMLSchema-instance"
+	nsXSD      = "http://www.w3.org/2001/XMLSchema"
 )
 
-// writeEnvelope sends a SOAP response whose body is body (already XML).
+// serverVersionInfo is the SOAP header Exchange 2013 SP1 (build
+// 15.0.847.32) puts on every response: the attributes, their order and the
+// namespace declarations of Microsoft's Exchange 2013 samples, whose
+// build-847 responses say Version="V2_8".
+const serverVersionInfo = `<h:ServerVersionInfo MajorVersion="15" MinorVersion="0" MajorBuildNumber="847" MinorBuildNumber="32" Version="V2_8" xmlns:h="` + NSTypes + `" xmlns="` + NSTypes + `" xmlns:xsd="` + nsXSD + `" xmlns:xsi="` + nsXSI + `"/>`
+
+// writeEnvelope sends a SOAP response whose body is body (already XML),
+// shaped as Exchange 2013 sends it: the version header, then a Body that
+// declares xsi and xsd.
 func writeEnvelope(w http.ResponseWriter, status int, body string) {
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
 	w.WriteHeader(status)
-	fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="%s"><s:Header><h:ServerVersionInfo xmlns:h="%s" MajorMajorVersion="15" MajorVersion="15" MinorVersion="0" MajorBuildNumber="1497" MinorBuildNumber="2" Version="Exchange2013_SP1"/></s:Header><s:Body>%s</s:Body></s:Envelope>`,
-		NSSoap, NSTypes, body)
-}
-
-// writeFault sends a SOAP fault: faultcode Client or Server, a readable
-// faultstring and the EWS ResponseCode in detail.
-func writeFault(w http.ResponseWriter, status int, client bool, code, text string) {
-	who := "s:Server"
-	if client {
-		who = "s:Client"
-	}
-	writeEnvelope(w, status, fmt.Sprintf(`<s:Fault><faultcode>%s</faultcode><faultstring xml:lang="en-US">%s</faultstring><detail><e:ResponseCode xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">%s</e:ResponseCode><e:Message xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">%s</e:Message></detail></s:Fault>`,
-		who, esc(text), esc(code), esc(text)))
+	fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="%s"><s:Header>%s</s:Header><s:Body xmlns:xsi="%s" xmlns:xsd="%s">%s</s:Body></s:Envelope>`,
+		NSSoap, serverVersionInfo, nsXSI, nsXSD, body)
 }
 
 // esc escapes text for XML content and attribute values.

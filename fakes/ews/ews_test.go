@@ -107,11 +107,11 @@ func TestCreateFindAndGetCalendarItems(t *testing.T) {
 		t.Fatalf("invitation %+v", msgs)
 	}
 	_, out = post(t, ts, "assistant", soap(`<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>Default</t:BaseShape></m:ItemShape><m:ParentFolderIds><t:DistinguishedFolderId Id="calendar"><t:Mailbox><t:EmailAddress>manager@contoso.com</t:EmailAddress></t:Mailbox></t:DistinguishedFolderId></m:ParentFolderIds></m:FindItem>`))
-	has(t, out, `TotalItemsInView="1"`, "<t:Subject>Team building</t:Subject>", "<t:Organizer><t:Mailbox><t:EmailAddress>manager@contoso.com")
+	has(t, out, `TotalItemsInView="1"`, "<t:Subject>Team building</t:Subject>", "<t:Organizer><t:Mailbox><t:Name>manager</t:Name><t:EmailAddress>manager@contoso.com</t:EmailAddress>")
 	id := out[strings.Index(out, `<t:ItemId Id="`)+14:]
 	id = id[:strings.Index(id, `"`)]
 	_, out = post(t, ts, "assistant", soap(`<m:GetItem><m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape><m:ItemIds><t:ItemId Id="`+id+`"/><t:ItemId Id="bogus"/></m:ItemIds></m:GetItem>`))
-	has(t, out, "<t:Subject>Team building</t:Subject>", "<m:ResponseCode>ErrorItemNotFound</m:ResponseCode>")
+	has(t, out, "<t:Subject>Team building</t:Subject>", "<m:ResponseCode>ErrorInvalidIdMalformed</m:ResponseCode>")
 	_, out = post(t, ts, "manager", createIn("manager@contoso.com", ""))
 	has(t, out, "SendMeetingInvitations is required")
 }
@@ -155,12 +155,17 @@ func TestBadRequests(t *testing.T) {
 }
 
 // FuzzRequest feeds arbitrary bodies to the handler as an authenticated
-// user: every answer must be a SOAP document and never a 500. Each input
-// gets a fresh store, so a failing input reproduces on its own.
+// user: every answer must be a SOAP document and never ucfake's own
+// failure (ErrorInternalServerError, which a recovered panic answers).
+// Each input gets a fresh store, so a failing input reproduces on its own.
 func FuzzRequest(f *testing.F) {
 	for _, s := range []string{soap(addAssistant), createIn("manager@contoso.com", "SendToNone"), soap(getDelegate),
 		soap(`<m:GetFolder><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape><m:FolderIds><t:FolderId Id="x"/></m:FolderIds></m:GetFolder>`),
-		soap(`<m:ResolveNames><m:UnresolvedEntry>a</m:UnresolvedEntry></m:ResolveNames>`)} {
+		soap(`<m:ResolveNames><m:UnresolvedEntry>a</m:UnresolvedEntry></m:ResolveNames>`),
+		convertRequest("EwsId", "DUMMY", "DUMMY", "EntryId"), pagedFind(1), soap(docCreateMessage),
+		soap(`<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape><m:Restriction><t:And><t:Contains ContainmentMode="Substring" ContainmentComparison="IgnoreCase"><t:FieldURI FieldURI="item:Subject"/><t:Constant Value="a"/></t:Contains><t:Not><t:IsEqualTo><t:FieldURI FieldURI="message:IsRead"/><t:FieldURIOrConstant><t:Constant Value="true"/></t:FieldURIOrConstant></t:IsEqualTo></t:Not></t:And></m:Restriction><m:ParentFolderIds><t:DistinguishedFolderId Id="calendar"/></m:ParentFolderIds></m:FindItem>`),
+		soap(`<m:FindFolder Traversal="Deep"><m:FolderShape><t:BaseShape>AllProperties</t:BaseShape></m:FolderShape><m:IndexedPageFolderView MaxEntriesReturned="2" Offset="1" BasePoint="End"/><m:ParentFolderIds><t:DistinguishedFolderId Id="root"/></m:ParentFolderIds></m:FindFolder>`),
+		soap(`<m:UpdateFolder><m:FolderChanges><t:FolderChange><t:DistinguishedFolderId Id="calendar"/><t:Updates><t:SetFolderField><t:FieldURI FieldURI="folder:PermissionSet"/><t:CalendarFolder><t:PermissionSet><t:CalendarPermissions><t:CalendarPermission><t:UserId><t:DistinguishedUser>Default</t:DistinguishedUser></t:UserId><t:CalendarPermissionLevel>Reviewer</t:CalendarPermissionLevel></t:CalendarPermission></t:CalendarPermissions></t:PermissionSet></t:CalendarFolder></t:SetFolderField></t:Updates></t:FolderChange></m:FolderChanges></m:UpdateFolder>`)} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
@@ -174,7 +179,7 @@ func FuzzRequest(f *testing.F) {
 		req := httptest.NewRequest("POST", Path, strings.NewReader(string(body)))
 		req.SetBasicAuth("manager", "pw")
 		New(st).ServeHTTP(rec, req)
-		if rec.Code == 500 || !strings.HasPrefix(rec.Body.String(), "<?xml") {
+		if strings.Contains(rec.Body.String(), "ErrorInternalServerError") || !strings.HasPrefix(rec.Body.String(), "<?xml") {
 			t.Fatalf("%d %s", rec.Code, rec.Body.String())
 		}
 	})

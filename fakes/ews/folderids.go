@@ -3,16 +3,11 @@ package ews
 import (
 	"encoding/base64"
 	"encoding/xml"
+	"fmt"
 	"strings"
 
 	"github.com/ucfake/ucfake/fakes/exchange"
 )
-
-// distinguished maps EWS DistinguishedFolderId ids to store folders.
-var distinguished = map[string]exchange.FolderName{
-	"inbox": exchange.Inbox, "calendar": exchange.Calendar, "tasks": exchange.Tasks, "contacts": exchange.Contacts,
-	"notes": exchange.Notes, "journal": exchange.Journal, "sentitems": exchange.SentItems, "deleteditems": exchange.DeletedItems,
-}
 
 // folderIDEl is either a DistinguishedFolderId (Id + optional Mailbox) or
 // a FolderId (Id from a previous response).
@@ -22,51 +17,87 @@ type folderIDEl struct {
 	Mailbox *mailboxEl `xml:"Mailbox"`
 }
 
-// folderRef is a resolved folder.
+// folderRef is a resolved folder of a mailbox.
 type folderRef struct {
 	mailbox string
-	folder  exchange.FolderName
+	folder  wellKnown
 }
 
-var errBadFolderID = &exchange.Error{Code: exchange.CodeFolderNotFound, Message: "The specified folder could not be found in the store."}
+// errMalformedID is Exchange's answer to an id that does not decode.
+var errMalformedID = faceError("ErrorInvalidIdMalformed", "Id is malformed.")
 
-// resolve turns a folder id element into a mailbox and folder.
+// check refuses, as the schema validator does, a DistinguishedFolderId
+// whose Id is not a DistinguishedFolderIdNameType value (the enumeration
+// is case-sensitive: "Calendar" is invalid).
+func (f folderIDEl) check() error {
+	if f.XMLName.Local != "DistinguishedFolderId" {
+		return nil
+	}
+	if wk, ok := folderByKey(f.ID); ok && wk.distinguished && wk.id == f.ID {
+		return nil
+	}
+	return fmt.Errorf("The 'Id' attribute is invalid - The value '%s' is invalid according to its datatype '%s:DistinguishedFolderIdNameType' - The Enumeration constraint failed.", f.ID, NSTypes)
+}
+
+// checkFolderIDs checks every id of a request (see check).
+func checkFolderIDs(ids ...folderIDEl) error {
+	for _, f := range ids {
+		if err := f.check(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// resolve turns a folder id element into a mailbox and folder: a
+// DistinguishedFolderId names the caller's mailbox unless it carries one.
 func (f folderIDEl) resolve(user exchange.User) (folderRef, error) {
 	if f.XMLName.Local == "DistinguishedFolderId" {
-		name, ok := distinguished[strings.ToLower(f.ID)]
-		if !ok {
-			return folderRef{}, errBadFolderID
+		wk, ok := folderByKey(f.ID)
+		if !ok || !wk.distinguished {
+			return folderRef{}, errMalformedID
 		}
 		mbx := user.SMTP
 		if f.Mailbox != nil && strings.TrimSpace(f.Mailbox.EmailAddress) != "" {
 			mbx = strings.TrimSpace(f.Mailbox.EmailAddress)
 		}
-		return folderRef{mbx, name}, nil
+		return folderRef{mbx, wk}, nil
 	}
-	raw, err := base64.RawURLEncoding.DecodeString(f.ID)
-	mbx, name, ok := strings.Cut(string(raw), "|")
-	if err != nil || !ok {
-		return folderRef{}, errBadFolderID
+	mbx, key, err := splitID(f.ID)
+	if err != nil {
+		return folderRef{}, err
 	}
-	return folderRef{mbx, exchange.FolderName(name)}, nil
+	wk, ok := folderByKey(key)
+	if !ok {
+		return folderRef{}, errMalformedID
+	}
+	return folderRef{mbx, wk}, nil
 }
 
 // id encodes a folder as a FolderId.
-func (r folderRef) id() string {
-	return base64.RawURLEncoding.EncodeToString([]byte(r.mailbox + "|" + string(r.folder)))
+func (r folderRef) id() string { return joinID(r.mailbox, r.folder.id) }
+
+// store is the store folder behind r, "" for one ucfake keeps nothing in.
+func (r folderRef) store() exchange.FolderName { return r.folder.store }
+
+// itemID encodes an item id with its mailbox.
+func itemID(mailbox, id string) string { return joinID(mailbox, id) }
+
+// parseItemID decodes an ItemId: ErrorInvalidIdMalformed when it does not
+// decode.
+func parseItemID(s string) (mailbox, id string, err error) { return splitID(s) }
+
+// joinID and splitID are ucfake's EwsId format: base64url of
+// "mailbox|key", the mailbox lower-cased.
+func joinID(mailbox, key string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(strings.ToLower(mailbox) + "|" + key))
 }
 
-// itemID encodes a calendar item id with its mailbox.
-func itemID(mailbox, id string) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(mailbox + "|" + id))
-}
-
-// parseItemID decodes an ItemId.
-func parseItemID(s string) (mailbox, id string, err error) {
+func splitID(s string) (mailbox, key string, err error) {
 	raw, err := base64.RawURLEncoding.DecodeString(s)
-	mailbox, id, ok := strings.Cut(string(raw), "|")
-	if err != nil || !ok {
-		return "", "", exchange.ErrItemNotFound
+	mailbox, key, ok := strings.Cut(string(raw), "|")
+	if err != nil || !ok || mailbox == "" || key == "" {
+		return "", "", errMalformedID
 	}
-	return mailbox, id, nil
+	return mailbox, key, nil
 }

@@ -76,9 +76,9 @@ func Serve(resolve tenant.Resolver) *Handler {
 	h := &Handler{resolve: resolve, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	h.http = tenant.Serve(resolve, h.serveTenant)
 	h.ops = map[string]operation{
-		"AddDelegate": (*Handler).addDelegate, "GetDelegate": (*Handler).getDelegate,
+		"AddDelegate": (*Handler).addDelegate, "ConvertId": (*Handler).convertID, "GetDelegate": (*Handler).getDelegate,
 		"UpdateDelegate": (*Handler).updateDelegate, "RemoveDelegate": (*Handler).removeDelegate,
-		"GetFolder": (*Handler).getFolder, "UpdateFolder": (*Handler).updateFolder,
+		"GetFolder": (*Handler).getFolder, "FindFolder": (*Handler).findFolder, "UpdateFolder": (*Handler).updateFolder,
 		"CreateItem": (*Handler).createItem, "FindItem": (*Handler).findItem, "GetItem": (*Handler).getItem,
 		"ResolveNames": (*Handler).resolveNames,
 	}
@@ -104,9 +104,12 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request) {
 				panic(v)
 			}
 			h.log.Error("EWS panic", "panic", v)
-			writeFault(w, http.StatusInternalServerError, false, "ErrorInternalServerError", "An internal server error occurred. The operation failed.")
+			writeFault(w, http.StatusInternalServerError, "ErrorInternalServerError", "An internal server error occurred. The operation failed.")
 		}
 	}()
+	if h.serveAutodiscover(w, r) {
+		return
+	}
 	if !strings.EqualFold(r.URL.Path, Path) {
 		http.NotFound(w, r)
 		return
@@ -138,17 +141,17 @@ func (h *Handler) authenticate(w http.ResponseWriter, r *http.Request) (exchange
 func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", "POST")
-		writeFault(w, http.StatusMethodNotAllowed, true, "ErrorInvalidRequest", "EWS requests are SOAP messages sent with POST.")
+		writeFault(w, http.StatusMethodNotAllowed, "ErrorInvalidRequest", "EWS requests are SOAP messages sent with POST.")
 		return nil, false
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	if mt == "application/soap+xml" {
-		writeFault(w, http.StatusUnsupportedMediaType, true, "ErrorInvalidRequest", "SOAP 1.2 is not supported; send SOAP 1.1 as text/xml.")
+		writeFault(w, http.StatusUnsupportedMediaType, "ErrorInvalidRequest", "SOAP 1.2 is not supported; send SOAP 1.1 as text/xml.")
 		return nil, false
 	}
 	doc, err := io.ReadAll(io.LimitReader(r.Body, MaxBody+1))
 	if err != nil || len(doc) > MaxBody {
-		writeFault(w, http.StatusRequestEntityTooLarge, true, "ErrorInvalidRequest", "The request is larger than 4 MiB.")
+		writeFault(w, http.StatusRequestEntityTooLarge, "ErrorInvalidRequest", "The request is larger than 4 MiB.")
 		return nil, false
 	}
 	return doc, true
@@ -156,20 +159,19 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool
 
 // dispatch walks the envelope once: it refuses unsupported headers, finds
 // the operation (the body's first element) and lets it decode the rest.
+// Whatever is refused before or while the operation reads its element is
+// a SOAP fault with HTTP 500, as Exchange answers; the operation's own
+// errors are ResponseMessages inside a 200.
 func (h *Handler) dispatch(ctx context.Context, w http.ResponseWriter, user exchange.User, doc []byte) {
 	dec := xml.NewDecoder(bytes.NewReader(doc))
 	se, err := findOperation(dec)
 	if err != nil {
-		status, code := http.StatusBadRequest, "ErrorSchemaValidation"
-		if errors.Is(err, errImpersonation) {
-			code = "ErrorImpersonationDenied"
-		}
-		writeFault(w, status, true, code, err.Error())
+		writeSOAPFault(w, http.StatusInternalServerError, faultOf(dec, err))
 		return
 	}
 	op, ok := h.ops[se.Name.Local]
 	if !ok || se.Name.Space != NSMessages {
-		writeFault(w, http.StatusBadRequest, true, "ErrorInvalidRequest", "The operation "+se.Name.Local+" is not supported (namespace "+se.Name.Space+").")
+		writeSOAPFault(w, http.StatusInternalServerError, unknownOperation(dec, se))
 		return
 	}
 	f, err := h.faults.Apply(ctx, se.Name.Local, user.SMTP, user.SIP)
@@ -180,34 +182,34 @@ func (h *Handler) dispatch(ctx context.Context, w http.ResponseWriter, user exch
 		if f.Drop {
 			panic(http.ErrAbortHandler)
 		}
-		writeFault(w, http.StatusInternalServerError, false, f.Code, fmt.Sprintf("Scripted fault %d on %s.", f.ID, se.Name.Local))
+		writeFault(w, http.StatusInternalServerError, f.Code, fmt.Sprintf("Scripted fault %d on %s.", f.ID, se.Name.Local))
 		return
 	}
 	body, err := op(h, user, &opReader{dec: dec, start: se, attrs: se.Attr})
 	if err != nil {
-		writeFault(w, http.StatusBadRequest, true, "ErrorSchemaValidation", "The request failed schema validation: "+err.Error())
+		writeSOAPFault(w, http.StatusInternalServerError, faultOf(dec, err))
 		return
 	}
 	writeEnvelope(w, http.StatusOK, body)
 }
 
-var errImpersonation = errors.New("ExchangeImpersonation is not supported by ucfake; authenticate as the user instead")
+var errImpersonation = &soapFault{code: "ErrorImpersonationDenied", message: "ExchangeImpersonation is not supported by ucfake; authenticate as the user instead."}
 
 // findOperation reads up to the first element inside soap:Body, checking
 // that the document is a SOAP 1.1 envelope and its header holds nothing
-// ucfake refuses.
+// ucfake refuses (impersonation, an unknown RequestServerVersion).
 func findOperation(dec *xml.Decoder) (xml.StartElement, error) {
 	depth, inBody := 0, false
 	for {
 		tok, err := dec.Token()
 		if err != nil {
-			return xml.StartElement{}, fmt.Errorf("The request failed schema validation: %v", err)
+			return xml.StartElement{}, err
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
 			if _, end := tok.(xml.EndElement); end {
 				if inBody {
-					return xml.StartElement{}, fmt.Errorf("The request failed schema validation: the SOAP Body holds no operation")
+					return xml.StartElement{}, errors.New("The SOAP Body holds no operation.")
 				}
 				depth--
 			}
@@ -215,9 +217,13 @@ func findOperation(dec *xml.Decoder) (xml.StartElement, error) {
 		}
 		switch {
 		case depth == 0 && (se.Name.Space != NSSoap || se.Name.Local != "Envelope"):
-			return se, fmt.Errorf("The request failed schema validation: the root element is not a SOAP 1.1 Envelope")
+			return se, errors.New("The root element is not a SOAP 1.1 Envelope.")
 		case se.Name.Local == "ExchangeImpersonation":
 			return se, errImpersonation
+		case se.Name.Local == "RequestServerVersion" && !inBody:
+			if err := checkRequestVersion(se); err != nil {
+				return se, err
+			}
 		case inBody:
 			return se, nil
 		case depth == 1 && se.Name.Space == NSSoap && se.Name.Local == "Body":

@@ -32,14 +32,15 @@ type createItemReq struct {
 	} `xml:"SavedItemFolderId"`
 	Items *struct {
 		Calendar []calendarItemEl `xml:"CalendarItem"`
+		Messages []messageEl      `xml:"Message"`
 		Other    []struct {
 			XMLName xml.Name
 		} `xml:",any"`
 	} `xml:"Items"`
 }
 
-// errNotCalendar answers items other than calendar items.
-var errNotCalendar = &exchange.Error{Code: exchange.CodeInvalidRequest, Message: "ucfake creates calendar items only."}
+// errNotCreatable answers items other than calendar items and messages.
+var errNotCreatable = &exchange.Error{Code: exchange.CodeInvalidRequest, Message: "ucfake creates calendar items and messages only."}
 
 func parseTime(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(s))
@@ -49,32 +50,63 @@ func parseTime(s string) (time.Time, error) {
 	return t.UTC(), nil
 }
 
+// createItem creates calendar items (createCalendarItems) and messages
+// (createMessages), one response message per item in request order by
+// kind; other item kinds are refused per item.
 func (h *Handler) createItem(user exchange.User, op *opReader) (string, error) {
 	var req createItemReq
 	if err := op.decode(&req); err != nil {
 		return "", err
 	}
-	if req.Items == nil || len(req.Items.Calendar)+len(req.Items.Other) == 0 {
+	if req.Items == nil || len(req.Items.Calendar)+len(req.Items.Messages)+len(req.Items.Other) == 0 {
 		return "", incomplete("CreateItem", "Items")
 	}
+	if err := req.Saved.ID.check(); err != nil {
+		return "", err
+	}
+	var msgs strings.Builder
+	if len(req.Items.Calendar) > 0 {
+		msgs.WriteString(h.createCalendarItems(user, op, req))
+	}
+	if len(req.Items.Messages) > 0 {
+		msgs.WriteString(h.createMessages(user, op, req))
+	}
+	for range req.Items.Other {
+		msgs.WriteString(createItemMessage(errNotCreatable, ""))
+	}
+	return wrapResponse("CreateItem", msgs.String()), nil
+}
+
+// createItemMessage renders a CreateItemResponseMessage; errors carry an
+// empty Items, as Exchange sends them.
+func createItemMessage(err error, items string) string {
+	if err != nil {
+		return `<m:CreateItemResponseMessage ResponseClass="Error">` + errorMessage(err) + `<m:Items/></m:CreateItemResponseMessage>`
+	}
+	return responseMessage("CreateItemResponseMessage", nil, "<m:Items>"+items+"</m:Items>")
+}
+
+// createCalendarItems creates the request's calendar items in the
+// SavedItemFolderId's calendar (the caller's own by default).
+func (h *Handler) createCalendarItems(user exchange.User, op *opReader, req createItemReq) string {
 	send := exchange.SendMode(attr(op.attrs, "SendMeetingInvitations"))
 	mbx := user.SMTP
 	if req.Saved.ID.XMLName.Local != "" {
 		ref, err := req.Saved.ID.resolve(user)
-		if err != nil || ref.folder != exchange.Calendar {
-			return wrapResponse("CreateItem", responseMessage("CreateItemResponseMessage", exchange.ErrFolderNotFound, "")), nil
+		if err == nil && ref.store() != exchange.Calendar {
+			err = exchange.ErrFolderNotFound
+		}
+		if err != nil {
+			return strings.Repeat(createItemMessage(err, ""), len(req.Items.Calendar))
 		}
 		mbx = ref.mailbox
 	}
 	var msgs strings.Builder
 	for _, it := range req.Items.Calendar {
 		body, err := h.createOne(user, mbx, send, it)
-		msgs.WriteString(responseMessage("CreateItemResponseMessage", err, body))
+		msgs.WriteString(createItemMessage(err, body))
 	}
-	for range req.Items.Other {
-		msgs.WriteString(responseMessage("CreateItemResponseMessage", errNotCalendar, ""))
-	}
-	return wrapResponse("CreateItem", msgs.String()), nil
+	return msgs.String()
 }
 
 // createOne creates one calendar item in mbx's calendar as user.
@@ -98,82 +130,5 @@ func (h *Handler) createOne(user exchange.User, mbx string, send exchange.SendMo
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf(`<m:Items><t:CalendarItem><t:ItemId Id="%s" ChangeKey="DwAAAA=="/></t:CalendarItem></m:Items>`, itemID(saved.Mailbox, saved.ID)), nil
-}
-
-type findItemReq struct {
-	Shape   *present `xml:"ItemShape"`
-	Parents struct {
-		ID folderIDEl `xml:",any"`
-	} `xml:"ParentFolderIds"`
-}
-
-func (h *Handler) findItem(user exchange.User, op *opReader) (string, error) {
-	var req findItemReq
-	if err := op.decode(&req); err != nil {
-		return "", err
-	}
-	switch {
-	case req.Shape == nil:
-		return "", incomplete("FindItem", "ItemShape")
-	case req.Parents.ID.XMLName.Local == "":
-		return "", incomplete("FindItem", "ParentFolderIds")
-	}
-	ref, err := req.Parents.ID.resolve(user)
-	if err == nil && ref.folder != exchange.Calendar {
-		err = &exchange.Error{Code: exchange.CodeInvalidRequest, Message: "ucfake's FindItem reads calendar folders only"}
-	}
-	var items []exchange.CalendarItem
-	if err == nil {
-		items, err = h.store.CalendarItems(user.SMTP, ref.mailbox)
-	}
-	var b strings.Builder
-	for _, it := range items {
-		b.WriteString(calendarItemXML(it))
-	}
-	body := fmt.Sprintf(`<m:RootFolder TotalItemsInView="%d" IncludesLastItemInRange="true"><t:Items>%s</t:Items></m:RootFolder>`, len(items), b.String())
-	return wrapResponse("FindItem", responseMessage("FindItemResponseMessage", err, body)), nil
-}
-
-type getItemReq struct {
-	Shape *present `xml:"ItemShape"`
-	IDs   []struct {
-		ID string `xml:"Id,attr"`
-	} `xml:"ItemIds>ItemId"`
-}
-
-func (h *Handler) getItem(user exchange.User, op *opReader) (string, error) {
-	var req getItemReq
-	if err := op.decode(&req); err != nil {
-		return "", err
-	}
-	switch {
-	case req.Shape == nil:
-		return "", incomplete("GetItem", "ItemShape")
-	case len(req.IDs) == 0:
-		return "", incomplete("GetItem", "ItemIds")
-	}
-	var msgs strings.Builder
-	for _, id := range req.IDs {
-		mbx, iid, err := parseItemID(id.ID)
-		var it exchange.CalendarItem
-		if err == nil {
-			it, err = h.store.CalendarItem(user.SMTP, mbx, iid)
-		}
-		msgs.WriteString(responseMessage("GetItemResponseMessage", err, "<m:Items>"+calendarItemXML(it)+"</m:Items>"))
-	}
-	return wrapResponse("GetItem", msgs.String()), nil
-}
-
-func calendarItemXML(it exchange.CalendarItem) string {
-	var att strings.Builder
-	for _, a := range it.Attendees {
-		fmt.Fprintf(&att, "<t:Attendee><t:Mailbox><t:EmailAddress>%s</t:EmailAddress></t:Mailbox></t:Attendee>", esc(a))
-	}
-	online := ""
-	if it.OnlineMeeting != nil {
-		online = "<t:JoinOnlineMeetingUrl>" + esc(it.OnlineMeeting.JoinURL) + "</t:JoinOnlineMeetingUrl>"
-	}
-	return fmt.Sprintf(`<t:CalendarItem><t:ItemId Id="%s" ChangeKey="DwAAAA=="/><t:Subject>%s</t:Subject><t:Start>%s</t:Start><t:End>%s</t:End><t:Location>%s</t:Location><t:Organizer><t:Mailbox><t:EmailAddress>%s</t:EmailAddress></t:Mailbox></t:Organizer><t:RequiredAttendees>%s</t:RequiredAttendees>%s</t:CalendarItem>`,
-		itemID(it.Mailbox, it.ID), esc(it.Subject), it.Start.UTC().Format(time.RFC3339), it.End.UTC().Format(time.RFC3339), esc(it.Location), esc(it.Organizer), att.String(), online)
+	return fmt.Sprintf(`<t:CalendarItem><t:ItemId Id="%s" ChangeKey="DwAAAA=="/></t:CalendarItem>`, itemID(saved.Mailbox, saved.ID)), nil
 }

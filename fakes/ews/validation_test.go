@@ -8,8 +8,9 @@ import (
 )
 
 // TestMissingElements: a request without a child the schema requires is
-// an ErrorSchemaValidation fault naming the element, never a response
-// that pretends to have done something.
+// an ErrorSchemaValidation fault (HTTP 500, as Exchange sends faults)
+// naming the element, never a response that pretends to have done
+// something.
 func TestMissingElements(t *testing.T) {
 	ts, _ := setup(t)
 	mbx := `<m:Mailbox><t:EmailAddress>manager@contoso.com</t:EmailAddress></m:Mailbox>`
@@ -27,7 +28,7 @@ func TestMissingElements(t *testing.T) {
 	}
 	for _, c := range cases {
 		code, out := post(t, ts, "manager", soap(c.body))
-		if code != 400 || !strings.Contains(out, "<e:ResponseCode xmlns:e=\"http://schemas.microsoft.com/exchange/services/2006/errors\">ErrorSchemaValidation</e:ResponseCode>") || !strings.Contains(out, c.want) {
+		if code != 500 || !strings.Contains(out, "<e:ResponseCode xmlns:e=\"http://schemas.microsoft.com/exchange/services/2006/errors\">ErrorSchemaValidation</e:ResponseCode>") || !strings.Contains(out, c.want) {
 			t.Errorf("%s: %d %s", c.body, code, out)
 		}
 	}
@@ -57,10 +58,11 @@ func TestResolveNamesAmbiguousAndExact(t *testing.T) {
 	has(t, out, `ResponseClass="Success"`, `TotalItemsInView="1"`, "<t:EmailAddress>alice@contoso.com</t:EmailAddress>")
 }
 
-func TestCreateItemOfAMessageIsRefusedPerItem(t *testing.T) {
+func TestCreateItemRefusesPerItem(t *testing.T) {
 	ts, _ := setup(t)
-	_, out := post(t, ts, "manager", soap(`<m:CreateItem MessageDisposition="SendAndSaveCopy"><m:Items><t:Message><t:Subject>hi</t:Subject></t:Message></m:Items></m:CreateItem>`))
-	has(t, out, `<m:CreateItemResponse `, `<m:CreateItemResponseMessage ResponseClass="Error"><m:MessageText>ucfake creates calendar items only.</m:MessageText><m:ResponseCode>ErrorInvalidRequest</m:ResponseCode>`)
+	_, out := post(t, ts, "manager", soap(`<m:CreateItem MessageDisposition="SendAndSaveCopy"><m:Items><t:Message><t:Subject>hi</t:Subject></t:Message><t:Task><t:Subject>todo</t:Subject></t:Task></m:Items></m:CreateItem>`))
+	has(t, out, `<m:CreateItemResponseMessage ResponseClass="Error"><m:MessageText>At least one recipient isn&#39;t valid., A message can&#39;t be submitted without a recipient.</m:MessageText><m:ResponseCode>ErrorInvalidRecipients</m:ResponseCode><m:DescriptiveLinkKey>0</m:DescriptiveLinkKey><m:Items/></m:CreateItemResponseMessage>`,
+		`<m:MessageText>ucfake creates calendar items and messages only.</m:MessageText><m:ResponseCode>ErrorInvalidRequest</m:ResponseCode>`)
 }
 
 func TestGetFolderOwnMailboxWithoutMailboxElement(t *testing.T) {
@@ -75,8 +77,12 @@ func TestGetFolderOfAnUnknownMailbox(t *testing.T) {
 	has(t, out, `<m:GetFolderResponseMessage ResponseClass="Error">`, "<m:ResponseCode>ErrorNonExistentMailbox</m:ResponseCode>")
 }
 
+// TestGetItemOfAGarbledId: an id that does not decode is malformed, in
+// the words of the ConvertId reference's error example; one that decodes
+// but names nothing is not found.
 func TestGetItemOfAGarbledId(t *testing.T) {
 	ts, _ := setup(t)
-	_, out := post(t, ts, "alice", soap(`<m:GetItem><m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape><m:ItemIds><t:ItemId Id="!!"/></m:ItemIds></m:GetItem>`))
-	has(t, out, `<m:GetItemResponseMessage ResponseClass="Error">`, "<m:ResponseCode>ErrorItemNotFound</m:ResponseCode>")
+	_, out := post(t, ts, "alice", soap(`<m:GetItem><m:ItemShape><t:BaseShape>AllProperties</t:BaseShape></m:ItemShape><m:ItemIds><t:ItemId Id="!!"/><t:ItemId Id="`+itemID("alice@contoso.com", "AAMkMsgNONE")+`"/></m:ItemIds></m:GetItem>`))
+	has(t, out, `<m:GetItemResponseMessage ResponseClass="Error"><m:MessageText>Id is malformed.</m:MessageText><m:ResponseCode>ErrorInvalidIdMalformed</m:ResponseCode><m:DescriptiveLinkKey>0</m:DescriptiveLinkKey></m:GetItemResponseMessage>`,
+		"<m:ResponseCode>ErrorItemNotFound</m:ResponseCode>")
 }

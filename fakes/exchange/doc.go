@@ -1,5 +1,7 @@
 // Package exchange is ucfake's fake Exchange organisation: a directory
-// (GAL), mailboxes with their well-known folders, folder permissions as
+// (GAL), mailboxes with their well-known folders (the delegate folders,
+// the mail folders Inbox, Drafts, Outbox, Sent Items, Deleted Items and
+// Junk E-Mail, and Freebusy Data), folder permissions as
 // individual rights and roles, Outlook-style delegates, the admin rights
 // FullAccess / SendAs / SendOnBehalf, calendar items, meeting messages as
 // RFC 5322 bytes, and a MAPI service that can be switched off.
@@ -26,6 +28,11 @@
 //     (ErrSendAsDenied); SendAs wins over SendOnBehalf (From = owner, no
 //     Sender); SendOnBehalf gives From = owner, Sender = the actor, and
 //     SENT-BY on the ORGANIZER;
+//   - mail (SendMessage): RFC 5322 messages written with go-message,
+//     delivered to directory recipients' Inboxes (To, Cc, Bcc; Bcc never in
+//     the headers), external ones listed only, no recipient at all
+//     ErrInvalidRecipients; the copy saved where asked if the actor may
+//     create items there, or nothing is sent; SaveMessage keeps a \Draft;
 //   - invitations: RFC 5322 (CRLF) multipart/alternative messages, written
 //     with go-message (header fields folded, names and subject as RFC 2047
 //     words where needed, each part 7bit or quoted-printable), with a
@@ -43,7 +50,8 @@
 //     holders and delegates with ViewPrivateItems;
 //   - MAPI reachability per server and per client computer.
 //
-// Simplified: one organisation and one server; no recurrence, free/busy
+// Simplified: one organisation and one server; no attachments or
+// sending of saved drafts; no recurrence, free/busy
 // lookups, meeting responses, updates or cancellations, and no items in
 // attendees' calendars (invitations land in Inboxes only); no transport
 // delays; the Sent Items copy goes to the actor's mailbox (not the

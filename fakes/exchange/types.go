@@ -26,10 +26,14 @@ const (
 	SentItems    FolderName = "Sent Items"
 	DeletedItems FolderName = "Deleted Items"
 	FreeBusyData FolderName = "Freebusy Data"
+	Drafts       FolderName = "Drafts"
+	Outbox       FolderName = "Outbox"
+	JunkEmail    FolderName = "Junk E-Mail"
 )
 
-// Folders lists every folder a mailbox has, in display order.
-var Folders = []FolderName{Inbox, Calendar, Tasks, Contacts, Notes, Journal, SentItems, DeletedItems, FreeBusyData}
+// Folders lists every folder a mailbox has, in display order (the three
+// mail folders added last keep older exports in their order).
+var Folders = []FolderName{Inbox, Calendar, Tasks, Contacts, Notes, Journal, SentItems, DeletedItems, FreeBusyData, Drafts, Outbox, JunkEmail}
 
 // Principals that are not users, for folder permission entries.
 const (

@@ -6,6 +6,7 @@ const ews = require("ews-javascript-api");
 if (process.env.UCFAKE_DEBUG) { ews.EwsLogging.DebugLogEnabled = true; }
 
 const url = process.env.UCFAKE_EWS_URL;
+const autodiscoverURL = process.env.UCFAKE_AUTODISCOVER_URL;
 const password = process.env.UCFAKE_PASSWORD || "pw";
 
 function service(user) {
@@ -33,7 +34,65 @@ async function expectError(name, promise, code) {
   }
 }
 
+// autodiscover points ews-javascript-api's AutodiscoverService at ucfake's
+// SOAP autodiscover endpoint and checks that GetUserSettings answers the
+// EWS URL the rest of the suite uses.
+async function autodiscover() {
+  const autod = new ews.AutodiscoverService(new ews.Uri(autodiscoverURL), ews.ExchangeVersion.Exchange2013);
+  autod.Credentials = new ews.WebCredentials("assistant@contoso.com", password);
+  const names = [ews.UserSettingName.InternalEwsUrl, ews.UserSettingName.ExternalEwsUrl, ews.UserSettingName.UserDisplayName,
+    ews.UserSettingName.CasVersion, ews.UserSettingName.EwsSupportedSchemas, ews.UserSettingName.ExternalPop3Connections];
+  const r = await autod.GetUserSettings("manager@contoso.com", names);
+  check("AutodiscoverService.GetUserSettings succeeds", r.ErrorCode === ews.AutodiscoverErrorCode.NoError, ews.AutodiscoverErrorCode[r.ErrorCode]);
+  check("it answers the EWS URL", r.GetSettingValue(ews.UserSettingName.ExternalEwsUrl) === url &&
+    r.GetSettingValue(ews.UserSettingName.InternalEwsUrl) === url, r.GetSettingValue(ews.UserSettingName.ExternalEwsUrl));
+  check("it answers the display name", r.GetSettingValue(ews.UserSettingName.UserDisplayName) === "manager");
+  check("it answers Exchange 2013 SP1's CAS version", r.GetSettingValue(ews.UserSettingName.CasVersion) === "15.00.0847.032");
+  check("a setting ucfake does not keep is a UserSettingError", r.UserSettingErrors.length === 1 &&
+    r.UserSettingErrors[0].SettingName === "ExternalPop3Connections", JSON.stringify(r.UserSettingErrors));
+  const nobody = await autod.GetUserSettings("nobody@contoso.com", [ews.UserSettingName.ExternalEwsUrl]);
+  check("an unknown user is InvalidUser", nobody.ErrorCode === ews.AutodiscoverErrorCode.InvalidUser, ews.AutodiscoverErrorCode[nobody.ErrorCode]);
+}
+
+// mail reads the invitation in the attendee's inbox (FindItems with a
+// paged ItemView and a SearchFilter, then a bind with MimeContent) and
+// sends mail on behalf of the manager, refused without rights.
+async function mail(assistant) {
+  const alice = service("alice@contoso.com");
+  const filter = new ews.SearchFilter.ContainsSubstring(ews.ItemSchema.Subject, "quarterly", ews.ContainmentMode.Substring, ews.ComparisonMode.IgnoreCase);
+  const view = new ews.ItemView(1, 0, ews.OffsetBasePoint.Beginning);
+  const found = await alice.FindItems(ews.WellKnownFolderName.Inbox, filter, view);
+  check("FindItems with a filter and a paged view finds the invitation", found.TotalCount === 1 && found.Items.length === 1 && !found.MoreAvailable,
+    `${found.TotalCount} ${found.Items.length}`);
+  const props = new ews.PropertySet(ews.BasePropertySet.FirstClassProperties, [ews.ItemSchema.MimeContent]);
+  const inv = await ews.EmailMessage.Bind(alice, found.Items[0].Id, props);
+  check("the invitation is From the manager", inv.From.Address.toLowerCase() === "manager@contoso.com", inv.From.Address);
+  check("and Sender the delegate", inv.Sender.Address.toLowerCase() === "assistant@contoso.com", inv.Sender.Address);
+  const mime = Buffer.from(inv.MimeContent.Content, "base64").toString();
+  check("its MimeContent carries the VEVENT", mime.includes("BEGIN:VEVENT") && mime.includes("SENT-BY"), mime.slice(0, 200));
+
+  const m = new ews.EmailMessage(assistant);
+  m.From = new ews.EmailAddress("manager@contoso.com");
+  m.ToRecipients.Add("bob@contoso.com");
+  m.Subject = "Agenda";
+  m.Body = new ews.MessageBody(ews.BodyType.Text, "See you there.");
+  await m.SendAndSaveCopy();
+  const bob = service("bob@contoso.com");
+  const got = await bob.FindItems(ews.WellKnownFolderName.Inbox, new ews.ItemView(10));
+  const agenda = got.Items.find(i => i.Subject === "Agenda");
+  check("a message sent on behalf reaches bob", agenda !== undefined, `${got.TotalCount} items`);
+  await agenda.Load(new ews.PropertySet(ews.BasePropertySet.FirstClassProperties));
+  check("From the manager, Sender the delegate", agenda.From.Address.toLowerCase() === "manager@contoso.com" &&
+    agenda.Sender.Address.toLowerCase() === "assistant@contoso.com", `${agenda.From.Address} ${agenda.Sender.Address}`);
+  const forged = new ews.EmailMessage(bob);
+  forged.From = new ews.EmailAddress("manager@contoso.com");
+  forged.ToRecipients.Add("alice@contoso.com");
+  forged.Subject = "Forged";
+  await expectError("sending for the manager without rights is ErrorSendAsDenied", forged.Send(), "ErrorSendAsDenied");
+}
+
 async function main() {
+  await autodiscover();
   const manager = service("manager@contoso.com");
   const assistant = service("assistant@contoso.com");
   const mbx = new ews.Mailbox("manager@contoso.com");
@@ -82,6 +141,8 @@ async function main() {
   check("the delegate reads the meeting back by id", back.Subject === "Quarterly review", back.Subject);
   const found = await manager.FindItems(calId, new ews.ItemView(10));
   check("the manager finds the meeting in the calendar", found.Items.some(i => i.Subject === "Quarterly review"), `${found.TotalCount} items`);
+
+  await mail(assistant);
 
   const names = await manager.ResolveName("alice@contoso.com", ews.ResolveNameSearchLocation.DirectoryOnly, false);
   check("ResolveName finds alice in the GAL", names.Count === 1 && names._getItem(0).Mailbox.Address.toLowerCase() === "alice@contoso.com", `count ${names.Count}`);

@@ -16,7 +16,8 @@ import (
 
 // TestEWSJavaScriptConformance runs conformance.js, which drives the EWS
 // front end with the unmodified npm package ews-javascript-api (pinned in
-// package-lock.json). Without node or node_modules the test skips locally
+// package-lock.json), its AutodiscoverService pointed at the SOAP
+// autodiscover endpoint first. Without node or node_modules the test skips locally
 // and fails in CI (CI=true), where .ci/install.d/ews-conformance.sh runs
 // npm ci.
 func TestEWSJavaScriptConformance(t *testing.T) {
@@ -39,7 +40,7 @@ func TestEWSJavaScriptConformance(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, node, "conformance.js")
-	cmd.Env = append(os.Environ(), "UCFAKE_EWS_URL="+ts.URL+ews.Path, "UCFAKE_PASSWORD=pw")
+	cmd.Env = append(os.Environ(), "UCFAKE_EWS_URL="+ts.URL+ews.Path, "UCFAKE_AUTODISCOVER_URL="+ts.URL+ews.SoapAutodiscoverPath, "UCFAKE_PASSWORD=pw")
 	out, err := cmd.CombinedOutput()
 	t.Logf("%s", out)
 	if err != nil {
