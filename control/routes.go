@@ -3,7 +3,6 @@ package control
 import (
 	"net/http"
 	"sort"
-
 )
 
 // route is one documented operation.
@@ -81,4 +80,3 @@ func nonNil[T any](s []T) []T {
 	}
 	return s
 }
-

@@ -31,13 +31,16 @@ type Snapshot struct {
 	Lync       lync.State     `json:"lync"`
 	Desktops   desktop.State  `json:"desktops"`
 	Faults     []faults.Fault `json:"faults,omitempty"`
+	// Endpoints are the tenant\'s own listeners, listened on again at start.
+	Endpoints map[string]string `json:"endpoints,omitempty"`
 }
 
 // Export returns the world's state now.
 func (w *World) Export() Snapshot {
 	c := w.now()
 	return Snapshot{Version: SnapshotVersion, Tenant: w.name, Generation: w.generation.Load(), Fixture: c.fixture, Domain: c.domain, Now: c.clock.Now(),
-		Exchange: c.exchange.Export(), Lync: c.lync.Export(), Desktops: c.env.Export(), Faults: c.faults.All()}
+		Exchange: c.exchange.Export(), Lync: c.lync.Export(), Desktops: c.env.Export(), Faults: c.faults.All(),
+		Endpoints: w.Endpoints()}
 }
 
 // Import replaces the world's contents, in place, by the state of s. A
@@ -54,6 +57,7 @@ func (w *World) restore(s Snapshot) (*contents, error) {
 	if g := s.Generation; g > 0 && w.generation.Load() < g-1 {
 		w.generation.Store(g - 1) // the restored store keeps the UIDVALIDITY it had
 	}
+	w.setEndpoints(s.Endpoints)
 	c := w.fresh(s.Fixture, s.Domain, w.newClock(s.Now))
 	c.org, _ = s.Fixture.Organisation() // nil if unreadable: Reset then reports why
 	if v, ok := c.clock.(*clock.Virtual); ok && s.Now.After(v.Now()) {

@@ -309,3 +309,41 @@ func (ts *Tenants) Close() {
 	}
 	ts.m = map[string]*entry{}
 }
+
+// LoadFixture rebuilds a tenant's world in place from another fixture,
+// resolved as Create resolves it (requests may not name arbitrary files).
+func (ts *Tenants) LoadFixture(name string, src FixtureSource) error {
+	w, err := ts.Get(name)
+	if err != nil {
+		return err
+	}
+	f, org, err := src.resolve(ts.opts.FixtureDir)
+	if err != nil {
+		return err
+	}
+	if err := w.ResetTo(f, org); err != nil {
+		return tenantErr(TenantBadFixture, name, err, "fixture %s cannot be built", f.Name)
+	}
+	if err := w.Commit(); err != nil {
+		return tenantErr(TenantNotSaved, name, err, "tenant %q was rebuilt but not saved", name)
+	}
+	return nil
+}
+
+// relisten starts again the own listeners of restored tenants that had
+// them, on their old addresses where those are free.
+func (ts *Tenants) relisten() error {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	for _, e := range ts.m {
+		if len(e.world.Endpoints()) == 0 || e.listeners != nil {
+			continue
+		}
+		eps, ln, err := ts.listen(e.world, true)
+		if err != nil {
+			return err
+		}
+		e.endpoints, e.listeners = eps, ln
+	}
+	return nil
+}

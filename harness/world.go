@@ -45,6 +45,26 @@ type World struct {
 	// gets it as its IMAP UIDVALIDITY.
 	generation atomic.Uint32
 	closed     atomic.Bool
+	// endpoints are the tenant's own listeners by face, if it has them
+	// (set by Tenants; saved so that a restart listens there again).
+	endpoints atomic.Pointer[map[string]string]
+}
+
+// Endpoints returns the tenant's own listeners by face (FaceEWS, ...), or
+// nil when it has none.
+func (w *World) Endpoints() map[string]string {
+	if p := w.endpoints.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
+
+func (w *World) setEndpoints(eps map[string]string) {
+	if eps == nil {
+		w.endpoints.Store(nil)
+		return
+	}
+	w.endpoints.Store(&eps)
 }
 
 // contents is everything a reset replaces.

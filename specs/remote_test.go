@@ -2,19 +2,17 @@ package specs
 
 import (
 	"context"
-	"net/http/httptest"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 	"github.com/testcontainers/testcontainers-go"
 
-	"github.com/ucfake/ucfake/fakes/clock"
-	"github.com/ucfake/ucfake/fakes/faults"
+	"github.com/ucfake/ucfake/control/api"
+	"github.com/ucfake/ucfake/harness"
 	"github.com/ucfake/ucfake/harness/container"
 	"github.com/ucfake/ucfake/harness/desktop"
 	"github.com/ucfake/ucfake/harness/remote"
-	"github.com/ucfake/ucfake/harness/server"
 )
 
 // remoteBodies are spec bodies that drive ucfake only through its control
@@ -42,7 +40,7 @@ func remoteBodies(client func() *remote.Client) {
 		Expect(members).To(ConsistOf("sip:manager@contoso.com"))
 		out, err := c.ScheduleLyncMeeting(ctx, "PC-ASSISTANT", "manager", "Board")
 		Expect(err).NotTo(HaveOccurred())
-		Expect(out.Kind).To(Equal(desktop.OutcomeSuccess))
+		Expect(out.Kind).To(Equal(api.OutcomeSuccess))
 	})
 
 	It("shows the KB's MAPI text and no delegation while MAPI is down", func() {
@@ -94,10 +92,10 @@ func remoteBodies(client func() *remote.Client) {
 
 	It("reports a scripted fault as unconsumed until it is cleared", func() {
 		c := setup()
-		f, err := c.AddFault(ctx, faults.Fault{Op: "GetDelegate", Identity: "assistant@contoso.com", Count: 2, Code: "ErrorServerBusy"})
+		f, err := c.AddFault(ctx, api.Fault{Op: "GetDelegate", Identity: "assistant@contoso.com", Count: 2, Code: "ErrorServerBusy"})
 		Expect(err).NotTo(HaveOccurred())
 		Expect(f.ID).To(BeNumerically(">", 0))
-		_, err = c.AddFault(ctx, faults.Fault{Op: "SERVICE"})
+		_, err = c.AddFault(ctx, api.Fault{Op: "SERVICE"})
 		Expect(remote.StatusOf(err)).To(Equal(400), "a fault without an effect")
 		open, err := c.UnconsumedFaults(ctx)
 		Expect(err).NotTo(HaveOccurred())
@@ -131,8 +129,9 @@ func remoteBodies(client func() *remote.Client) {
 	It("keeps tenants apart", func() {
 		c := setup()
 		other := c.ForTenant("other-job")
-		Expect(other.CreateTenant(ctx, "other-job", "seed003")).To(Succeed())
-		_, err := other.Computer(ctx, "PC-MANAGER")
+		_, err := other.CreateTenant(ctx, api.TenantRequest{Name: "other-job", Fixture: "seed003"})
+		Expect(err).NotTo(HaveOccurred())
+		_, err = other.Computer(ctx, "PC-MANAGER")
 		Expect(remote.StatusOf(err)).To(Equal(404))
 		Expect(c.Advance(ctx, time.Hour)).To(Succeed())
 		mine, err := c.Now(ctx)
@@ -145,16 +144,29 @@ func remoteBodies(client func() *remote.Client) {
 	})
 }
 
+// serveInProcess starts the control plane in-process on a free port.
+func serveInProcess() string {
+	s, err := harness.Serve(harness.ServeOptions{Addrs: map[string]string{harness.FaceControl: "127.0.0.1:0"},
+		Tenants: harness.TenantsOptions{Default: "kb000"}})
+	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(s.Close)
+	return "http://" + s.Endpoints()[0].Addr
+}
+
 var _ = Describe("The control plane, in-process", Label("inprocess"), func() {
 	var base string
-	BeforeEach(func() {
-		s, err := server.New(server.Options{Fixture: "kb000", Clock: func() clock.Clock { return clock.NewVirtual(time.Time{}) }})
-		Expect(err).NotTo(HaveOccurred())
-		ts := httptest.NewServer(s)
-		DeferCleanup(func() { ts.Close(); s.Close() })
-		base = ts.URL
-	})
+	BeforeEach(func() { base = serveInProcess() })
 	remoteBodies(func() *remote.Client { return &remote.Client{Base: base} })
+})
+
+var _ = Describe("The control plane, in-process, on a tenant other than default", Label("inprocess"), func() {
+	var c *remote.Client
+	BeforeEach(func(ctx SpecContext) {
+		c = (&remote.Client{Base: serveInProcess()}).ForTenant("job-42")
+		_, err := c.CreateTenant(ctx, api.TenantRequest{Name: "job-42", Fixture: "seed003"})
+		Expect(err).NotTo(HaveOccurred())
+	})
+	remoteBodies(func() *remote.Client { return c })
 })
 
 var _ = Describe("The control plane, in the container", Label("container"), Serial, func() {

@@ -5,11 +5,10 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
-	"github.com/ucfake/ucfake/harness/server"
+	"github.com/ucfake/ucfake/harness"
 )
 
 // TestScriptedFaultsReachTheFrontEnds scripts a fault per HTTP front end
@@ -17,19 +16,18 @@ import (
 // expects the unconsumed report to be empty afterwards, also after a reset
 // gave the front ends a new world.
 func TestScriptedFaultsReachTheFrontEnds(t *testing.T) {
-	c, _ := parse([]string{"--clock", "virtual", "--fixture", "kb000", "--sip-addr", "off", "--imap-addr", "off",
+	c, _ := parse([]string{"--clock", "virtual", "--fixture", "kb000", "--sip-addr", "off", "--imap-addr", "off", "--control-addr", "127.0.0.1:0",
 		"--ews-addr", "127.0.0.1:0", "--ucwa-addr", "127.0.0.1:0", "--admin-addr", "127.0.0.1:0"}, func(string) string { return "" }, io.Discard)
-	srv, err := server.New(serverOptions(c, slog.New(slog.DiscardHandler)))
+	srv, err := harness.Serve(serveOptions(c, slog.New(slog.DiscardHandler)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	cp := httptest.NewServer(srv)
-	defer cp.Close()
 	addr := map[string]string{}
 	for _, e := range srv.Endpoints() {
 		addr[e.Name] = e.Addr
 	}
+	cp := struct{ URL string }{"http://" + addr["control"]}
 	for round := 0; round < 2; round++ {
 		post(t, cp.URL+"/_ucfake/faults", `{"op":"Get-CsClientPolicy","code":"503"}`, 201)
 		post(t, cp.URL+"/_ucfake/faults", `{"op":"applications","identity":"sip:assistant@contoso.com","code":"429"}`, 201)

@@ -1,6 +1,8 @@
 // Command ucfake serves the fake Exchange and Lync back ends, wired to
 // simulated desktops, on 127.0.0.1. It starts on the embedded default
-// organisation unless --fixture names another one or a YAML file.
+// organisation unless --fixture names another one or a YAML file. All it
+// does is read flags and call harness.Serve, the same code in-process
+// users call.
 //
 // Every flag can also be set with an environment variable: --fixture is
 // UCFAKE_FIXTURE, --control-addr is UCFAKE_CONTROL_ADDR, and so on. Flags
@@ -14,32 +16,27 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"strings"
 	"syscall"
-	"time"
 
+	"github.com/ucfake/ucfake/control/api"
 	"github.com/ucfake/ucfake/fakes/clock"
 	"github.com/ucfake/ucfake/fixtures"
-	"github.com/ucfake/ucfake/harness/server"
+	"github.com/ucfake/ucfake/harness"
 )
 
 // config is the command line.
 type config struct {
-	controlAddr string
-	sipAddr     string
-	ewsAddr     string
-	imapAddr    string
-	ucwaAddr    string
-	adminAddr   string
-	fixture     string
-	clockMode   string
-	speed       float64
-	logLevel    string
-	stateDir    string
+	addrs      map[string]string // by face
+	fixture    string
+	fixtureDir string
+	clockMode  string
+	speed      float64
+	logLevel   string
+	stateDir   string
+	skipBad    bool
 }
 
 func main() {
@@ -49,9 +46,22 @@ func main() {
 	}
 }
 
+// defaultAddrs are the shared ports by face.
+var defaultAddrs = map[string]string{harness.FaceControl: "127.0.0.1:7780", harness.FaceEWS: "127.0.0.1:7781", harness.FaceIMAP: "127.0.0.1:7143",
+	harness.FaceSIP: "127.0.0.1:7506", harness.FaceUCWA: "127.0.0.1:7782", harness.FaceAdmin: "127.0.0.1:7783"}
+
+var addrHelp = map[string]string{
+	harness.FaceControl: "control plane (HTTP JSON under /_ucfake/) listen `address`",
+	harness.FaceEWS:     "EWS (SOAP over HTTP) listen `address` (off disables; 127.0.0.1:0 picks a free port)",
+	harness.FaceIMAP:    "IMAP listen `address` (off disables)",
+	harness.FaceSIP:     "SIP over TCP listen `address` (off disables)",
+	harness.FaceUCWA:    "UCWA-style REST listen `address` (off disables)",
+	harness.FaceAdmin:   "Lync admin cmdlets (JSON) listen `address` (off disables)",
+}
+
 // parse reads flags, with UCFAKE_* environment variables as defaults.
 func parse(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
-	var c config
+	c := config{addrs: map[string]string{}}
 	fs := flag.NewFlagSet("ucfake", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	env := func(name, def string) string {
@@ -60,17 +70,16 @@ func parse(args []string, getenv func(string) string, stderr io.Writer) (config,
 		}
 		return def
 	}
-	fs.StringVar(&c.controlAddr, "control-addr", env("control-addr", "127.0.0.1:7780"), "control plane (HTTP JSON under /_ucfake/) listen address `host:port`")
-	fs.StringVar(&c.ewsAddr, "ews-addr", env("ews-addr", "127.0.0.1:7781"), "EWS (SOAP over HTTP) listen `address` (off disables)")
-	fs.StringVar(&c.imapAddr, "imap-addr", env("imap-addr", "127.0.0.1:7143"), "IMAP listen `address` (off disables)")
-	fs.StringVar(&c.sipAddr, "sip-addr", env("sip-addr", "127.0.0.1:7506"), "SIP over TCP listen `address` (off disables)")
-	fs.StringVar(&c.ucwaAddr, "ucwa-addr", env("ucwa-addr", "127.0.0.1:7782"), "UCWA-style REST listen `address` (off disables)")
-	fs.StringVar(&c.adminAddr, "admin-addr", env("admin-addr", "127.0.0.1:7783"), "Lync admin cmdlets (JSON) listen `address` (off disables)")
-	fs.StringVar(&c.fixture, "fixture", env("fixture", fixtures.DefaultName), "organisation: an embedded name ("+strings.Join(fixtures.Names(), ", ")+") or a YAML `file`")
+	addrs := map[string]*string{}
+	for _, face := range harness.Faces {
+		addrs[face] = fs.String(face+"-addr", env(face+"-addr", defaultAddrs[face]), addrHelp[face])
+	}
+	fs.StringVar(&c.fixture, "fixture", env("fixture", fixtures.DefaultName), "organisation of the default tenant: an embedded name ("+strings.Join(fixtures.Names(), ", ")+") or a YAML `file`")
+	fs.StringVar(&c.fixtureDir, "fixture-dir", env("fixture-dir", ""), "the only `dir`ectory whose YAML files POST /_ucfake/tenants and /fixture may name (default: none)")
 	fs.StringVar(&c.clockMode, "clock", env("clock", "real"), "`real` (wall time times --speed) or virtual (moved by POST /_ucfake/clock/advance)")
-	var speed string
-	fs.StringVar(&speed, "speed", env("speed", "1"), "with --clock=real, simulated seconds per real second (`factor`)")
-	fs.StringVar(&c.stateDir, "state-dir", env("state-dir", ""), "keep every tenant's state in `dir` across restarts (written atomically after each change)")
+	speed := fs.String("speed", env("speed", "1"), "with --clock=real, simulated seconds per real second (`factor`)")
+	fs.StringVar(&c.stateDir, "state-dir", env("state-dir", ""), "keep every tenant in `dir` across restarts (each change is on disk before it is acknowledged)")
+	fs.BoolVar(&c.skipBad, "state-skip-bad", env("state-skip-bad", "") == "true", "set aside (rename) tenant files that cannot be restored instead of refusing to start")
 	fs.StringVar(&c.logLevel, "log-level", env("log-level", "info"), "`level`: debug, info, warn or error")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: ucfake [flags]\n\nServes fake Exchange and Lync back ends on 127.0.0.1. Each flag can also be set\nwith the environment variable UCFAKE_<FLAG> (e.g. UCFAKE_FIXTURE=kb000).\n\nFlags:\n")
@@ -79,8 +88,11 @@ func parse(args []string, getenv func(string) string, stderr io.Writer) (config,
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
-	if _, err := fmt.Sscan(speed, &c.speed); err != nil || c.speed <= 0 {
-		return c, fmt.Errorf("--speed must be a positive number, got %q", speed)
+	for face, a := range addrs {
+		c.addrs[face] = *a
+	}
+	if _, err := fmt.Sscan(*speed, &c.speed); err != nil || c.speed <= 0 {
+		return c, fmt.Errorf("--speed must be a positive number, got %q", *speed)
 	}
 	if c.clockMode != "real" && c.clockMode != "virtual" {
 		return c, fmt.Errorf("--clock must be real or virtual, got %q", c.clockMode)
@@ -113,50 +125,55 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	// supervisor that stops it at once still gets a clean shutdown.
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	srv, err := server.New(serverOptions(c, log))
+	srv, err := harness.Serve(serveOptions(c, log))
 	if err != nil {
 		return err
 	}
 	defer srv.Close()
-	ln, err := net.Listen("tcp", c.controlAddr)
-	if err != nil {
-		return err
-	}
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
-	go hs.Serve(ln)
-	announce(stdout, ln.Addr().String(), c, srv.Endpoints(), exampleUser(srv))
+	announce(stdout, c, srv.Endpoints(), exampleUser(srv))
 	<-ctx.Done()
 	log.Info("shutting down")
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	return hs.Shutdown(shutdown)
+	return nil
 }
 
-// serverOptions turns the command line into the control plane's options.
-func serverOptions(c config, log *slog.Logger) server.Options {
-	opts := server.Options{Fixture: c.fixture, Logger: log, StateDir: c.stateDir, Frontends: frontends(c, log)}
+// serveOptions turns the command line into harness.Serve's options.
+func serveOptions(c config, log *slog.Logger) harness.ServeOptions {
+	var world []harness.Option
 	if c.clockMode == "real" {
-		opts.Clock = func() clock.Clock { return clock.NewReal(c.speed) }
+		world = append(world, harness.WithClockFactory(func() clock.Clock { return clock.NewReal(c.speed) }))
 	}
-	return opts
+	return harness.ServeOptions{Addrs: c.addrs, Logger: log, Tenants: harness.TenantsOptions{Default: c.fixture, World: world,
+		StateDir: c.stateDir, SkipBad: c.skipBad, FixtureDir: c.fixtureDir}}
+}
+
+// endpointFormats say how to print each face's address when ready.
+var endpointFormats = map[string]string{
+	harness.FaceControl: "  control plane  http://%s/_ucfake/  (try GET /_ucfake/capabilities)\n",
+	harness.FaceEWS:     "  EWS            http://%s/EWS/Exchange.asmx  (Basic credentials; /t/<tenant>/EWS/Exchange.asmx for another tenant)\n",
+	harness.FaceIMAP:    "  IMAP           %s  (LOGIN; user@contoso.com\\manager@contoso.com with FullAccess)\n",
+	harness.FaceSIP:     "  SIP (TCP)      sip:%s  (SERVICE to the focus factory; REGISTER needs no auth)\n",
+	harness.FaceUCWA:    "  UCWA           http://%s/ucwa/v1/applications  (Basic credentials)\n",
+	harness.FaceAdmin:   "  admin cmdlets  http://%s/admin\n",
 }
 
 // announce prints the endpoints and the default credentials in one write.
-func announce(w io.Writer, control string, c config, eps []server.Endpoint, example string) {
+func announce(w io.Writer, c config, eps []api.Endpoint, example string) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "ucfake ready: organisation %q, clock %s", c.fixture, c.clockMode)
 	if c.clockMode == "real" {
 		fmt.Fprintf(&b, " (speed %g)", c.speed)
 	}
-	fmt.Fprintf(&b, "\n  control plane  http://%s/_ucfake/  (try GET /_ucfake/capabilities)\n", control)
-	announceEndpoints(&b, eps)
+	b.WriteString("\n")
+	for _, e := range eps {
+		fmt.Fprintf(&b, endpointFormats[e.Name], e.Addr)
+	}
 	fmt.Fprintf(&b, "  credentials    every fixture user without a password: %s (e.g. %s)\n", fixtures.DefaultPassword, example)
 	io.WriteString(w, b.String())
 }
 
 // exampleUser is the address of the first computer's user, for the banner.
-func exampleUser(srv *server.Server) string {
-	if w := srv.World(server.DefaultTenant); w != nil {
+func exampleUser(srv *harness.Server) string {
+	if w, err := srv.Tenants().Get(""); err == nil {
 		for _, c := range w.Computers() {
 			return c.User().SMTP
 		}

@@ -13,7 +13,7 @@ func TestFlagsFallBackToTheEnvironment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.fixture != "kb000" || c.speed != 60 || c.clockMode != "virtual" || c.controlAddr != "127.0.0.1:7780" {
+	if c.fixture != "kb000" || c.speed != 60 || c.clockMode != "virtual" || c.addrs["control"] != "127.0.0.1:7780" {
 		t.Fatalf("config %+v", c)
 	}
 	if _, err := parse([]string{"--clock", "sundial"}, func(string) string { return "" }, new(bytes.Buffer)); err == nil {

@@ -22,6 +22,7 @@ import (
 	"github.com/testcontainers/testcontainers-go"
 	"github.com/testcontainers/testcontainers-go/wait"
 
+	"github.com/ucfake/ucfake/control/api"
 	"github.com/ucfake/ucfake/harness/remote"
 )
 
@@ -109,7 +110,7 @@ func (c *Container) createTenant(ctx context.Context, set settings) error {
 	if set.tenant == "" {
 		return nil
 	}
-	if err := c.Client().CreateTenant(ctx, set.tenant, set.fixture); err != nil {
+	if _, err := c.Client().CreateTenant(ctx, api.TenantRequest{Name: set.tenant, Fixture: set.fixture}); err != nil {
 		return fmt.Errorf("ucfake container: tenant %q: %w", set.tenant, err)
 	}
 	c.tenant = set.tenant

@@ -1,6 +1,7 @@
 // Package remote is a Go client of ucfake's control plane (package
-// harness/server), for tests that drive a ucfake running as a process or a
-// container the way in-process specs drive a harness.World.
+// control), for tests that drive a ucfake running as a process or a
+// container the way in-process specs drive a harness.World. It decodes the
+// wire types of package control/api and imports nothing of the simulation.
 package remote
 
 import (
@@ -9,24 +10,25 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/ucfake/ucfake/harness/server"
 	"io"
 	"net/http"
 	"time"
 
-	"github.com/ucfake/ucfake/harness/desktop"
+	"github.com/ucfake/ucfake/control/api"
 )
 
 // Client talks to one tenant of a control plane. Safe for concurrent use.
 type Client struct {
 	Base   string       // e.g. "http://127.0.0.1:7780"
-	Tenant string       // "" = the default tenant
+	Tenant string       // "" = the default tenant (or the tenant of Base's own listener)
 	HTTP   *http.Client // nil = http.DefaultClient
 }
 
-// Computer is what a computer shows, as the control plane reports it: the
-// server's own wire type, so the two cannot drift apart.
-type Computer = server.ComputerView
+// Computer is what a computer shows, as the control plane reports it.
+type Computer = api.Computer
+
+// AddIn is an add-in request's outcome and the id to read it again.
+type AddIn = api.AddIn
 
 // call sends one request and decodes the JSON answer into out (if not nil).
 func (c *Client) call(ctx context.Context, method, path string, in, out any) error {
@@ -42,6 +44,7 @@ func (c *Client) call(ctx context.Context, method, path string, in, out any) err
 	if err != nil {
 		return err
 	}
+	req.Header.Set("Content-Type", "application/json")
 	if c.Tenant != "" {
 		req.Header.Set("X-Ucfake-Tenant", c.Tenant)
 	}
@@ -54,11 +57,11 @@ func (c *Client) call(ctx context.Context, method, path string, in, out any) err
 		return err
 	}
 	defer resp.Body.Close()
-	data, _ := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+	data, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
 	if resp.StatusCode >= 400 {
-		var e struct{ Error string }
+		var e api.Error
 		json.Unmarshal(data, &e)
-		return &Error{Method: method, Path: path, Status: resp.StatusCode, Message: e.Error}
+		return &Error{Method: method, Path: path, Status: resp.StatusCode, Kind: e.Kind, Message: e.Error}
 	}
 	if out != nil {
 		return json.Unmarshal(data, out)
@@ -70,7 +73,8 @@ func (c *Client) call(ctx context.Context, method, path string, in, out any) err
 type Error struct {
 	Method, Path string
 	Status       int
-	Message      string // the server's {"error": ...}
+	Kind         string // the server's "kind", e.g. "UnknownTenant"
+	Message      string // the server's "error"
 }
 
 func (e *Error) Error() string {
@@ -86,33 +90,29 @@ func StatusOf(err error) int {
 	return 0
 }
 
-// Ready checks that the server has started its worlds and front ends.
+// Ready checks that the server has started its tenants and listeners.
 func (c *Client) Ready(ctx context.Context) error { return c.call(ctx, "GET", "/ready", nil, nil) }
 
 // Health checks the control plane.
 func (c *Client) Health(ctx context.Context) error { return c.call(ctx, "GET", "/health", nil, nil) }
 
-// Reset rebuilds the tenant's world from its fixture.
+// Reset rebuilds the tenant's world in place from its fixture.
 func (c *Client) Reset(ctx context.Context) error { return c.call(ctx, "POST", "/reset", nil, nil) }
 
-// LoadFixture replaces the tenant's world with an organisation.
+// LoadFixture rebuilds the tenant's world from an embedded organisation
+// (or a file under the server's --fixture-dir).
 func (c *Client) LoadFixture(ctx context.Context, name string) error {
-	return c.call(ctx, "POST", "/fixture", map[string]string{"name": name}, nil)
-}
-
-// CreateTenant creates (or replaces) a tenant holding fixture.
-func (c *Client) CreateTenant(ctx context.Context, name, fixture string) error {
-	return c.call(ctx, "POST", "/tenants", map[string]string{"name": name, "fixture": fixture}, nil)
+	return c.call(ctx, "POST", "/fixture", api.FixtureRequest{Name: name}, nil)
 }
 
 // Advance moves the tenant's virtual clock.
 func (c *Client) Advance(ctx context.Context, d time.Duration) error {
-	return c.call(ctx, "POST", "/clock/advance", map[string]string{"duration": d.String()}, nil)
+	return c.call(ctx, "POST", "/clock/advance", api.Advance{Duration: d.String()}, nil)
 }
 
-// SetMAPI switches MAPI for the server ("" computer) or one computer.
+// SetMAPI switches MAPI for the Exchange server ("" computer) or one computer.
 func (c *Client) SetMAPI(ctx context.Context, computer string, on bool) error {
-	return c.call(ctx, "POST", "/mapi", map[string]any{"on": on, "computer": computer}, nil)
+	return c.call(ctx, "POST", "/mapi", api.MAPI{On: &on, Computer: computer}, nil)
 }
 
 // Computer reads what a computer shows.
@@ -134,24 +134,18 @@ func (c *Client) Outlook(ctx context.Context, computer, action string) error {
 
 // DelegateAccess adds and removes Outlook delegates, then clicks OK.
 func (c *Client) DelegateAccess(ctx context.Context, computer string, add, remove []string) error {
-	return c.call(ctx, "POST", "/computers/"+computer+"/outlook/delegates", map[string][]string{"add": add, "remove": remove}, nil)
+	return c.call(ctx, "POST", "/computers/"+computer+"/outlook/delegates", api.DelegateAccess{Add: add, Remove: remove}, nil)
 }
 
 // RemoveFromGroup is Remove from group in a computer's Lync client.
 func (c *Client) RemoveFromGroup(ctx context.Context, computer, group, contact string) error {
-	return c.call(ctx, "POST", "/computers/"+computer+"/lync/remove-from-group", map[string]string{"group": group, "contact": contact}, nil)
-}
-
-// AddIn is an add-in request's outcome and the id to read it again.
-type AddIn struct {
-	ID int `json:"id"`
-	desktop.Outcome
+	return c.call(ctx, "POST", "/computers/"+computer+"/lync/remove-from-group", api.RemoveFromGroup{Group: group, Contact: contact}, nil)
 }
 
 // ScheduleLyncMeeting uses the add-in on a computer for owner.
 func (c *Client) ScheduleLyncMeeting(ctx context.Context, computer, owner, subject string) (AddIn, error) {
 	var out AddIn
-	err := c.call(ctx, "POST", "/computers/"+computer+"/outlook/lync-meeting", map[string]any{"owner": owner, "subject": subject}, &out)
+	err := c.call(ctx, "POST", "/computers/"+computer+"/outlook/lync-meeting", api.LyncMeeting{Owner: owner, Subject: subject}, &out)
 	return out, err
 }
 

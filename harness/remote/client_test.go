@@ -3,32 +3,36 @@ package remote
 import (
 	"context"
 	"errors"
-	"net/http/httptest"
 	"testing"
 
-	"github.com/ucfake/ucfake/harness/server"
+	"github.com/ucfake/ucfake/control/api"
+	"github.com/ucfake/ucfake/harness"
 )
 
-// TestErrorsCarryTheStatusAndTheServersMessage checks the typed error and
-// that ForTenant reaches another tenant of the same server.
-func TestErrorsCarryTheStatusAndTheServersMessage(t *testing.T) {
-	s, err := server.New(server.Options{Fixture: "kb000"})
+func serve(t *testing.T) *Client {
+	t.Helper()
+	s, err := harness.Serve(harness.ServeOptions{Addrs: map[string]string{harness.FaceControl: "127.0.0.1:0"},
+		Tenants: harness.TenantsOptions{Default: "kb000"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(s)
-	defer func() { ts.Close(); s.Close() }()
-	ctx := context.Background()
-	c := &Client{Base: ts.URL}
+	t.Cleanup(func() { s.Close() })
+	return &Client{Base: "http://" + s.Endpoints()[0].Addr}
+}
+
+// TestErrorsCarryTheStatusKindAndMessage checks the typed error and that
+// ForTenant reaches another tenant of the same server.
+func TestErrorsCarryTheStatusKindAndMessage(t *testing.T) {
+	c, ctx := serve(t), context.Background()
 	if err := c.Ready(ctx); err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.ForTenant("job").Now(ctx)
+	_, err := c.ForTenant("job").Now(ctx)
 	var e *Error
-	if !errors.As(err, &e) || e.Status != 404 || e.Message == "" || StatusOf(err) != 404 {
+	if !errors.As(err, &e) || e.Status != 404 || e.Kind != "UnknownTenant" || e.Message != `unknown tenant "job" (create it with POST /_ucfake/tenants)` || StatusOf(err) != 404 {
 		t.Fatalf("unknown tenant: %#v", err)
 	}
-	if err := c.CreateTenant(ctx, "job", "seed003"); err != nil {
+	if _, err := c.CreateTenant(ctx, api.TenantRequest{Name: "job", Fixture: "seed003"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := c.ForTenant("job").Computer(ctx, "PC-USER20"); err != nil {
@@ -36,5 +40,26 @@ func TestErrorsCarryTheStatusAndTheServersMessage(t *testing.T) {
 	}
 	if StatusOf(errors.New("plain")) != 0 {
 		t.Fatal("StatusOf of a plain error")
+	}
+}
+
+// TestTenantLifecycle lists, reads and deletes tenants through the client.
+func TestTenantLifecycle(t *testing.T) {
+	c, ctx := serve(t), context.Background()
+	if _, err := c.CreateTenant(ctx, api.TenantRequest{Name: "job-1", Fixture: "kb000"}); err != nil {
+		t.Fatal(err)
+	}
+	list, err := c.Tenants(ctx)
+	if err != nil || len(list) != 2 || list[0].Name != "default" || list[1].Name != "job-1" || list[1].Fixture != "kb000" || list[1].Clock != "virtual" {
+		t.Fatalf("%+v %v", list, err)
+	}
+	if err := c.DeleteTenant(ctx, "job-1"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.TenantInfo(ctx, "job-1"); StatusOf(err) != 404 {
+		t.Fatalf("deleted tenant: %v", err)
+	}
+	if err := c.DeleteTenant(ctx, "default"); StatusOf(err) != 409 {
+		t.Fatalf("default deleted: %v", err)
 	}
 }

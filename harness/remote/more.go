@@ -7,8 +7,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/ucfake/ucfake/fakes/events"
-	"github.com/ucfake/ucfake/fakes/faults"
+	"github.com/ucfake/ucfake/control/api"
 )
 
 // ForTenant returns a client of the same server for another tenant.
@@ -19,13 +18,10 @@ func (c *Client) ForTenant(name string) *Client {
 // Capabilities is what the server reports it implements.
 type Capabilities struct {
 	Operations map[string]string `json:"operations"`
-	Frontends  []struct {
-		Name string `json:"name"`
-		Addr string `json:"addr"`
-	} `json:"frontends"`
+	Frontends  []api.Endpoint    `json:"frontends"`
 }
 
-// Capabilities reads the operations and the started front ends.
+// Capabilities reads the operations and the shared listeners.
 func (c *Client) Capabilities(ctx context.Context) (Capabilities, error) {
 	var out Capabilities
 	err := c.call(ctx, "GET", "/capabilities", nil, &out)
@@ -34,12 +30,12 @@ func (c *Client) Capabilities(ctx context.Context) (Capabilities, error) {
 
 // Now reads the tenant's clock.
 func (c *Client) Now(ctx context.Context) (time.Time, error) {
-	var out struct{ Now time.Time }
+	var out api.Clock
 	err := c.call(ctx, "GET", "/clock", nil, &out)
 	return out.Now, err
 }
 
-// State exports the fakes' state as JSON.
+// State exports the tenant's state as JSON.
 func (c *Client) State(ctx context.Context) (json.RawMessage, error) {
 	var out json.RawMessage
 	err := c.call(ctx, "GET", "/state", nil, &out)
@@ -53,7 +49,7 @@ type EventFilter struct {
 }
 
 // Events reads the tenant's event log.
-func (c *Client) Events(ctx context.Context, f EventFilter) ([]events.Event, error) {
+func (c *Client) Events(ctx context.Context, f EventFilter) ([]api.Event, error) {
 	q := url.Values{}
 	if f.Source != "" {
 		q.Set("source", f.Source)
@@ -64,7 +60,7 @@ func (c *Client) Events(ctx context.Context, f EventFilter) ([]events.Event, err
 	if f.Since != 0 {
 		q.Set("since", strconv.FormatUint(f.Since, 10))
 	}
-	var out []events.Event
+	var out []api.Event
 	err := c.call(ctx, "GET", "/events?"+q.Encode(), nil, &out)
 	return out, err
 }
@@ -78,31 +74,27 @@ func (c *Client) Computers(ctx context.Context) ([]Computer, error) {
 
 // DismissBanner dismisses a delegator's banner in a computer's Lync client.
 func (c *Client) DismissBanner(ctx context.Context, computer, delegator string) error {
-	return c.call(ctx, "POST", "/computers/"+computer+"/lync/dismiss-banner", map[string]string{"delegator": delegator}, nil)
+	return c.call(ctx, "POST", "/computers/"+computer+"/lync/dismiss-banner", api.DismissBanner{Delegator: delegator}, nil)
 }
 
 // AddFault scripts a fault (Op and one of Code, Delay, Drop are needed)
 // and returns it with its ID.
-func (c *Client) AddFault(ctx context.Context, f faults.Fault) (faults.Fault, error) {
-	in := map[string]any{"op": f.Op, "identity": f.Identity, "count": f.Count, "code": f.Code, "drop": f.Drop}
-	if f.Delay > 0 {
-		in["delay"] = f.Delay.String()
-	}
-	var out faults.Fault
-	err := c.call(ctx, "POST", "/faults", in, &out)
+func (c *Client) AddFault(ctx context.Context, f api.Fault) (api.Fault, error) {
+	var out api.Fault
+	err := c.call(ctx, "POST", "/faults", f, &out)
 	return out, err
 }
 
 // Faults lists every scripted fault with how often it fired.
-func (c *Client) Faults(ctx context.Context) ([]faults.Fault, error) {
-	var out []faults.Fault
+func (c *Client) Faults(ctx context.Context) ([]api.Fault, error) {
+	var out []api.Fault
 	err := c.call(ctx, "GET", "/faults", nil, &out)
 	return out, err
 }
 
 // UnconsumedFaults lists the scripted faults that never fired.
-func (c *Client) UnconsumedFaults(ctx context.Context) ([]faults.Fault, error) {
-	var out []faults.Fault
+func (c *Client) UnconsumedFaults(ctx context.Context) ([]api.Fault, error) {
+	var out []api.Fault
 	err := c.call(ctx, "GET", "/faults/unconsumed", nil, &out)
 	return out, err
 }
