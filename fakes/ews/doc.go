@@ -8,8 +8,16 @@
 // Fidelity contract. Element names, namespaces, child order and response
 // codes follow the EWS schema as domain.md §2 records them, including the
 // outer ResponseClass="Success" around per-delegate errors. The store
-// decides every right; this package only translates, and converts store
-// errors to ResponseCode and MessageText in one place (errors.go).
+// decides every right; this package only translates.
+//
+// Errors. The store's errors carry a kind and facts, never an EWS code;
+// errors.go holds the one table from exchange.Kind to ResponseCode and
+// converts every error there (codeOf). MessageText is Exchange's fixed
+// wording where it is documented or observed (ErrorDelegateAlreadyExists,
+// ErrorNotDelegate, ErrorFolderNotFound), otherwise the store's message,
+// which names the facts. Refusals of the face itself (ucfake's limits,
+// ResolveNames without results, permission levels mixed with flags) name
+// their ResponseCode directly; anything else is ErrorInternalServerError.
 // Simplified: HTTP Basic authentication only (no NTLM, OAuth or
 // autodiscover); no impersonation (ExchangeImpersonation is refused with a
 // clear error); ids are the store's ids (no ChangeKey semantics beyond

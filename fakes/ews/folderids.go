@@ -28,7 +28,7 @@ type folderRef struct {
 	folder  exchange.FolderName
 }
 
-var errBadFolderID = &exchange.Error{Code: exchange.CodeFolderNotFound, Message: "The specified folder could not be found in the store."}
+var errBadFolderID = exchange.ErrFolderNotFound
 
 // resolve turns a folder id element into a mailbox and folder.
 func (f folderIDEl) resolve(user exchange.User) (folderRef, error) {

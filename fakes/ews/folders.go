@@ -119,7 +119,7 @@ func (h *Handler) applyFolderChange(user exchange.User, fid folderIDEl, sets []f
 	}
 	for _, set := range sets {
 		if set.Field.URI != "folder:PermissionSet" {
-			return "", &exchange.Error{Code: exchange.CodeInvalidRequest, Message: "ucfake can update only folder:PermissionSet, not " + set.Field.URI}
+			return "", refuse("ErrorInvalidRequest", "ucfake can update only folder:PermissionSet, not "+set.Field.URI)
 		}
 		var perms []exchange.Permission
 		for _, p := range append(set.Folder.Perms, set.Folder.CalPerms...) {

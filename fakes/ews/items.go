@@ -39,12 +39,12 @@ type createItemReq struct {
 }
 
 // errNotCalendar answers items other than calendar items.
-var errNotCalendar = &exchange.Error{Code: exchange.CodeInvalidRequest, Message: "ucfake creates calendar items only."}
+var errNotCalendar = refuse("ErrorInvalidRequest", "ucfake creates calendar items only.")
 
 func parseTime(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(s))
 	if err != nil {
-		return t, &exchange.Error{Code: exchange.CodeInvalidRequest, Message: fmt.Sprintf("invalid date-time %q", s)}
+		return t, refuse("ErrorInvalidRequest", fmt.Sprintf("invalid date-time %q", s))
 	}
 	return t.UTC(), nil
 }
@@ -80,7 +80,7 @@ func (h *Handler) createItem(user exchange.User, op *opReader) (string, error) {
 // createOne creates one calendar item in mbx's calendar as user.
 func (h *Handler) createOne(user exchange.User, mbx string, send exchange.SendMode, it calendarItemEl) (string, error) {
 	if send == "" {
-		return "", &exchange.Error{Code: exchange.CodeInvalidRequest, Message: "SendMeetingInvitations is required for calendar items."}
+		return "", refuse("ErrorInvalidRequest", "SendMeetingInvitations is required for calendar items.")
 	}
 	s, err := parseTime(it.Start)
 	if err != nil {
@@ -121,7 +121,7 @@ func (h *Handler) findItem(user exchange.User, op *opReader) (string, error) {
 	}
 	ref, err := req.Parents.ID.resolve(user)
 	if err == nil && ref.folder != exchange.Calendar {
-		err = &exchange.Error{Code: exchange.CodeInvalidRequest, Message: "ucfake's FindItem reads calendar folders only"}
+		err = refuse("ErrorInvalidRequest", "ucfake's FindItem reads calendar folders only")
 	}
 	var items []exchange.CalendarItem
 	if err == nil {

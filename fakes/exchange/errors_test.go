@@ -34,7 +34,7 @@ func TestErrorPaths(t *testing.T) {
 		{"FolderPermissions unknown folder", func() error { _, err := s.FolderPermissions("manager", "manager", "Archive"); return err }, ErrFolderNotFound},
 		{"FolderPermissions unknown caller", func() error { _, err := s.FolderPermissions("ghost", "manager", Inbox); return err }, ErrAccessDenied},
 		{"FolderPermissions contributor", func() error { _, err := s.FolderPermissions("alice", "manager", Inbox); return err }, ErrAccessDenied},
-		{"SetFolderPermission unknown principal", func() error { return s.SetFolderPermission("manager", "manager", Inbox, "ghost", reviewer) }, &Error{Code: CodeInvalidUserInfo}},
+		{"SetFolderPermission unknown principal", func() error { return s.SetFolderPermission("manager", "manager", Inbox, "ghost", reviewer) }, ErrUnknownPrincipal},
 		{"SetFolderPermission availability off-calendar", func() error { return s.SetFolderPermission("manager", "manager", Tasks, "Default", FreeBusySimple) }, ErrInvalidPermission},
 		{"Replace duplicates", func() error {
 			return s.ReplaceFolderPermissions("manager", "manager", Inbox, []Permission{{Principal: "Default"}, {Principal: "default"}})

@@ -73,7 +73,7 @@ func (s *session) each(msgs []exchange.Message, set imap.NumSet, f func(seq uint
 func (s *session) Fetch(w *imapserver.FetchWriter, set imap.NumSet, options *imap.FetchOptions) error {
 	msgs, err := s.messages()
 	if err != nil {
-		return no(err)
+		return wire(err)
 	}
 	validity := s.srv.store.UIDValidity(s.mailbox, s.folder)
 	return s.each(msgs, set, func(seq uint32, m exchange.Message) error {
@@ -127,12 +127,12 @@ func (s *session) Store(w *imapserver.FetchWriter, set imap.NumSet, flags *imap.
 	}
 	msgs, err := s.messages()
 	if err != nil {
-		return no(err)
+		return wire(err)
 	}
 	return s.each(msgs, set, func(seq uint32, m exchange.Message) error {
 		next := applyFlags(m.Flags, flags)
 		if err := s.srv.store.SetFlags(s.user.SMTP, s.mailbox, s.folder, m.UID, next); err != nil {
-			return no(err)
+			return wire(err)
 		}
 		if flags.Silent {
 			return nil
@@ -171,14 +171,14 @@ func (s *session) Expunge(_ *imapserver.ExpungeWriter, uids *imap.UIDSet) error 
 	}
 	msgs, err := s.messages()
 	if err != nil {
-		return no(err)
+		return wire(err)
 	}
 	if uids != nil { // UID EXPUNGE: only the given deleted messages
 		return errNotSupported
 	}
 	gone, err := s.srv.store.Expunge(s.user.SMTP, s.mailbox, s.folder)
 	if err != nil {
-		return no(err)
+		return wire(err)
 	}
 	var seqs []uint32
 	for i := len(msgs) - 1; i >= 0; i-- {
@@ -196,7 +196,7 @@ func (s *session) Expunge(_ *imapserver.ExpungeWriter, uids *imap.UIDSet) error 
 func (s *session) Search(kind imapserver.NumKind, c *imap.SearchCriteria, _ *imap.SearchOptions) (*imap.SearchData, error) {
 	msgs, err := s.messages()
 	if err != nil {
-		return nil, no(err)
+		return nil, wire(err)
 	}
 	var seqs imap.SeqSet
 	var uids imap.UIDSet

@@ -3,7 +3,6 @@ package imap
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"io"
 	"strings"
 
@@ -25,17 +24,6 @@ type session struct {
 	tracker  *imapserver.SessionTracker
 }
 
-var errNotSupported = &imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeCannot, Text: "Not supported by ucfake"}
-
-// no converts a store error to a NO response, in one place.
-func no(err error) error {
-	var e *exchange.Error
-	if errors.As(err, &e) {
-		return &imap.Error{Type: imap.StatusResponseTypeNo, Text: e.Message}
-	}
-	return &imap.Error{Type: imap.StatusResponseTypeNo, Text: "the operation failed"}
-}
-
 func (s *session) Close() error {
 	if s.tracker != nil {
 		s.tracker.Close()
@@ -51,7 +39,7 @@ func (s *session) Login(login, password string) error {
 	}
 	u, err := s.srv.store.Authenticate(user, password)
 	if err != nil {
-		return imapserver.ErrAuthFailed
+		return wire(err)
 	}
 	s.user, s.mailbox = u, u.SMTP
 	if mailbox != "" {
@@ -76,7 +64,7 @@ func (s *session) folderMessages(name string) (exchange.FolderName, []exchange.M
 	}
 	msgs, err := s.srv.store.Messages(s.user.SMTP, s.mailbox, f)
 	if err != nil {
-		return "", nil, no(err)
+		return "", nil, wire(err)
 	}
 	return f, msgs, nil
 }
@@ -88,7 +76,7 @@ func (s *session) Select(name string, options *imap.SelectOptions) (*imap.Select
 	}
 	msgs, tracker, err := s.srv.open(s.user.SMTP, s.mailbox, f)
 	if err != nil {
-		return nil, no(err)
+		return nil, wire(err)
 	}
 	s.Unselect()
 	s.folder, s.readOnly, s.tracker = f, options != nil && options.ReadOnly, tracker
@@ -168,11 +156,11 @@ func (s *session) Append(name string, r imap.LiteralReader, options *imap.Append
 		flags = append(flags, string(fl))
 	}
 	if _, err := s.srv.store.Messages(s.user.SMTP, s.mailbox, f); err != nil {
-		return nil, no(err)
+		return nil, wire(err)
 	}
 	m, err := s.srv.store.DeliverMessage(s.mailbox, f, raw, flags)
 	if err != nil {
-		return nil, no(err)
+		return nil, wire(err)
 	}
 	return &imap.AppendData{UID: imap.UID(m.UID), UIDValidity: s.srv.store.UIDValidity(s.mailbox, f)}, nil
 }
