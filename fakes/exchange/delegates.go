@@ -69,7 +69,7 @@ func validateRoles(d *Delegate) error {
 // flags, and the SendOnBehalf grant. actor must own the mailbox or have
 // FullAccess (ErrAccessDenied). Errors: ErrDelegateAlreadyExists,
 // ErrDelegateCannotAddOwner, ErrDelegateNoUser, ErrInvalidPermission, and
-// ErrorDelegateValidationFailed past MaxDelegates.
+// ErrTooManyDelegates past MaxDelegates.
 func (s *Store) AddDelegate(actor, mailbox string, d Delegate) (Delegate, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

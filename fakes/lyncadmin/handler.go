@@ -2,7 +2,6 @@ package lyncadmin
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -30,9 +29,6 @@ type Handler struct {
 
 // New returns a Handler for store.
 func New(store *lync.Store) *Handler { return &Handler{store: store} }
-
-// errBadParams marks a parameter error (400).
-var errBadParams = errors.New("bad parameters")
 
 // ServeHTTP runs the cmdlet named by the path (case-insensitive) with the
 // JSON object body as its parameters; see the package documentation.
@@ -77,24 +73,6 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, out)
-}
-
-// statusOf converts errors to HTTP, in one place.
-func statusOf(err error) (int, string) {
-	var le *lync.Error
-	switch {
-	case errors.Is(err, errBadParams):
-		return http.StatusBadRequest, "BadParameters"
-	case errors.As(err, &le):
-		switch le.Kind {
-		case "NoSuchUser", "PolicyNotFound", "NotDelegate", "ConferenceNotFound":
-			return http.StatusNotFound, le.Kind
-		case "InvalidAddress", "InvalidIdentity", "SEFAUtilUsage", "InvalidTelephony":
-			return http.StatusBadRequest, le.Kind
-		}
-		return http.StatusConflict, le.Kind
-	}
-	return http.StatusInternalServerError, "Internal"
 }
 
 // writeJSON writes v as the JSON response with status.

@@ -82,7 +82,7 @@ func (s *Server) publishRouting(req *sip.Request, self string, index int, versio
 	next, err := s.opts.Store.PublishDelegates(self, delegates, v)
 	if err != nil {
 		details := ""
-		if errors.Is(err, lync.ErrWrongDelta) {
+		if errors.Is(err, lync.ErrStaleVersion) {
 			// read after the refusal: the version the client must catch up with
 			cur := s.opts.Store.DelegateVersion(self)
 			details = fmt.Sprintf("<details><operation index=\"%d\" version=\"%d\" curVersion=\"%d\"></operation></details>\r\n", index, v, cur)
