@@ -7,6 +7,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/ucfake/ucfake/fakes/lync"
+	"github.com/ucfake/ucfake/fakes/lyncadmin"
 	"github.com/ucfake/ucfake/harness/desktop"
 	. "github.com/ucfake/ucfake/harness/matchers"
 	"github.com/ucfake/ucfake/harness/scenario"
@@ -146,8 +147,8 @@ var _ = Describe("Readers' reports on blog 003", Blog003, FieldReport, func() {
 	Context("when an administrator uses SEFAUtil for a manager not enabled for Enterprise Voice", func() {
 		It("needs a trusted application pool", KB("blog003-c6-never-works", "blog003-c9-sefautil-ev"), func() {
 			w, _, _ := kb000()
-			_, err := w.Lync().SEFAUtil([]string{"/server:pool.contoso.com", "sip:manager@contoso.com", "/adddelegate:assistant@contoso.com"})
-			Expect(err).To(MatchError(lync.ErrSEFAUtilNotDeployed))
+			_, err := lyncadmin.SEFAUtil(w.Lync(), []string{"/server:pool.contoso.com", "sip:manager@contoso.com", "/adddelegate:assistant@contoso.com"})
+			Expect(err).To(MatchError(lyncadmin.ErrSEFAUtilNotDeployed))
 		})
 
 		It("writes the delegate record, which lets the delegate schedule", KB("blog003-c9-sefautil-ev"), func() {
@@ -156,7 +157,7 @@ var _ = Describe("Readers' reports on blog 003", Blog003, FieldReport, func() {
 			Expect(w.Lync().RemoveDelegate(w.User("manager").SIP, w.User("assistant").SIP, lync.SourceAdmin)).To(Succeed())
 			Expect(schedule(w, asst)).To(BeRefusedWith(kb2013Error))
 			w.Lync().SetSEFAUtilDeployed(true)
-			out, err := w.Lync().SEFAUtil([]string{"/server:pool.contoso.com", "sip:manager@contoso.com", "/adddelegate:assistant@contoso.com"})
+			out, err := lyncadmin.SEFAUtil(w.Lync(), []string{"/server:pool.contoso.com", "sip:manager@contoso.com", "/adddelegate:assistant@contoso.com"})
 			Expect(err).NotTo(HaveOccurred())
 			Expect(out).To(ContainSubstring("User Aor: sip:manager@contoso.com"))
 			Expect(schedule(w, asst)).To(BeScheduled())

@@ -7,6 +7,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/ucfake/ucfake/fakes/lync"
+	"github.com/ucfake/ucfake/fakes/lyncadmin"
 	. "github.com/ucfake/ucfake/harness/matchers"
 	"github.com/ucfake/ucfake/harness/scenario"
 )
@@ -65,7 +66,7 @@ var _ = Describe("More readers' questions on blog 003", Blog003, FieldReport, fu
 	It("shows the synced delegate in the back end, as Get-CsUserDelegates reports it", KB("blog003-c2-be-record-question"), func() {
 		w, _, _ := kb000()
 		Expect(scenario.Delegation(w, kbPair)).To(Succeed())
-		ds, err := w.Lync().GetCsUserDelegates(w.User("manager").SIP)
+		ds, err := lyncadmin.GetCsUserDelegates(w.Lync(), w.User("manager").SIP)
 		Expect(err).NotTo(HaveOccurred())
 		Expect(ds).To(ConsistOf("sip:assistant@contoso.com"))
 	})

@@ -67,14 +67,14 @@ func enumViolation(attrName, value, typ string) error {
 // convertOne converts one id.
 func convertOne(element, id, from, mailbox, to string) (string, error) {
 	if element != "AlternateId" {
-		return "", faceError("ErrorInvalidRequest", "ucfake has no public folders.")
+		return "", refuse("ErrorInvalidRequest", "ucfake has no public folders.")
 	}
 	key, err := decodeAltID(id, from)
 	if err != nil {
 		return "", err
 	}
 	if _, err := mail.ParseAddress(mailbox); err != nil {
-		return "", faceError("ErrorInvalidSmtpAddress", "The SMTP address format is invalid.")
+		return "", refuse("ErrorInvalidSmtpAddress", "The SMTP address format is invalid.")
 	}
 	return encodeAltID(mailbox, key, to), nil
 }

@@ -24,7 +24,7 @@ type folderRef struct {
 }
 
 // errMalformedID is Exchange's answer to an id that does not decode.
-var errMalformedID = faceError("ErrorInvalidIdMalformed", "Id is malformed.")
+var errMalformedID = refuse("ErrorInvalidIdMalformed", "Id is malformed.")
 
 // check refuses, as the schema validator does, a DistinguishedFolderId
 // whose Id is not a DistinguishedFolderIdNameType value (the enumeration

@@ -211,11 +211,11 @@ func (h *Handler) applyFolderChange(user exchange.User, fid folderIDEl, sets []f
 		if _, err := h.folderAccess(user, ref); err != nil {
 			return "", err
 		}
-		return "", faceError("ErrorInvalidOperation", "ucfake keeps no permissions on "+ref.folder.id+".")
+		return "", refuse("ErrorInvalidOperation", "ucfake keeps no permissions on "+ref.folder.id+".")
 	}
 	for _, set := range sets {
 		if set.Field.URI != "folder:PermissionSet" {
-			return "", faceError("ErrorInvalidRequest", "ucfake can update only folder:PermissionSet, not "+set.Field.URI)
+			return "", refuse("ErrorInvalidRequest", "ucfake can update only folder:PermissionSet, not "+set.Field.URI)
 		}
 		entries, _ := permissionEntries(set.Folder) // checked by updateFolder
 		var perms []exchange.Permission

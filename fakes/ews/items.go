@@ -40,12 +40,12 @@ type createItemReq struct {
 }
 
 // errNotCreatable answers items other than calendar items and messages.
-var errNotCreatable = &exchange.Error{Code: exchange.CodeInvalidRequest, Message: "ucfake creates calendar items and messages only."}
+var errNotCreatable = refuse("ErrorInvalidRequest", "ucfake creates calendar items and messages only.")
 
 func parseTime(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(s))
 	if err != nil {
-		return t, &exchange.Error{Code: exchange.CodeInvalidRequest, Message: fmt.Sprintf("invalid date-time %q", s)}
+		return t, refuse("ErrorInvalidRequest", fmt.Sprintf("invalid date-time %q", s))
 	}
 	return t.UTC(), nil
 }
@@ -112,7 +112,7 @@ func (h *Handler) createCalendarItems(user exchange.User, op *opReader, req crea
 // createOne creates one calendar item in mbx's calendar as user.
 func (h *Handler) createOne(user exchange.User, mbx string, send exchange.SendMode, it calendarItemEl) (string, error) {
 	if send == "" {
-		return "", &exchange.Error{Code: exchange.CodeInvalidRequest, Message: "SendMeetingInvitations is required for calendar items."}
+		return "", refuse("ErrorInvalidRequest", "SendMeetingInvitations is required for calendar items.")
 	}
 	s, err := parseTime(it.Start)
 	if err != nil {

@@ -16,7 +16,7 @@ type indexedViewEl struct {
 	BasePoint string `xml:"BasePoint,attr"`
 }
 
-var errBadView = faceError("ErrorInvalidRequest", "The paging view's Offset and MaxEntriesReturned must be non-negative integers.")
+var errBadView = refuse("ErrorInvalidRequest", "The paging view's Offset and MaxEntriesReturned must be non-negative integers.")
 
 // page cuts one page out of the sorted items (see bounds). The RootFolder
 // says where the next page starts (IndexedPagingOffset), how many items
@@ -96,15 +96,15 @@ type calendarViewEl struct {
 // to calendar folders only.
 func (v *calendarViewEl) window(ref folderRef, items []listedItem, sh shape) (string, error) {
 	if ref.store() != exchange.Calendar {
-		return "", faceError("ErrorInvalidOperation", "A CalendarView can only be used with a calendar folder.")
+		return "", refuse("ErrorInvalidOperation", "A CalendarView can only be used with a calendar folder.")
 	}
 	from, err1 := time.Parse(time.RFC3339Nano, strings.TrimSpace(v.Start))
 	to, err2 := time.Parse(time.RFC3339Nano, strings.TrimSpace(v.End))
 	switch {
 	case err1 != nil || err2 != nil:
-		return "", faceError("ErrorInvalidRequest", "A CalendarView needs StartDate and EndDate as xs:dateTime.")
+		return "", refuse("ErrorInvalidRequest", "A CalendarView needs StartDate and EndDate as xs:dateTime.")
 	case to.Before(from):
-		return "", faceError("ErrorCalendarEndDateIsEarlierThanStartDate", "EndDate is earlier than StartDate")
+		return "", refuse("ErrorCalendarEndDateIsEarlierThanStartDate", "EndDate is earlier than StartDate")
 	}
 	var in []listedItem
 	for _, it := range items {

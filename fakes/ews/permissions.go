@@ -34,7 +34,7 @@ func (p permissionEl) rights() (exchange.Rights, error) {
 		p.IsFolderContact != nil || p.EditItems != "" || p.DeleteItems != "" || p.ReadItems != ""
 	if level != "" && !strings.EqualFold(level, "Custom") {
 		if flags {
-			return 0, &exchange.Error{Code: exchange.CodeInvalidPermissionSettings, Message: "A permission level other than Custom cannot be combined with individual permissions."}
+			return 0, refuse("ErrorInvalidPermissionSettings", "A permission level other than Custom cannot be combined with individual permissions.")
 		}
 		role, ok := ewsLevels[strings.ToLower(level)]
 		if !ok {

@@ -23,7 +23,7 @@ func (h *Handler) resolveNames(_ exchange.User, op *opReader) (string, error) {
 	}
 	found := h.matchGAL(*req.Entry)
 	if len(found) == 0 {
-		err := &exchange.Error{Code: "ErrorNameResolutionNoResults", Message: "No results were found."}
+		err := refuse("ErrorNameResolutionNoResults", "No results were found.")
 		return wrapResponse("ResolveNames", responseMessage("ResolveNamesResponseMessage", err, "")), nil
 	}
 	var b strings.Builder

@@ -32,9 +32,9 @@ func (n node) child(local string) (node, bool) {
 type propertyOf func(uri string) (any, bool)
 
 var (
-	errUnsupportedPath   = faceError("ErrorUnsupportedPathForQuery", "The property can not be used with this type of restriction.")
-	errUnsupportedFilter = faceError("ErrorUnsupportedQueryFilter", "The restriction or sort order is too complex for this operation.")
-	errInvalidRestrict   = faceError("ErrorInvalidRestriction", "The restriction is invalid.")
+	errUnsupportedPath   = refuse("ErrorUnsupportedPathForQuery", "The property can not be used with this type of restriction.")
+	errUnsupportedFilter = refuse("ErrorUnsupportedQueryFilter", "The restriction or sort order is too complex for this operation.")
+	errInvalidRestrict   = refuse("ErrorInvalidRestriction", "The restriction is invalid.")
 )
 
 // matches evaluates a search expression (the child of Restriction) on an

@@ -40,9 +40,9 @@ type messageEl struct {
 }
 
 var (
-	errDispositionRequired = faceError("ErrorMessageDispositionRequired", "MessageDisposition attribute is required.")
-	errMimeNotSupported    = faceError("ErrorInvalidRequest", "ucfake does not create messages from MimeContent; send Subject, Body and recipients.")
-	errNoAttachments       = faceError("ErrorInvalidRequest", "ucfake does not keep attachments; send the message without them.")
+	errDispositionRequired = refuse("ErrorMessageDispositionRequired", "MessageDisposition attribute is required.")
+	errMimeNotSupported    = refuse("ErrorInvalidRequest", "ucfake does not create messages from MimeContent; send Subject, Body and recipients.")
+	errNoAttachments       = refuse("ErrorInvalidRequest", "ucfake does not keep attachments; send the message without them.")
 )
 
 // createMessages handles the request's messages as MessageDisposition
@@ -77,7 +77,7 @@ func (h *Handler) messageTarget(user exchange.User, req createItemReq, dispositi
 	case disposition == "SendOnly":
 		return nil, nil
 	case def[disposition] == "":
-		return nil, faceError("ErrorInvalidRequest", "unknown MessageDisposition "+disposition)
+		return nil, refuse("ErrorInvalidRequest", "unknown MessageDisposition "+disposition)
 	case req.Saved.ID.XMLName.Local == "":
 		return &exchange.FolderRef{Mailbox: user.SMTP, Folder: def[disposition]}, nil
 	}
@@ -89,7 +89,7 @@ func (h *Handler) messageTarget(user exchange.User, req createItemReq, dispositi
 		if _, err := h.folderAccess(user, ref); err != nil {
 			return nil, err
 		}
-		return nil, faceError("ErrorInvalidOperation", "ucfake keeps no items in "+ref.folder.id+".")
+		return nil, refuse("ErrorInvalidOperation", "ucfake keeps no items in "+ref.folder.id+".")
 	}
 	return &exchange.FolderRef{Mailbox: ref.mailbox, Folder: ref.store()}, nil
 }

@@ -15,11 +15,11 @@ func (s *Store) calendarAccess(actor, mailbox string) (*mailbox, *User, *User, R
 	}
 	a, err := s.lookup(actor)
 	if err != nil {
-		return nil, nil, nil, 0, errorf(CodeAccessDenied, "unknown caller %q", actor)
+		return nil, nil, nil, 0, ErrAccessDenied.withf(Facts{Actor: actor, Mailbox: m.owner, Folder: Calendar}, "unknown caller %q", actor)
 	}
 	r := m.rightsOf(Calendar, a.SMTP)
 	if r&^availabilityRights == 0 {
-		return nil, nil, nil, 0, ErrFolderNotFound
+		return nil, nil, nil, 0, ErrFolderNotFound.with(Facts{Actor: a.SMTP, Mailbox: m.owner, Folder: Calendar})
 	}
 	return m, owner, a, r, nil
 }
@@ -36,7 +36,7 @@ func sendAs(m *mailbox, owner, actor *User) (sender string, err error) {
 	case m.granted(actor.SMTP, SendOnBehalf):
 		return actor.SMTP, nil
 	}
-	return "", ErrSendAsDenied
+	return "", ErrSendAsDenied.with(Facts{Actor: actor.SMTP, Mailbox: m.owner})
 }
 
 // CreateCalendarItem creates item in mailbox's calendar as actor and, with
@@ -58,10 +58,10 @@ func (s *Store) createCalendarItem(actor, mailbox string, item CalendarItem, sen
 		return CalendarItem{}, err
 	}
 	if !r.Has(CreateItems) {
-		return CalendarItem{}, ErrCreateItemAccessDenied
+		return CalendarItem{}, ErrCreateItemAccessDenied.with(Facts{Actor: a.SMTP, Mailbox: m.owner, Folder: Calendar})
 	}
 	if item.End.Before(item.Start) {
-		return CalendarItem{}, errorf(CodeInvalidRequest, "the meeting ends before it starts")
+		return CalendarItem{}, ErrInvalidRequest.withf(Facts{Actor: a.SMTP, Mailbox: m.owner, Folder: Calendar}, "the meeting ends before it starts")
 	}
 	sender := ""
 	if send != SendToNone && send != "" {
@@ -112,11 +112,11 @@ func (s *Store) SetOnlineMeeting(actor, mailbox, itemID string, om OnlineMeeting
 	}
 	i := itemIndex(m, itemID)
 	if i < 0 || !visible(m, a, m.items[i]) {
-		return CalendarItem{}, ErrItemNotFound
+		return CalendarItem{}, ErrItemNotFound.with(Facts{Actor: a.SMTP, Mailbox: m.owner, Folder: Calendar, Item: itemID})
 	}
 	own := strings.EqualFold(m.items[i].CreatedBy, a.SMTP)
 	if !r.Has(EditAllItems) && !(own && r.Has(EditOwnedItems)) {
-		return CalendarItem{}, ErrAccessDenied
+		return CalendarItem{}, ErrAccessDenied.with(Facts{Actor: a.SMTP, Mailbox: m.owner, Folder: Calendar, Item: itemID})
 	}
 	m.items[i].OnlineMeeting = &om
 	s.record(a.SMTP, "online meeting details added to "+itemID, om.JoinURL)
@@ -153,7 +153,7 @@ func (s *Store) CalendarItems(actor, mailbox string) ([]CalendarItem, error) {
 		return nil, err
 	}
 	if !r.Has(ReadItems) {
-		return nil, ErrAccessDenied
+		return nil, ErrAccessDenied.with(Facts{Actor: a.SMTP, Mailbox: m.owner, Folder: Calendar})
 	}
 	var out []CalendarItem
 	for _, it := range m.items {
@@ -176,5 +176,5 @@ func (s *Store) CalendarItem(actor, mailbox, id string) (CalendarItem, error) {
 			return it, nil
 		}
 	}
-	return CalendarItem{}, ErrItemNotFound
+	return CalendarItem{}, ErrItemNotFound.with(Facts{Actor: actor, Mailbox: mailbox, Folder: Calendar, Item: id})
 }

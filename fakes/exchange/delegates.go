@@ -29,7 +29,7 @@ func delegateRole(r Role) (Rights, error) {
 		strings.EqualFold(string(r), string(RoleAuthor)), strings.EqualFold(string(r), string(RoleEditor)):
 		return RightsOf(r)
 	}
-	return 0, errorf(CodeInvalidDelegatePermission, "a delegate's folder role must be None, Reviewer, Author or Editor, not %q", r)
+	return 0, ErrInvalidPermission.withf(Facts{}, "a delegate's folder role must be None, Reviewer, Author or Editor, not %q", r)
 }
 
 // manageable resolves mailbox for actor, who must own it or have FullAccess.
@@ -40,7 +40,7 @@ func (s *Store) manageable(actor, mailbox string) (*mailbox, error) {
 	}
 	a, err := s.lookup(actor)
 	if err != nil || !m.fullControl(a.SMTP) {
-		return nil, errorf(CodeAccessDenied, "%q may not manage the delegates of %s", actor, m.owner)
+		return nil, ErrAccessDenied.withf(Facts{Actor: actor, Mailbox: m.owner}, "%q may not manage the delegates of %s", actor, m.owner)
 	}
 	return m, nil
 }
@@ -69,7 +69,7 @@ func validateRoles(d *Delegate) error {
 // flags, and the SendOnBehalf grant. actor must own the mailbox or have
 // FullAccess (ErrAccessDenied). Errors: ErrDelegateAlreadyExists,
 // ErrDelegateCannotAddOwner, ErrDelegateNoUser, ErrInvalidPermission, and
-// ErrorDelegateValidationFailed past MaxDelegates.
+// ErrTooManyDelegates past MaxDelegates.
 func (s *Store) AddDelegate(actor, mailbox string, d Delegate) (Delegate, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -79,16 +79,18 @@ func (s *Store) AddDelegate(actor, mailbox string, d Delegate) (Delegate, error)
 	}
 	u, err := s.lookup(d.User)
 	if err != nil {
-		return Delegate{}, ErrDelegateNoUser
+		return Delegate{}, ErrDelegateNoUser.with(Facts{Actor: actor, Mailbox: m.owner, User: d.User})
 	}
 	key := strings.ToLower(u.SMTP)
+	facts := Facts{Actor: actor, Mailbox: m.owner, User: u.SMTP}
 	switch {
 	case key == m.owner:
-		return Delegate{}, ErrDelegateCannotAddOwner
+		return Delegate{}, ErrDelegateCannotAddOwner.with(facts)
 	case m.delegateIndex(key) >= 0:
-		return Delegate{}, ErrDelegateAlreadyExists
+		return Delegate{}, ErrDelegateAlreadyExists.with(facts)
 	case len(m.delegates) >= MaxDelegates:
-		return Delegate{}, errorf(CodeDelegateValidationFailed, "a mailbox can have at most %d delegates", MaxDelegates)
+		facts.Limit = MaxDelegates
+		return Delegate{}, ErrTooManyDelegates.with(facts)
 	}
 	if err := validateRoles(&d); err != nil {
 		return Delegate{}, err
@@ -119,7 +121,7 @@ func (s *Store) UpdateDelegate(actor, mailbox string, d Delegate) (Delegate, err
 	}
 	i := s.findDelegate(m, d.User)
 	if i < 0 {
-		return Delegate{}, ErrNotDelegate
+		return Delegate{}, ErrNotDelegate.with(Facts{Actor: actor, Mailbox: m.owner, User: d.User})
 	}
 	if err := validateRoles(&d); err != nil {
 		return Delegate{}, err
@@ -151,7 +153,7 @@ func (s *Store) RemoveDelegate(actor, mailbox, user string) error {
 	}
 	i := s.findDelegate(m, user)
 	if i < 0 {
-		return ErrNotDelegate
+		return ErrNotDelegate.with(Facts{Actor: actor, Mailbox: m.owner, User: user})
 	}
 	key := strings.ToLower(m.delegates[i].User)
 	for _, f := range []FolderName{Calendar, Tasks, Inbox, Contacts, Notes, Journal, FreeBusyData} {
@@ -210,7 +212,7 @@ func (s *Store) SetDeliverMeetingRequests(actor, mailbox string, v DeliverMeetin
 	switch v {
 	case DelegatesOnly, DelegatesAndMe, DelegatesAndSendInformationToMe, NoForward:
 	default:
-		return errorf(CodeInvalidRequest, "unknown DeliverMeetingRequests value %q", v)
+		return ErrInvalidRequest.withf(Facts{Actor: actor, Mailbox: mailbox}, "unknown DeliverMeetingRequests value %q", v)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

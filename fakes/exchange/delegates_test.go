@@ -60,7 +60,7 @@ func TestTwentySixthDelegateIsRefused(t *testing.T) {
 		must(s.AddDelegate("manager", "manager", DefaultDelegate(fmt.Sprintf("d%02d", i))))
 	}
 	_, err := s.AddDelegate("manager", "manager", DefaultDelegate("d25"))
-	if e, ok := err.(*Error); !ok || e.Code != CodeDelegateValidationFailed {
+	if e, ok := err.(*Error); !ok || e.Kind != KindTooManyDelegates || e.Limit != MaxDelegates || e.Mailbox != "manager@contoso.com" {
 		t.Fatalf("26th delegate: %v", err)
 	}
 }

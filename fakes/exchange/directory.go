@@ -16,11 +16,11 @@ func (s *Store) AddUser(u User) (User, error) {
 	defer s.mu.Unlock()
 	at := strings.IndexByte(u.SMTP, '@')
 	if at <= 0 || at == len(u.SMTP)-1 || strings.ContainsAny(u.SMTP, " <>\"\r\n") {
-		return User{}, errorf(CodeInvalidRequest, "invalid SMTP address %q", u.SMTP)
+		return User{}, ErrInvalidRequest.withf(Facts{User: u.SMTP}, "invalid SMTP address %q", u.SMTP)
 	}
 	key := strings.ToLower(u.SMTP)
 	if _, dup := s.users[key]; dup {
-		return User{}, errorf(CodeMailboxExists, "a mailbox %s already exists", u.SMTP)
+		return User{}, ErrMailboxExists.withf(Facts{Mailbox: u.SMTP}, "a mailbox %s already exists", u.SMTP)
 	}
 	s.fillUser(&u, at)
 	s.users[key] = &u
@@ -82,7 +82,7 @@ func (s *Store) Authenticate(logon, password string) (User, error) {
 	}
 	u, err := s.lookup(logon)
 	if err != nil || logon == "" || u.Password != password {
-		return User{}, ErrLogonFailed
+		return User{}, ErrLogonFailed.with(Facts{Actor: logon})
 	}
 	return *u, nil
 }

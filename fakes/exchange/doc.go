@@ -20,10 +20,10 @@
 //     Data, the two flags, and a SendOnBehalf grant; removal clears all of
 //     it (including a SendOnBehalf the admin had granted separately, as
 //     Outlook rewrites publicDelegates); at most MaxDelegates (25);
-//   - the EWS response codes (type Code) as typed errors; a caller with no
-//     rights beyond availability is told ErrFolderNotFound, as real servers
-//     answer, one with some rights but not the needed one ErrAccessDenied
-//     or ErrCreateItemAccessDenied;
+//   - Exchange's refusals as typed errors (see Errors below); a caller with
+//     no rights beyond availability is told ErrFolderNotFound, as real
+//     servers answer, one with some rights but not the needed one
+//     ErrAccessDenied or ErrCreateItemAccessDenied;
 //   - sending for another mailbox: folder rights alone never send
 //     (ErrSendAsDenied); SendAs wins over SendOnBehalf (From = owner, no
 //     Sender); SendOnBehalf gives From = owner, Sender = the actor, and
@@ -57,6 +57,18 @@
 // delays; the Sent Items copy goes to the actor's mailbox (not the
 // owner's); no real MAPI or MAPI properties; iCalendar lines are not
 // folded; passwords in clear; UIDVALIDITY is fixed per store instance.
+//
+// # Errors
+//
+// Every error the store returns is an *Error: a Kind (what went wrong, in
+// the organisation's terms), a human message and Facts (the actor, mailbox,
+// folder, other user, item or limit involved, where they apply). Match
+// errors with errors.Is against the Err* sentinels, which compare kinds.
+// The package knows no protocol: no EWS ResponseCode, IMAP response or HTTP
+// status appears here. Each wire face owns one table from Kind to its wire
+// form and converts errors in one place (fakes/ews and fakes/imap, each in
+// errors.go); Kinds lists every kind so that a face's test can prove its
+// table complete.
 //
 // # Concurrency
 //

@@ -2,71 +2,101 @@ package exchange
 
 import "fmt"
 
-// Code is an Exchange error code. Codes are spelled as EWS ResponseCode
-// values, so an EWS front end can write them to the wire unchanged; other
-// front ends (IMAP, MAPI as seen by clients) translate them.
-type Code string
+// Kind is what went wrong, in the organisation's terms. Kinds say nothing
+// about any protocol: each wire face (EWS, IMAP) owns one table from Kind to
+// its own wire form.
+type Kind string
 
-// Error codes the store returns. Each maps one-to-one to an EWS ResponseCode.
+// The kinds of error the store returns.
 const (
-	CodeDelegateAlreadyExists     Code = "ErrorDelegateAlreadyExists"
-	CodeDelegateCannotAddOwner    Code = "ErrorDelegateCannotAddOwner"
-	CodeDelegateNoUser            Code = "ErrorDelegateNoUser"
-	CodeDelegateValidationFailed  Code = "ErrorDelegateValidationFailed"
-	CodeNotDelegate               Code = "ErrorNotDelegate"
-	CodeInvalidDelegatePermission Code = "ErrorInvalidDelegatePermission"
-	CodeInvalidUserInfo           Code = "ErrorInvalidUserInfo"
-	CodeAccessDenied              Code = "ErrorAccessDenied"
-	CodeCreateItemAccessDenied    Code = "ErrorCreateItemAccessDenied"
-	CodeFolderNotFound            Code = "ErrorFolderNotFound"
-	CodeItemNotFound              Code = "ErrorItemNotFound"
-	CodeNonExistentMailbox        Code = "ErrorNonExistentMailbox"
-	CodeSendAsDenied              Code = "ErrorSendAsDenied"
-	CodeInvalidPermissionSettings Code = "ErrorInvalidPermissionSettings"
-	CodeDuplicateUserIdsSpecified Code = "ErrorDuplicateUserIdsSpecified"
-	CodeInvalidRequest            Code = "ErrorInvalidRequest"
-	CodeMailboxExists             Code = "ErrorMailboxExists"   // store-only: AddUser of a taken address
-	CodeMAPIUnavailable           Code = "ErrorMapiUnavailable" // store-only: the MAPI service is down
-	CodeLogonFailed               Code = "ErrorLogonFailed"     // store-only: bad credentials
+	KindDelegateExists     Kind = "DelegateExists"     // the user is already a delegate of the mailbox
+	KindOwnerAsDelegate    Kind = "OwnerAsDelegate"    // the owner cannot be their own delegate
+	KindUnknownDelegate    Kind = "UnknownDelegate"    // the delegate is no user of the directory
+	KindTooManyDelegates   Kind = "TooManyDelegates"   // MaxDelegates reached
+	KindNotDelegate        Kind = "NotDelegate"        // the user is not a delegate of the mailbox
+	KindInvalidPermission  Kind = "InvalidPermission"  // a role or rights not allowed there
+	KindUnknownPrincipal   Kind = "UnknownPrincipal"   // a permission entry names no user
+	KindDuplicatePrincipal Kind = "DuplicatePrincipal" // a principal twice in one permission set
+	KindAccessDenied       Kind = "AccessDenied"       // the actor lacks the rights
+	KindCreateDenied       Kind = "CreateDenied"       // the actor may read the folder but not create items
+	KindSendAsDenied       Kind = "SendAsDenied"       // the actor may not send for the owner
+	KindFolderNotFound     Kind = "FolderNotFound"     // no such folder, or no rights to see it
+	KindItemNotFound       Kind = "ItemNotFound"       // no such item, or hidden from the actor
+	KindNoMailbox          Kind = "NoMailbox"          // the name refers to no mailbox
+	KindMailboxExists      Kind = "MailboxExists"      // AddUser of a taken address
+	KindLogonFailed        Kind = "LogonFailed"        // bad credentials
+	KindMAPIUnavailable    Kind = "MAPIUnavailable"    // the MAPI service is down or unreachable
+	KindInvalidRequest     Kind = "InvalidRequest"     // malformed input
+	KindInvalidRecipients  Kind = "InvalidRecipients"  // a message to send has no valid recipient
 )
 
-// Error is the store's typed error. Compare with errors.Is against the
-// Err* values below: two Errors match when their codes match.
-type Error struct {
-	Code    Code
-	Message string
+// Kinds lists every Kind, so a face's table can be checked for gaps.
+var Kinds = []Kind{KindDelegateExists, KindOwnerAsDelegate, KindUnknownDelegate, KindTooManyDelegates,
+	KindNotDelegate, KindInvalidPermission, KindUnknownPrincipal, KindDuplicatePrincipal, KindAccessDenied,
+	KindCreateDenied, KindSendAsDenied, KindFolderNotFound, KindItemNotFound, KindNoMailbox, KindMailboxExists,
+	KindLogonFailed, KindMAPIUnavailable, KindInvalidRequest, KindInvalidRecipients}
+
+// Facts are who and what an Error is about; a field is empty when it does
+// not apply or is unknown.
+type Facts struct {
+	Actor   string     // who acted, as the caller named them
+	Mailbox string     // the mailbox acted on (its owner's address)
+	Folder  FolderName // the folder acted on
+	User    string     // the other user involved: delegate, principal, grantee
+	Item    string     // a calendar item or message ID
+	Limit   int        // the limit that was reached
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("%s: %s", e.Code, e.Message) }
+// Error is the store's typed error: a Kind, a human message and the facts.
+// Compare with errors.Is against the Err* values below: two Errors match
+// when their kinds match.
+type Error struct {
+	Kind    Kind
+	Message string
+	Facts
+}
 
-// Is reports whether target is an *Error with the same code.
+func (e *Error) Error() string { return fmt.Sprintf("%s: %s", e.Kind, e.Message) }
+
+// Is reports whether target is an *Error of the same kind.
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
-	return ok && t.Code == e.Code
+	return ok && t.Kind == e.Kind
 }
 
-func errorf(code Code, format string, args ...any) error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+// with returns a copy of e carrying facts f.
+func (e *Error) with(f Facts) *Error {
+	c := *e
+	c.Facts = f
+	return &c
 }
 
-// Sentinel errors for errors.Is. The messages of the two delegate errors are
-// the verbatim texts Exchange documents; the others are Exchange's wording
-// where known.
+// withf returns a copy of e carrying facts f and a more specific message.
+func (e *Error) withf(f Facts, format string, args ...any) *Error {
+	c := e.with(f)
+	c.Message = fmt.Sprintf(format, args...)
+	return c
+}
+
+// Sentinel errors for errors.Is, one per Kind. Their messages are
+// Exchange's wording where it is known.
 var (
-	ErrDelegateAlreadyExists  = &Error{CodeDelegateAlreadyExists, "The user is already a delegate for the mailbox."}
-	ErrNotDelegate            = &Error{CodeNotDelegate, "The user is not a delegate for the mailbox."}
-	ErrDelegateCannotAddOwner = &Error{CodeDelegateCannotAddOwner, "The mailbox owner cannot be added as a delegate."}
-	ErrDelegateNoUser         = &Error{CodeDelegateNoUser, "The delegate user cannot be mapped to a user in the directory."}
-	ErrFolderNotFound         = &Error{CodeFolderNotFound, "The specified folder could not be found in the store."}
-	ErrItemNotFound           = &Error{CodeItemNotFound, "The specified object was not found in the store."}
-	ErrAccessDenied           = &Error{CodeAccessDenied, "Access is denied. Check credentials and try again."}
-	ErrCreateItemAccessDenied = &Error{CodeCreateItemAccessDenied, "The caller does not have permission to create the item."}
-	ErrNonExistentMailbox     = &Error{CodeNonExistentMailbox, "The SMTP address has no mailbox associated with it."}
-	ErrSendAsDenied           = &Error{CodeSendAsDenied, "The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account."}
-	ErrMAPIUnavailable        = &Error{CodeMAPIUnavailable, "MAPI unavailable"}
-	ErrLogonFailed            = &Error{CodeLogonFailed, "The user name or password is incorrect."}
-	ErrMailboxExists          = &Error{CodeMailboxExists, "A mailbox with that address already exists."}
-	ErrInvalidPermission      = &Error{CodeInvalidDelegatePermission, "The specified folder permissions are invalid."}
-	ErrDuplicateUserIds       = &Error{CodeDuplicateUserIdsSpecified, "A user appears more than once in the permission set."}
-	ErrInvalidRequest         = &Error{CodeInvalidRequest, "The request is invalid."}
+	ErrDelegateAlreadyExists  = &Error{Kind: KindDelegateExists, Message: "The user is already a delegate for the mailbox."}
+	ErrDelegateCannotAddOwner = &Error{Kind: KindOwnerAsDelegate, Message: "The mailbox owner cannot be added as a delegate."}
+	ErrDelegateNoUser         = &Error{Kind: KindUnknownDelegate, Message: "The delegate user cannot be mapped to a user in the directory."}
+	ErrTooManyDelegates       = &Error{Kind: KindTooManyDelegates, Message: fmt.Sprintf("a mailbox can have at most %d delegates", MaxDelegates)}
+	ErrNotDelegate            = &Error{Kind: KindNotDelegate, Message: "The user is not a delegate for the mailbox."}
+	ErrInvalidPermission      = &Error{Kind: KindInvalidPermission, Message: "The specified folder permissions are invalid."}
+	ErrUnknownPrincipal       = &Error{Kind: KindUnknownPrincipal, Message: "The permission entry names no user of the directory."}
+	ErrDuplicateUserIds       = &Error{Kind: KindDuplicatePrincipal, Message: "A user appears more than once in the permission set."}
+	ErrAccessDenied           = &Error{Kind: KindAccessDenied, Message: "Access is denied. Check credentials and try again."}
+	ErrCreateItemAccessDenied = &Error{Kind: KindCreateDenied, Message: "The caller does not have permission to create the item."}
+	ErrSendAsDenied           = &Error{Kind: KindSendAsDenied, Message: "The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account."}
+	ErrFolderNotFound         = &Error{Kind: KindFolderNotFound, Message: "The specified folder could not be found in the store."}
+	ErrItemNotFound           = &Error{Kind: KindItemNotFound, Message: "The specified object was not found in the store."}
+	ErrNonExistentMailbox     = &Error{Kind: KindNoMailbox, Message: "The SMTP address has no mailbox associated with it."}
+	ErrMailboxExists          = &Error{Kind: KindMailboxExists, Message: "A mailbox with that address already exists."}
+	ErrLogonFailed            = &Error{Kind: KindLogonFailed, Message: "The user name or password is incorrect."}
+	ErrMAPIUnavailable        = &Error{Kind: KindMAPIUnavailable, Message: "MAPI unavailable"}
+	ErrInvalidRequest         = &Error{Kind: KindInvalidRequest, Message: "The request is invalid."}
 )

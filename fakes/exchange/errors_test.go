@@ -34,7 +34,7 @@ func TestErrorPaths(t *testing.T) {
 		{"FolderPermissions unknown folder", func() error { _, err := s.FolderPermissions("manager", "manager", "Archive"); return err }, ErrFolderNotFound},
 		{"FolderPermissions unknown caller", func() error { _, err := s.FolderPermissions("ghost", "manager", Inbox); return err }, ErrAccessDenied},
 		{"FolderPermissions contributor", func() error { _, err := s.FolderPermissions("alice", "manager", Inbox); return err }, ErrAccessDenied},
-		{"SetFolderPermission unknown principal", func() error { return s.SetFolderPermission("manager", "manager", Inbox, "ghost", reviewer) }, &Error{Code: CodeInvalidUserInfo}},
+		{"SetFolderPermission unknown principal", func() error { return s.SetFolderPermission("manager", "manager", Inbox, "ghost", reviewer) }, ErrUnknownPrincipal},
 		{"SetFolderPermission availability off-calendar", func() error { return s.SetFolderPermission("manager", "manager", Tasks, "Default", FreeBusySimple) }, ErrInvalidPermission},
 		{"Replace duplicates", func() error {
 			return s.ReplaceFolderPermissions("manager", "manager", Inbox, []Permission{{Principal: "Default"}, {Principal: "default"}})
@@ -119,3 +119,32 @@ func TestNoPanicOnJunk(t *testing.T) {
 		t.Fatalf("empty import: domain %q, %d users", s.Domain(), len(s.Users()))
 	}
 }
+
+// TestErrorsCarryFacts reads who and what a refusal was about.
+func TestErrorsCarryFacts(t *testing.T) {
+	s, _ := newTestStore(t)
+	must(s.AddDelegate("manager", "manager", DefaultDelegate("assistant")))
+	cases := []struct {
+		name string
+		err  error
+		kind Kind
+		want Facts
+	}{
+		{"duplicate delegate", second(s.AddDelegate("manager", "manager", DefaultDelegate("Assistant"))), KindDelegateExists,
+			Facts{Actor: "manager", Mailbox: "manager@contoso.com", User: "assistant@contoso.com"}},
+		{"stranger", second(s.Delegates("alice", "manager")), KindAccessDenied,
+			Facts{Actor: "alice", Mailbox: "manager@contoso.com"}},
+		{"no rights", second(s.Messages("alice", "manager", Inbox)), KindFolderNotFound,
+			Facts{Actor: "alice", Mailbox: "manager@contoso.com", Folder: Inbox}},
+		{"not a delegate", s.RemoveDelegate("manager", "manager", "bob"), KindNotDelegate,
+			Facts{Actor: "manager", Mailbox: "manager@contoso.com", User: "bob"}},
+	}
+	for _, c := range cases {
+		var e *Error
+		if !errors.As(c.err, &e) || e.Kind != c.kind || e.Facts != c.want {
+			t.Errorf("%s: got %#v, want %s %+v", c.name, c.err, c.kind, c.want)
+		}
+	}
+}
+
+func second[T any](_ T, err error) error { return err }

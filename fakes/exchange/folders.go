@@ -16,20 +16,21 @@ func (s *Store) folderFor(actor, mailbox string, f FolderName) (*mailbox, *folde
 	}
 	fo := m.folder(f)
 	if fo == nil {
-		return nil, nil, errorf(CodeFolderNotFound, "no folder %q in %s", f, m.owner)
+		return nil, nil, ErrFolderNotFound.withf(Facts{Actor: actor, Mailbox: m.owner, Folder: f}, "no folder %q in %s", f, m.owner)
 	}
 	a, err := s.lookup(actor)
 	if err != nil {
-		return nil, nil, errorf(CodeAccessDenied, "unknown caller %q", actor)
+		return nil, nil, ErrAccessDenied.withf(Facts{Actor: actor, Mailbox: m.owner, Folder: f}, "unknown caller %q", actor)
 	}
+	facts := Facts{Actor: a.SMTP, Mailbox: m.owner, Folder: f}
 	r := m.rightsOf(f, a.SMTP)
 	switch {
 	case r.Has(FolderOwner):
 		return m, fo, nil
 	case r&^availabilityRights == 0:
-		return nil, nil, ErrFolderNotFound
+		return nil, nil, ErrFolderNotFound.with(facts)
 	}
-	return nil, nil, errorf(CodeAccessDenied, "%s may not manage permissions of %s's %s", a.SMTP, m.owner, f)
+	return nil, nil, ErrAccessDenied.withf(facts, "%s may not manage permissions of %s's %s", a.SMTP, m.owner, f)
 }
 
 // principalKey canonicalises a permission principal; users must exist.
@@ -42,7 +43,7 @@ func (s *Store) principalKey(p string) (string, error) {
 	}
 	u, err := s.lookup(p)
 	if err != nil {
-		return "", errorf(CodeInvalidUserInfo, "no such user %q", p)
+		return "", ErrUnknownPrincipal.withf(Facts{User: p}, "no such user %q", p)
 	}
 	return strings.ToLower(u.SMTP), nil
 }
@@ -104,7 +105,7 @@ func (s *Store) SetFolderPermission(actor, mailbox string, f FolderName, princip
 
 func checkFolderRights(f FolderName, r Rights) error {
 	if r&availabilityRights != 0 && !strings.EqualFold(string(f), string(Calendar)) {
-		return errorf(CodeInvalidDelegatePermission, "availability rights exist only on the Calendar, not on %s", f)
+		return ErrInvalidPermission.withf(Facts{Folder: f}, "availability rights exist only on the Calendar, not on %s", f)
 	}
 	return nil
 }
@@ -135,7 +136,7 @@ func (s *Store) ReplaceFolderPermissions(actor, mailbox string, f FolderName, pe
 			return err
 		}
 		if seen[key] {
-			return ErrDuplicateUserIds
+			return ErrDuplicateUserIds.with(Facts{Actor: actor, Mailbox: m.owner, Folder: f, User: p.Principal})
 		}
 		if err := checkFolderRights(f, p.Rights); err != nil {
 			return err

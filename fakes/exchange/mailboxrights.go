@@ -7,7 +7,7 @@ func validRight(r MailboxRight) error {
 	case FullAccess, SendAs, SendOnBehalf:
 		return nil
 	}
-	return errorf(CodeInvalidRequest, "unknown mailbox right %q", r)
+	return ErrInvalidRequest.withf(Facts{}, "unknown mailbox right %q", r)
 }
 
 // GrantMailboxRight grants user an admin right on mailbox (idempotent).

@@ -46,7 +46,7 @@ func (s *Store) MAPIReadDelegates(computer, user, mailbox string) ([]Delegate, e
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.mapiOff || s.mapiOffPCs[strings.ToLower(computer)] {
-		return nil, ErrMAPIUnavailable
+		return nil, ErrMAPIUnavailable.with(Facts{Actor: user, Mailbox: mailbox})
 	}
 	m, err := s.manageable(user, mailbox)
 	if err != nil {

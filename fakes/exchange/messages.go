@@ -60,7 +60,7 @@ func (s *Store) DeliverMessage(mailbox string, f FolderName, raw []byte, flags [
 	}
 	if m.folder(f) == nil {
 		s.mu.Unlock()
-		return Message{}, ErrFolderNotFound
+		return Message{}, ErrFolderNotFound.with(Facts{Mailbox: m.owner, Folder: f})
 	}
 	in := newMessage(raw)
 	in.Flags = flags
@@ -92,17 +92,18 @@ func (s *Store) readable(actor, mailbox string, f FolderName) (*mailbox, *folder
 	if err != nil {
 		return nil, nil, err
 	}
+	facts := Facts{Actor: actor, Mailbox: m.owner, Folder: f}
 	fo := m.folder(f)
 	a, aerr := s.lookup(actor)
 	if fo == nil || aerr != nil {
-		return nil, nil, ErrFolderNotFound
+		return nil, nil, ErrFolderNotFound.with(facts)
 	}
 	r := m.rightsOf(f, a.SMTP)
 	if r&^availabilityRights == 0 {
-		return nil, nil, ErrFolderNotFound
+		return nil, nil, ErrFolderNotFound.with(facts)
 	}
 	if !r.Has(ReadItems) {
-		return nil, nil, ErrAccessDenied
+		return nil, nil, ErrAccessDenied.with(facts)
 	}
 	return m, fo, nil
 }
@@ -138,7 +139,7 @@ func (s *Store) SetFlags(actor, mailbox string, f FolderName, uid uint32, flags 
 			return nil
 		}
 	}
-	return ErrItemNotFound
+	return ErrItemNotFound.with(Facts{Actor: actor, Mailbox: mailbox, Folder: f, Item: strconv.FormatUint(uint64(uid), 10)})
 }
 
 // Expunge deletes the messages of a folder flagged \Deleted and returns

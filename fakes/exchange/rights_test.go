@@ -48,10 +48,10 @@ func TestRoleTableBothWays(t *testing.T) {
 	}
 }
 
-func TestErrorsMatchByCode(t *testing.T) {
-	err := error(&Error{Code: CodeNotDelegate, Message: "other words"})
+func TestErrorsMatchByKind(t *testing.T) {
+	err := error(&Error{Kind: KindNotDelegate, Message: "other words", Facts: Facts{User: "bob"}})
 	if !errors.Is(err, ErrNotDelegate) || errors.Is(err, ErrDelegateAlreadyExists) {
-		t.Fatal("errors.Is must compare codes")
+		t.Fatal("errors.Is must compare kinds")
 	}
 	if ErrNotDelegate.Message != "The user is not a delegate for the mailbox." || ErrDelegateAlreadyExists.Message != "The user is already a delegate for the mailbox." {
 		t.Fatal("documented delegate texts changed")

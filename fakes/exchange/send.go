@@ -22,7 +22,7 @@ type OutgoingMessage struct {
 
 // ErrInvalidRecipients refuses a message without a single valid recipient,
 // in Exchange's words.
-var ErrInvalidRecipients = &Error{Code("ErrorInvalidRecipients"), "At least one recipient isn't valid., A message can't be submitted without a recipient."}
+var ErrInvalidRecipients = &Error{Kind: KindInvalidRecipients, Message: "At least one recipient isn't valid., A message can't be submitted without a recipient."}
 
 // SendMessage sends msg as actor. From is msg.From, the actor's own mailbox
 // when empty. Sending for another mailbox needs SendAs (From = the mailbox,
@@ -79,7 +79,7 @@ func (s *Store) sendMessage(actor string, msg OutgoingMessage, copyTo *FolderRef
 // behalf, the Sender (nil otherwise); the caller holds the lock.
 func (s *Store) sendingFor(actor, from string) (a, owner, sender *User, err error) {
 	if a, err = s.lookup(actor); err != nil {
-		return nil, nil, nil, errorf(CodeAccessDenied, "unknown caller %q", actor)
+		return nil, nil, nil, ErrAccessDenied.withf(Facts{Actor: actor}, "unknown caller %q", actor)
 	}
 	owner = a
 	if strings.TrimSpace(from) != "" {
@@ -130,7 +130,7 @@ func (s *Store) compose(owner, sender *User, to, cc []*mail.Address, msg Outgoin
 	raw, err := buildMail(mailParts{id: s.nextID("MSG"), from: owner, sender: sender, to: to, cc: cc,
 		subject: msg.Subject, body: msg.Body, html: msg.HTML, date: s.clock.Now()})
 	if err != nil {
-		return Message{}, errorf(CodeInvalidRequest, "the message cannot be rendered: %v", err)
+		return Message{}, ErrInvalidRequest.withf(Facts{}, "the message cannot be rendered: %v", err)
 	}
 	return newMessage(raw), nil
 }
@@ -165,7 +165,7 @@ func (s *Store) SaveMessage(actor string, msg OutgoingMessage, ref FolderRef) (M
 func (s *Store) saveMessage(actor string, msg OutgoingMessage, ref FolderRef) (Message, error) {
 	a, err := s.lookup(actor)
 	if err != nil {
-		return Message{}, errorf(CodeAccessDenied, "unknown caller %q", actor)
+		return Message{}, ErrAccessDenied.withf(Facts{Actor: actor}, "unknown caller %q", actor)
 	}
 	owner := a
 	if u, err := s.lookup(msg.From); err == nil {

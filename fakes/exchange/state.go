@@ -99,12 +99,12 @@ func (s *Store) Import(st State) error {
 	for _, ms := range st.Mailboxes {
 		key := strings.ToLower(ms.Owner)
 		if users[key] == nil || boxes[key] != nil {
-			return errorf(CodeInvalidRequest, "mailbox %q has no user or appears twice", ms.Owner)
+			return ErrInvalidRequest.withf(Facts{Mailbox: ms.Owner}, "mailbox %q has no user or appears twice", ms.Owner)
 		}
 		boxes[key] = importMailbox(ms)
 	}
 	if len(boxes) != len(users) {
-		return errorf(CodeInvalidRequest, "%d users but %d mailboxes", len(users), len(boxes))
+		return ErrInvalidRequest.withf(Facts{}, "%d users but %d mailboxes", len(users), len(boxes))
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -122,7 +122,7 @@ func importUsers(list []User) (map[string]*User, error) {
 		key := strings.ToLower(u.SMTP)
 		at := strings.IndexByte(key, '@')
 		if at <= 0 || at == len(key)-1 || users[key] != nil {
-			return nil, errorf(CodeInvalidRequest, "user %d has an invalid or duplicate SMTP address %q", i, u.SMTP)
+			return nil, ErrInvalidRequest.withf(Facts{User: u.SMTP}, "user %d has an invalid or duplicate SMTP address %q", i, u.SMTP)
 		}
 		users[key] = &u
 	}

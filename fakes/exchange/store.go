@@ -77,7 +77,7 @@ func (s *Store) nextID(prefix string) string {
 func (s *Store) lookup(id string) (*User, error) {
 	id = strings.TrimSpace(id)
 	if id == "" {
-		return nil, errorf(CodeNonExistentMailbox, "no user name given")
+		return nil, ErrNonExistentMailbox.withf(Facts{}, "no user name given")
 	}
 	l := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(id, "sip:"), "SIP:"))
 	if u, ok := s.users[l]; ok {
@@ -91,7 +91,7 @@ func (s *Store) lookup(id string) (*User, error) {
 			return u, nil
 		}
 	}
-	return nil, errorf(CodeNonExistentMailbox, "%q does not refer to a mailbox", id)
+	return nil, ErrNonExistentMailbox.withf(Facts{Mailbox: id}, "%q does not refer to a mailbox", id)
 }
 
 // mailboxOf returns a user's mailbox; the caller holds the lock.

@@ -137,7 +137,7 @@ func (s *session) Store(w *imapserver.FetchWriter, set imap.NumSet, flags *imap.
 	err = s.each(msgs, set, func(seq uint32, m exchange.Message) error {
 		next := applyFlags(m.Flags, flags)
 		if err := st.SetFlags(s.user.SMTP, s.mailbox, s.folder, m.UID, next); err != nil {
-			return no(err)
+			return wire(err)
 		}
 		if flags.Silent {
 			return nil
@@ -190,7 +190,7 @@ func (s *session) Expunge(_ *imapserver.ExpungeWriter, uids *imap.UIDSet) error 
 	}
 	gone, err := st.Expunge(s.user.SMTP, s.mailbox, s.folder)
 	if err != nil {
-		return no(err)
+		return wire(err)
 	}
 	var seqs []uint32
 	for i := len(msgs) - 1; i >= 0; i-- {

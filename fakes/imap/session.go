@@ -3,7 +3,6 @@ package imap
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -76,17 +75,6 @@ func (s *session) commit() error {
 	return nil
 }
 
-var errNotSupported = &imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeCannot, Text: "Not supported by ucfake"}
-
-// no converts a store error to a NO response, in one place.
-func no(err error) error {
-	var e *exchange.Error
-	if errors.As(err, &e) {
-		return &imap.Error{Type: imap.StatusResponseTypeNo, Text: e.Message}
-	}
-	return &imap.Error{Type: imap.StatusResponseTypeNo, Text: "the operation failed"}
-}
-
 func (s *session) Close() error {
 	if s.tracker != nil {
 		s.tracker.Close()
@@ -109,7 +97,7 @@ func (s *session) Login(login, password string) error {
 	}
 	u, err := st.Authenticate(user, password)
 	if err != nil {
-		return imapserver.ErrAuthFailed
+		return wire(err)
 	}
 	s.user, s.mailbox = u, u.SMTP
 	if mailbox != "" {
@@ -130,7 +118,7 @@ func (s *session) messages() (*exchange.Store, []exchange.Message, error) {
 	}
 	msgs, err := st.Messages(s.user.SMTP, s.mailbox, s.folder)
 	if err != nil {
-		return nil, nil, no(err)
+		return nil, nil, wire(err)
 	}
 	return st, msgs, nil
 }
@@ -147,7 +135,7 @@ func (s *session) folderMessages(name string) (exchange.FolderName, []exchange.M
 	}
 	msgs, err := st.Messages(s.user.SMTP, s.mailbox, f)
 	if err != nil {
-		return "", nil, no(err)
+		return "", nil, wire(err)
 	}
 	return f, msgs, nil
 }
@@ -166,7 +154,7 @@ func (s *session) Select(name string, options *imap.SelectOptions) (*imap.Select
 	}
 	msgs, tracker, err := s.srv.open(s.tenant, st, s.user.SMTP, s.mailbox, f)
 	if err != nil {
-		return nil, no(err)
+		return nil, wire(err)
 	}
 	s.Unselect()
 	s.folder, s.readOnly, s.tracker = f, options != nil && options.ReadOnly, tracker
@@ -258,11 +246,11 @@ func (s *session) Append(name string, r imap.LiteralReader, options *imap.Append
 		return nil, err
 	}
 	if _, err := st.Messages(s.user.SMTP, s.mailbox, f); err != nil {
-		return nil, no(err)
+		return nil, wire(err)
 	}
 	m, err := st.DeliverMessage(s.mailbox, f, raw, flags)
 	if err != nil {
-		return nil, no(err)
+		return nil, wire(err)
 	}
 	if err := s.commit(); err != nil {
 		return nil, err

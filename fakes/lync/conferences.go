@@ -16,8 +16,8 @@ const DefaultAdmissionPolicy = "openAuthenticated"
 
 // CreateConference creates an online meeting for organizer, asked by
 // requester. When they differ, requester must be organizer's delegate in the
-// back end now, else ErrDelegateNotAuthorized (403, ms-diagnostics 4268,
-// Client.Delegate.Operation.NotAuthorized). An empty ConferenceID is
+// back end now, else ErrDelegateNotAuthorized (with the organizer as
+// Delegator and the requester as Delegate). An empty ConferenceID is
 // generated from a counter (upper-case base 36, at least 8 characters).
 // IDs are unique per organizer, compared case-insensitively. Errors:
 // ErrNoSuchUser, ErrUserDisabled, ErrConferenceExists,
@@ -52,15 +52,15 @@ func (s *Store) newConferenceLocked(req, org string, r ConferenceRequest, now ti
 	if id == "" {
 		id = s.nextIDLocked(org)
 	} else if !validConferenceID(id) {
-		return Conference{}, ErrInvalidConferenceID.with("conference id %q must be 8 to 32 alphanumeric characters", r.ConferenceID)
+		return Conference{}, ErrInvalidConferenceID.with(Facts{User: org, Conference: r.ConferenceID}, "conference id %q must be 8 to 32 alphanumeric characters", r.ConferenceID)
 	} else if _, ok := s.conferences[org][strings.ToUpper(id)]; ok {
-		return Conference{}, ErrConferenceExists.with("conference id %s already in use for %s", id, org)
+		return Conference{}, ErrConferenceExists.with(Facts{User: org, Conference: id}, "conference id %s already in use for %s", id, org)
 	}
 	expiry := r.Expiry.Round(0).UTC()
 	if expiry.IsZero() {
 		expiry = now.Add(DefaultConferenceExpiry)
 	} else if !expiry.After(now) {
-		return Conference{}, ErrInvalidExpiry.with("expiry %s is not after now (%s)", expiry.Format(time.RFC3339), now.Format(time.RFC3339))
+		return Conference{}, ErrInvalidExpiry.with(Facts{User: org, Conference: id}, "expiry %s is not after now (%s)", expiry.Format(time.RFC3339), now.Format(time.RFC3339))
 	}
 	policy := strings.TrimSpace(r.AdmissionPolicy)
 	if policy == "" {
@@ -113,11 +113,11 @@ func (s *Store) authoriseLocked(requester, organizer string) (string, string, er
 	}
 	for _, u := range []*User{org, req} {
 		if !u.Enabled {
-			return "", "", ErrUserDisabled.with("user %s is not enabled for Lync", u.SIP)
+			return "", "", ErrUserDisabled.with(Facts{User: u.SIP}, "user %s is not enabled for Lync", u.SIP)
 		}
 	}
 	if req.SIP != org.SIP && !s.isDelegateLocked(org.SIP, req.SIP) {
-		return "", "", ErrDelegateNotAuthorized.with("%s is not a delegate of the organizer %s", req.SIP, org.SIP)
+		return "", "", ErrDelegateNotAuthorized.with(Facts{Delegator: org.SIP, Delegate: req.SIP}, "%s is not a delegate of the organizer %s", req.SIP, org.SIP)
 	}
 	return req.SIP, org.SIP, nil
 }
@@ -133,7 +133,7 @@ func (s *Store) Conference(requester, organizer, id string) (Conference, error) 
 	}
 	c, ok := s.conferences[org][strings.ToUpper(strings.TrimSpace(id))]
 	if !ok {
-		return Conference{}, ErrConferenceNotFound.with("conference %s of %s does not exist", id, org)
+		return Conference{}, ErrConferenceNotFound.with(Facts{User: org, Conference: id}, "conference %s of %s does not exist", id, org)
 	}
 	return c, nil
 }
@@ -150,7 +150,7 @@ func (s *Store) DeleteConference(requester, organizer, id string) error {
 	key := strings.ToUpper(strings.TrimSpace(id))
 	c, ok := s.conferences[org][key]
 	if !ok {
-		return ErrConferenceNotFound.with("conference %s of %s does not exist", id, org)
+		return ErrConferenceNotFound.with(Facts{User: org, Conference: id}, "conference %s of %s does not exist", id, org)
 	}
 	delete(s.conferences[org], key)
 	if len(s.conferences[org]) == 0 {

@@ -81,8 +81,8 @@ func TestConferenceNotAuthorizedFault(t *testing.T) {
 	if !errors.As(err, &e) {
 		t.Fatalf("err = %v", err)
 	}
-	if e.SIPStatus != 403 || e.Diagnostic != 4268 || e.Faultcode != "Client.Delegate.Operation.NotAuthorized" || e.Reason == "" {
-		t.Fatalf("fault = %+v", e)
+	if e.Kind != KindDelegateNotAuthorized || e.Delegator != kat || e.Delegate != joe || e.Message == "" {
+		t.Fatalf("facts = %+v", e)
 	}
 }
 

@@ -45,13 +45,13 @@ func (s *Store) pairLocked(delegator, delegate string) (string, string, error) {
 func (s *Store) canAddLocked(m, d string) error {
 	switch {
 	case m == d:
-		return ErrSelfDelegate.with("%s cannot be their own delegate", m)
+		return ErrSelfDelegate.with(Facts{Delegator: m, Delegate: d}, "%s cannot be their own delegate", m)
 	case s.isDelegateLocked(m, d):
-		return ErrAlreadyDelegate.with("%s is already a delegate of %s", d, m)
+		return ErrAlreadyDelegate.with(Facts{Delegator: m, Delegate: d}, "%s is already a delegate of %s", d, m)
 	case len(s.records[m]) >= MaxDelegates:
-		return ErrTooManyDelegates.with("%s already has %d delegates", m, MaxDelegates)
+		return ErrTooManyDelegates.with(Facts{Delegator: m, Delegate: d, Limit: MaxDelegates}, "%s already has %d delegates", m, MaxDelegates)
 	case len(s.delegatorsOf[d]) >= MaxDelegates:
-		return ErrTooManyDelegates.with("%s is already a delegate of %d delegators", d, MaxDelegates)
+		return ErrTooManyDelegates.with(Facts{Delegator: m, Delegate: d, Limit: MaxDelegates}, "%s is already a delegate of %d delegators", d, MaxDelegates)
 	}
 	return nil
 }
@@ -109,7 +109,7 @@ func (s *Store) removeLocked(delegator, delegate string, src DelegateSource) err
 	}
 	old, ok := s.records[m][d]
 	if !ok {
-		return ErrNotDelegate.with("%s is not a delegate of %s", d, m)
+		return ErrNotDelegate.with(Facts{Delegator: m, Delegate: d}, "%s is not a delegate of %s", d, m)
 	}
 	s.dropRecordLocked(m, d)
 	s.bumpLocked(m)
@@ -195,7 +195,7 @@ func (s *Store) sortedUnique(addrs []string) ([]string, error) {
 	for _, a := range addrs {
 		c, err := s.canonical(a)
 		if err != nil {
-			return nil, ErrNoSuchUser.with("%q is not a valid SIP address", a)
+			return nil, ErrNoSuchUser.with(Facts{User: a}, "%q is not a valid SIP address", a)
 		}
 		seen[c] = true
 	}

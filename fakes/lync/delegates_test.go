@@ -101,10 +101,10 @@ func TestPublishDelegates(t *testing.T) {
 		t.Fatalf("publish: v=%d", v)
 	}
 	_, err = w.PublishDelegates(kat, []string{anders}, 1)
-	wantErr(t, err, ErrWrongDelta)
+	wantErr(t, err, ErrStaleVersion)
 	e := err.(*Error)
-	if e.SIPStatus != 409 || e.Diagnostic != 2141 || e.Faultcode != "Client.BadCall.WrongDelta" {
-		t.Errorf("WrongDelta fields: %+v", e)
+	if e.Kind != KindStaleVersion || e.Delegator != kat || e.Version != 1 || e.Current != 2 {
+		t.Errorf("stale version facts: %+v", e)
 	}
 	if w.IsDelegate(kat, anders) {
 		t.Fatal("stale publication applied")

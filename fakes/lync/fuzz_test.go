@@ -1,9 +1,6 @@
 package lync
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // FuzzInputs feeds arbitrary strings to the parsing entry points: none may
 // panic, and every error must be a typed *Error.
@@ -18,7 +15,7 @@ func FuzzInputs(f *testing.F) {
 				t.Fatalf("untyped error %T %v", err, err)
 			}
 		}
-		_, err := w.SEFAUtil(strings.Split(in, " "))
+		_, err := w.SetRinging(in, Ringing{Mode: RingMode(in), DelaySeconds: len(in)}, SourceAdmin)
 		check(err)
 		check(w.AddDelegate(in, joe, SourceAdmin))
 		_, err = w.CreateConference(kat, in, ConferenceRequest{ConferenceID: in})

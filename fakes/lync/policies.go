@@ -13,7 +13,7 @@ func (s *Store) NewClientPolicy(p ClientPolicy) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.clientPolicies[policyKey(id)] != nil {
-		return ErrPolicyExists.with("CsClientPolicy %q already exists", id)
+		return ErrPolicyExists.with(Facts{Policy: id}, "CsClientPolicy %q already exists", id)
 	}
 	p.Identity = id
 	p.EnableExchangeDelegateSync = cloneBool(p.EnableExchangeDelegateSync)
@@ -30,7 +30,7 @@ func (s *Store) SetClientPolicy(identity string, enableExchangeDelegateSync *boo
 	id, err := normalIdentity(identity)
 	p := s.clientPolicies[policyKey(id)]
 	if err != nil || p == nil {
-		return ErrPolicyNotFound.with("CsClientPolicy %q not found", identity)
+		return ErrPolicyNotFound.with(Facts{Policy: identity}, "CsClientPolicy %q not found", identity)
 	}
 	old := p.EnableExchangeDelegateSync
 	p.EnableExchangeDelegateSync = cloneBool(enableExchangeDelegateSync)
@@ -108,7 +108,7 @@ func (s *Store) NewVoicePolicy(p VoicePolicy) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.voicePolicies[policyKey(id)] != nil {
-		return ErrPolicyExists.with("CsVoicePolicy %q already exists", id)
+		return ErrPolicyExists.with(Facts{Policy: id}, "CsVoicePolicy %q already exists", id)
 	}
 	p.Identity = id
 	s.voicePolicies[policyKey(id)] = &p
@@ -124,7 +124,7 @@ func (s *Store) SetVoicePolicy(identity string, enableDelegation bool) error {
 	id, err := normalIdentity(identity)
 	p := s.voicePolicies[policyKey(id)]
 	if err != nil || p == nil {
-		return ErrPolicyNotFound.with("CsVoicePolicy %q not found", identity)
+		return ErrPolicyNotFound.with(Facts{Policy: identity}, "CsVoicePolicy %q not found", identity)
 	}
 	old := p.EnableDelegation
 	p.EnableDelegation = enableDelegation

@@ -34,7 +34,7 @@ func normalIdentity(identity string) (string, error) {
 	case strings.HasPrefix(low, "tag:") && len(id) > 4:
 		return "Tag:" + id[4:], nil
 	case id == "" || strings.Contains(id, ":"):
-		return "", ErrInvalidIdentity.with("invalid policy identity %q", identity)
+		return "", ErrInvalidIdentity.with(Facts{Policy: identity}, "invalid policy identity %q", identity)
 	}
 	return "Tag:" + id, nil
 }
@@ -58,7 +58,7 @@ func (s *Store) tagNameLocked(k policyKind, name string) (string, error) {
 	}
 	id, err := normalIdentity(name)
 	if err != nil || !strings.HasPrefix(id, "Tag:") || !s.hasPolicyLocked(k, policyKey(id)) {
-		return "", ErrPolicyNotFound.with("%s %q not found (only per-user policies can be granted)", k, name)
+		return "", ErrPolicyNotFound.with(Facts{Policy: name}, "%s %q not found (only per-user policies can be granted)", k, name)
 	}
 	if k == voiceKind {
 		return s.voicePolicies[policyKey(id)].Identity[4:], nil

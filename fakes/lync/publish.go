@@ -7,7 +7,7 @@ import (
 
 // PublishDelegates replaces delegator's delegate list with delegates as a
 // client publishing its routing category does; version must equal the
-// current one (ErrWrongDelta, 409/2141). The publication is checked whole
+// current one (ErrStaleVersion). The publication is checked whole
 // before anything changes (ErrNoSuchUser, ErrSelfDelegate,
 // ErrTooManyDelegates). New records carry SourcePublish; kept ones keep
 // their writer and time. Every accepted publication bumps the version, even
@@ -22,7 +22,7 @@ func (s *Store) PublishDelegates(delegator string, delegates []string, version i
 	}
 	m := u.SIP
 	if cur := s.versionLocked(m); version != cur {
-		return 0, ErrWrongDelta.with("Delegate version is out of date: published version %d, current version %d", version, cur)
+		return 0, ErrStaleVersion.with(Facts{Delegator: m, Version: version, Current: cur}, "Delegate version is out of date: published version %d, current version %d", version, cur)
 	}
 	want, err := s.checkPublishLocked(m, delegates)
 	if err != nil {
@@ -45,18 +45,18 @@ func (s *Store) checkPublishLocked(m string, delegates []string) (map[string]boo
 		return nil, err
 	}
 	if len(list) > MaxDelegates {
-		return nil, ErrTooManyDelegates.with("%d delegates published for %s; the limit is %d", len(list), m, MaxDelegates)
+		return nil, ErrTooManyDelegates.with(Facts{Delegator: m, Limit: MaxDelegates}, "%d delegates published for %s; the limit is %d", len(list), m, MaxDelegates)
 	}
 	want := map[string]bool{}
 	for _, d := range list {
 		if _, ok := s.users[d]; !ok {
-			return nil, ErrNoSuchUser.with("user %s not found", d)
+			return nil, ErrNoSuchUser.with(Facts{User: d}, "user %s not found", d)
 		}
 		if d == m {
-			return nil, ErrSelfDelegate.with("%s cannot be their own delegate", m)
+			return nil, ErrSelfDelegate.with(Facts{Delegator: m, Delegate: d}, "%s cannot be their own delegate", m)
 		}
 		if !s.isDelegateLocked(m, d) && len(s.delegatorsOf[d]) >= MaxDelegates {
-			return nil, ErrTooManyDelegates.with("%s is already a delegate of %d delegators", d, MaxDelegates)
+			return nil, ErrTooManyDelegates.with(Facts{Delegator: m, Delegate: d, Limit: MaxDelegates}, "%s is already a delegate of %d delegators", d, MaxDelegates)
 		}
 		want[d] = true
 	}

@@ -44,7 +44,8 @@ func TestConcurrentUse(t *testing.T) {
 				_ = w.IsDelegate(m, d)
 				_, _ = w.PublishDelegates(m, []string{d}, w.DelegateVersion(m))
 				_ = w.RemoveDelegate(m, d, SourceAdmin)
-				_, _ = w.SEFAUtil([]string{server, m, "/adddelegate:" + d, "/simulringdelegates"})
+				_ = w.AddDelegate(m, d, SourceAdmin)
+				_, _ = w.SetRinging(m, Ringing{Mode: RingSimultaneous}, SourceAdmin)
 				_ = w.View(m)
 				if g == 0 && i%10 == 5 {
 					if err := w.Import(w.Export()); err != nil {
@@ -53,7 +54,8 @@ func TestConcurrentUse(t *testing.T) {
 				}
 				if i%10 == 0 {
 					_ = w.Export()
-					_, _ = w.GetCsUserDelegates(m)
+					_ = w.Delegates(m)
+					_ = w.Ringing(m)
 					_ = w.Conferences(m)
 				}
 			}

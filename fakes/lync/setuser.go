@@ -70,14 +70,14 @@ func (s *Store) SetUser(sip string, o SetUserOptions) (User, error) {
 	}
 	cur := flagsOf(u.Telephony)
 	if o.AudioVideoDisabled != nil && *o.AudioVideoDisabled && !cur.avDisabled && (cur.ev || cur.rcc) {
-		return User{}, ErrInvalidTelephony.with("You cannot disable A/V communications if a user is currently enabled for remote call control, Enterprise Voice, and/or Remote Call Control (%s is %s)", u.SIP, u.Telephony)
+		return User{}, ErrInvalidTelephony.with(Facts{User: u.SIP}, "You cannot disable A/V communications if a user is currently enabled for remote call control, Enterprise Voice, and/or Remote Call Control (%s is %s)", u.SIP, u.Telephony)
 	}
 	next, line := applyFlags(cur, o), u.LineURI
 	if o.LineURI != nil {
 		line = strings.TrimSpace(*o.LineURI)
 	}
 	if next.rcc && line == "" {
-		return User{}, ErrInvalidTelephony.with("remote call control for %s requires a LineURI", u.SIP)
+		return User{}, ErrInvalidTelephony.with(Facts{User: u.SIP}, "remote call control for %s requires a LineURI", u.SIP)
 	}
 	old := *u
 	u.Telephony, u.LineURI = next.mode(), line

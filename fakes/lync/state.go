@@ -112,7 +112,7 @@ func (s *Store) Import(st State) error {
 
 // invalid wraps a load error as ErrInvalidState.
 func invalid(format string, args ...any) error {
-	return ErrInvalidState.with("import: "+format, args...)
+	return ErrInvalidState.with(Facts{}, "import: "+format, args...)
 }
 
 // load fills a fresh, unshared store from st, checking consistency.

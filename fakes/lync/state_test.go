@@ -20,7 +20,8 @@ func busyWorld(t *testing.T) world {
 		Telephony: RemoteCallControlOnly, LineURI: "tel:+4712345678"})
 	_, _ = w.SetUser(anders, SetUserOptions{Enabled: ptr(false)})
 	wantErr(t, w.AddDelegate("boss", joe, SourceExchangeSync), nil)
-	_, err := w.SEFAUtil([]string{server, kat, "/adddelegate:joe", "/delayringdelegates:15"})
+	wantErr(t, w.AddDelegate(kat, "joe", SourceAdmin), nil)
+	_, err := w.SetRinging(kat, Ringing{Mode: RingDelayed, DelaySeconds: 15}, SourceAdmin)
 	wantErr(t, err, nil)
 	w.advance(t, DefaultReplication) // both delivered
 	_, err = w.PublishDelegates("boss", []string{joe, kat}, 2)

@@ -19,7 +19,7 @@ type Options struct {
 	// users' clients. Zero or negative means DefaultReplication.
 	Replication time.Duration
 	// SEFAUtilDeployed says a trusted application pool with SEFAUtil exists
-	// (default false: SEFAUtil calls fail with ErrSEFAUtilNotDeployed).
+	// (default false: package lyncadmin refuses SEFAUtil).
 	SEFAUtilDeployed bool
 }
 
@@ -120,7 +120,7 @@ func (s *Store) canonical(addr string) (string, error) {
 	}
 	at := strings.IndexByte(a, '@')
 	if at <= 0 || at == len(a)-1 || strings.Count(a, "@") != 1 || strings.ContainsAny(a, " \t;<>\"") {
-		return "", ErrInvalidAddress.with("%q is not a valid SIP address", addr)
+		return "", ErrInvalidAddress.with(Facts{User: addr}, "%q is not a valid SIP address", addr)
 	}
 	return "sip:" + a, nil
 }
@@ -129,11 +129,11 @@ func (s *Store) canonical(addr string) (string, error) {
 func (s *Store) userLocked(addr string) (*User, error) {
 	sip, err := s.canonical(addr)
 	if err != nil {
-		return nil, ErrNoSuchUser.with("%q is not a valid SIP address", addr)
+		return nil, ErrNoSuchUser.with(Facts{User: addr}, "%q is not a valid SIP address", addr)
 	}
 	u, ok := s.users[sip]
 	if !ok {
-		return nil, ErrNoSuchUser.with("user %s not found", sip)
+		return nil, ErrNoSuchUser.with(Facts{User: sip}, "user %s not found", sip)
 	}
 	return u, nil
 }

@@ -21,7 +21,7 @@ func (s *Store) AddUser(u User) (User, error) {
 		return User{}, err
 	}
 	if _, ok := s.users[sip]; ok {
-		return User{}, ErrUserExists.with("user %s already exists", sip)
+		return User{}, ErrUserExists.with(Facts{User: sip}, "user %s already exists", sip)
 	}
 	if u.ClientPolicy, err = s.tagNameLocked(clientKind, u.ClientPolicy); err != nil {
 		return User{}, err
@@ -63,11 +63,11 @@ func checkTelephony(t Telephony, lineURI string) error {
 		return nil
 	case RemoteCallControl, RemoteCallControlOnly:
 		if lineURI == "" {
-			return ErrInvalidTelephony.with("%q requires a line URI", t)
+			return ErrInvalidTelephony.with(Facts{}, "%q requires a line URI", t)
 		}
 		return nil
 	}
-	return ErrInvalidTelephony.with("unknown telephony mode %q", t)
+	return ErrInvalidTelephony.with(Facts{}, "unknown telephony mode %q", t)
 }
 
 // SetTelephony sets a user's mode as the Control Panel does. An empty

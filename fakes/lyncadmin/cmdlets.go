@@ -153,7 +153,7 @@ func getDelegates(s *lync.Store, p params) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds, err := s.GetCsUserDelegates(user)
+	ds, err := GetCsUserDelegates(s, user)
 	if ds == nil {
 		ds = []string{}
 	}
@@ -169,7 +169,7 @@ func setDelegates(s *lync.Store, p params) (any, error) {
 	if present, err := p.optional("Delegates", &d); err != nil || !present {
 		return nil, fmt.Errorf(`%w: -Delegates is required: {"add": [...], "remove": [...]}`, errBadParams)
 	}
-	if err := s.SetCsUserDelegates(user, d.Add, d.Remove); err != nil {
+	if err := SetCsUserDelegates(s, user, d.Add, d.Remove); err != nil {
 		return nil, err
 	}
 	return getDelegates(s, p)
@@ -180,6 +180,6 @@ func sefautil(s *lync.Store, p params) (any, error) {
 	if present, err := p.optional("Arguments", &args); err != nil || !present {
 		return nil, fmt.Errorf("%w: -Arguments is required (the command line as a list)", errBadParams)
 	}
-	out, err := s.SEFAUtil(args)
+	out, err := SEFAUtil(s, args)
 	return map[string]string{"Output": out}, err
 }

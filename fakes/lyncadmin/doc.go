@@ -18,8 +18,19 @@
 // refused with 409 SEFAUtilNotDeployed.
 //
 // GET /admin lists the cmdlets. Results are JSON (SEFAUtil's is its console
-// text under "Output"); errors are 400 (bad parameters), 404 (no such user,
-// policy or cmdlet) or 409 (refused by a rule) with {"error", "kind"}.
+// text under "Output"); errors are 400 (bad parameters, malformed input),
+// 404 (no such user, policy or cmdlet) or 409 (refused by a rule) with
+// {"error", "kind"}. errors.go holds the one table from lync.Kind to HTTP
+// status (the kind is the back end's, the error its message) and converts
+// every error there (statusOf); the tools' own refusals (*Error:
+// SEFAUtilUsage, SEFAUtilNotDeployed) carry their status.
+//
+// The tools are composed here from the back end's plain operations: the
+// SEFAUtil command line, its console output and Get/Set-CsUserDelegates are
+// functions of this package (SEFAUtil, GetCsUserDelegates,
+// SetCsUserDelegates) over lync.Store's AddDelegate, RemoveDelegate,
+// SetRinging, Ringing and Delegates, usable in-process as well as over
+// HTTP.
 //
 // Scripted faults: Handler.WithFaults makes every cmdlet consult a
 // faults.Registry first (op = the cmdlet name, identity = its -Identity or

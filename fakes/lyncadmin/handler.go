@@ -2,7 +2,6 @@ package lyncadmin
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -45,9 +44,6 @@ func Serve(resolve tenant.Resolver) *Handler {
 	h.http = tenant.Serve(resolve, h.serve)
 	return h
 }
-
-// errBadParams marks a parameter error (400).
-var errBadParams = errors.New("bad parameters")
 
 // ServeHTTP runs the cmdlet named by the path (case-insensitive) with the
 // JSON object body as its parameters; see the package documentation.
@@ -94,24 +90,6 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, world tenant.Wor
 		return
 	}
 	writeJSON(w, http.StatusOK, out)
-}
-
-// statusOf converts errors to HTTP, in one place.
-func statusOf(err error) (int, string) {
-	var le *lync.Error
-	switch {
-	case errors.Is(err, errBadParams):
-		return http.StatusBadRequest, "BadParameters"
-	case errors.As(err, &le):
-		switch le.Kind {
-		case "NoSuchUser", "PolicyNotFound", "NotDelegate", "ConferenceNotFound":
-			return http.StatusNotFound, le.Kind
-		case "InvalidAddress", "InvalidIdentity", "SEFAUtilUsage", "InvalidTelephony":
-			return http.StatusBadRequest, le.Kind
-		}
-		return http.StatusConflict, le.Kind
-	}
-	return http.StatusInternalServerError, "Internal"
 }
 
 // writeJSON writes v as the JSON response with status.

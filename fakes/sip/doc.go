@@ -19,8 +19,15 @@
 // gets 400 with 3000 ("Bad From in C3P Request"); a C3P to that does not
 // name the Request-URI's focus factory gets 400 with 3001 ("Bad To in C3P
 // Request"); an unknown C3P command gets code="failure" (with
-// ms-diagnostics 3004). Store errors become SIP responses in one place
-// (errors.go).
+// ms-diagnostics 3004).
+//
+// Errors. The back end's errors carry a kind and facts, never a SIP code;
+// errors.go holds the one table from lync.Kind to the SIP answer (status and
+// reason phrase, ms-diagnostics id and reason, msrtc Faultcode, or the C3P
+// failure reason of a refusal below the SIP level) and converts every
+// back-end error there (storeError). Outside C3P a refusal below the SIP
+// level is 400 with ms-diagnostics 1000 and the back end's message; an
+// error that is not the back end's is 500 with ms-diagnostics 1.
 //
 // Simplified: no authentication: REGISTER is accepted as is and the SIP From
 // is trusted as the requester (real servers require NTLM, Kerberos or

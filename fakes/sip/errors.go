@@ -10,6 +10,51 @@ import (
 	"github.com/ucfake/ucfake/fakes/lync"
 )
 
+// sipFault is the SIP wire form of a back-end error. A refusal at the SIP
+// level has a status (with its reason phrase), optionally an ms-diagnostics
+// id and reason (reason "" shows the back end's message) and an msrtc fault
+// code for an application/msrtc-fault+xml body. A refusal without a status
+// is a C3P failure inside a 200 with the reason c3p, or, outside C3P, a 400
+// with ms-diagnostics 1000 and the back end's message.
+type sipFault struct {
+	status    int
+	phrase    string
+	diag      int
+	reason    string
+	faultcode string
+	c3p       string
+}
+
+// sipFaults is the one table from back-end kind to SIP answer (domain.md
+// Part B §2, §3). C3P reasons other than otherFailure follow UCMA's
+// CommandFailureReasons in lower camel case (not confirmed on the wire);
+// kinds that no C3P command can produce answer otherFailure.
+var sipFaults = map[lync.Kind]sipFault{
+	lync.KindDelegateNotAuthorized: {status: 403, phrase: "Forbidden", diag: 4268,
+		reason:    "Delegate operation not allowed as the requester is not a delegate of the organizer.",
+		faultcode: "Client.Delegate.Operation.NotAuthorized"},
+	lync.KindStaleVersion: {status: 409, phrase: "Conflict", diag: 2141, reason: "Delegate version is out of date",
+		faultcode: "Client.BadCall.WrongDelta"},
+	lync.KindNoSuchUser:          {status: 404, phrase: "Not Found", diag: 3002, reason: "Invalid Target User"},
+	lync.KindUserDisabled:        {status: 403, phrase: "Forbidden"},
+	lync.KindConferenceNotFound:  {c3p: "conferenceNotFound"},
+	lync.KindConferenceExists:    {c3p: "conferenceExists"},
+	lync.KindInvalidConferenceID: {c3p: "invalidConferenceId"},
+	lync.KindInvalidExpiry:       {c3p: "invalidExpiryTime"},
+	lync.KindUserExists:          {c3p: "otherFailure"},
+	lync.KindAlreadyDelegate:     {c3p: "otherFailure"},
+	lync.KindNotDelegate:         {c3p: "otherFailure"},
+	lync.KindSelfDelegate:        {c3p: "otherFailure"},
+	lync.KindTooManyDelegates:    {c3p: "otherFailure"},
+	lync.KindInvalidTelephony:    {c3p: "otherFailure"},
+	lync.KindInvalidRinging:      {c3p: "otherFailure"},
+	lync.KindPolicyNotFound:      {c3p: "otherFailure"},
+	lync.KindPolicyExists:        {c3p: "otherFailure"},
+	lync.KindInvalidAddress:      {c3p: "otherFailure"},
+	lync.KindInvalidIdentity:     {c3p: "otherFailure"},
+	lync.KindInvalidState:        {c3p: "otherFailure"},
+}
+
 // diagnostics adds an ms-diagnostics header: id;reason="...";source="host".
 func (s *Server) diagnostics(res *sip.Response, id int, reason string) {
 	reason = strings.NewReplacer(`"`, "'", "\r", " ", "\n", " ").Replace(reason)
@@ -21,63 +66,47 @@ func fault(code, details string) []byte {
 	return []byte("<Fault>\r\n<Faultcode>" + esc(code) + "</Faultcode>\r\n" + details + "</Fault>\r\n")
 }
 
-// storeError turns a back-end error into the SIP answer, in one place:
-// errors the back end marks with a SIP status become that status with
-// ms-diagnostics and, when it has a fault code, an msrtc fault body; the
-// rest become a C3P failure inside a 200 (or, outside C3P, a 500).
+// storeError turns a back-end error into the SIP answer by the sipFaults
+// table; this is the only place back-end errors take wire form. An error
+// that is not the back end's is a 500 with ms-diagnostics 1.
 func (s *Server) storeError(req *sip.Request, c3p *c3pRequest, err error, details string) *sip.Response {
 	var le *lync.Error
-	if !errors.As(err, &le) {
+	f, ok := sipFault{}, false
+	if errors.As(err, &le) {
+		f, ok = sipFaults[le.Kind]
+	}
+	switch {
+	case !ok:
 		res := sip.NewResponseFromRequest(req, 500, "Server Internal Error", nil)
 		s.diagnostics(res, 1, "internal error")
 		return res
-	}
-	if le.SIPStatus != 0 {
-		var body []byte
-		if le.Faultcode != "" {
-			body = fault(le.Faultcode, details)
-		}
-		res := sip.NewResponseFromRequest(req, le.SIPStatus, reasonPhrase(le.SIPStatus), body)
-		if body != nil {
-			res.AppendHeader(sip.NewHeader("Content-Type", "application/msrtc-fault+xml"))
-		}
-		if le.Diagnostic != 0 {
-			s.diagnostics(res, le.Diagnostic, firstNonEmpty(le.Reason, le.Message))
-		}
-		return res
-	}
-	if c3p == nil {
+	case f.status != 0:
+		return s.refusal(req, f, le.Message, details)
+	case c3p == nil:
 		res := sip.NewResponseFromRequest(req, 400, "Bad Request", nil)
 		s.diagnostics(res, 1000, le.Message)
 		return res
 	}
-	return s.c3pAnswer(req, c3pResponse(c3p, false, "", lowerFirst(le.Kind)))
+	return s.c3pAnswer(req, c3pResponse(c3p, false, "", f.c3p))
 }
 
-func reasonPhrase(status int) string {
-	switch status {
-	case 400:
-		return "Bad Request"
-	case 403:
-		return "Forbidden"
-	case 404:
-		return "Not Found"
-	case 409:
-		return "Conflict"
+// refusal renders a SIP-level refusal: status, ms-diagnostics and, with a
+// fault code, the msrtc fault body.
+func (s *Server) refusal(req *sip.Request, f sipFault, message, details string) *sip.Response {
+	var body []byte
+	if f.faultcode != "" {
+		body = fault(f.faultcode, details)
 	}
-	return "Error"
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
+	res := sip.NewResponseFromRequest(req, f.status, f.phrase, body)
+	if body != nil {
+		res.AppendHeader(sip.NewHeader("Content-Type", "application/msrtc-fault+xml"))
 	}
-	return b
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return "otherFailure"
+	if f.diag != 0 {
+		reason := f.reason
+		if reason == "" {
+			reason = message
+		}
+		s.diagnostics(res, f.diag, reason)
 	}
-	return strings.ToLower(s[:1]) + s[1:]
+	return res
 }

@@ -83,7 +83,7 @@ func (s *Server) publishRouting(req *sip.Request, store *lync.Store, self string
 	next, err := store.PublishDelegates(self, delegates, v)
 	if err != nil {
 		details := ""
-		if errors.Is(err, lync.ErrWrongDelta) {
+		if errors.Is(err, lync.ErrStaleVersion) {
 			// read after the refusal: the version the client must catch up with
 			cur := store.DelegateVersion(self)
 			details = fmt.Sprintf("<details><operation index=\"%d\" version=\"%d\" curVersion=\"%d\"></operation></details>\r\n", index, v, cur)

@@ -20,7 +20,9 @@
 // UCWA's OAuth/WebTicket sign-in (checked by Options.Authenticate); no
 // autodiscovery, no real calls (an accepted on-behalf call answers 201 and
 // goes no further), no batching. Errors are 4xx with {"code", "subcode",
-// "message"}.
+// "message"}: errors.go holds the one table from lync.Kind to status, code
+// and subcode (the message is the back end's) and converts every back-end
+// error there; an error that is not the back end's is 500 ServiceFailure.
 //
 // Authentication: every request carries HTTP Basic credentials, checked by
 // the pluggable Options.Authenticate(user, password) (sip string, ok bool),

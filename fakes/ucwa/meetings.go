@@ -71,20 +71,3 @@ func (in meetingInput) request() (lync.ConferenceRequest, error) {
 	}
 	return lync.ConferenceRequest{Subject: in.Subject, Expiry: expiry}, nil
 }
-
-// storeFail turns a back-end error into a UCWA error, in one place.
-func storeFail(w http.ResponseWriter, err error) {
-	var le *lync.Error
-	if !errors.As(err, &le) {
-		fail(w, http.StatusInternalServerError, "ServiceFailure", "", err.Error())
-		return
-	}
-	switch le.Kind {
-	case "InvalidExpiryTime", "InvalidConferenceId":
-		fail(w, http.StatusBadRequest, "BadRequest", "ParameterValidationFailure", le.Message)
-	case "NoSuchUser", "UserDisabled":
-		fail(w, http.StatusForbidden, "Forbidden", "UserNotEnabled", le.Message)
-	default:
-		fail(w, http.StatusConflict, "Conflict", le.Kind, le.Message)
-	}
-}

@@ -1,8 +1,10 @@
-package lync
+package lyncadmin
 
 import (
 	"strconv"
 	"strings"
+
+	"github.com/ucfake/ucfake/fakes/lync"
 )
 
 // sefaOp is one delegate switch of a SEFAUtil command line.
@@ -16,7 +18,7 @@ type sefaCommand struct {
 	server  string
 	target  string
 	ops     []sefaOp
-	ringing *Ringing // nil: unchanged
+	ringing *lync.Ringing // nil: unchanged
 }
 
 // parseSEFAUtil parses the arguments. Arguments are also split on blanks,
@@ -79,18 +81,15 @@ func (cmd *sefaCommand) apply(name, value string) error {
 	case "adddelegate", "removedelegate":
 		cmd.ops = append(cmd.ops, sefaOp{add: name == "adddelegate", addr: value})
 	case "simulringdelegates":
-		cmd.ringing = &Ringing{Mode: RingSimultaneous}
+		cmd.ringing = &lync.Ringing{Mode: lync.RingSimultaneous}
 	case "fwdtodelegates":
-		cmd.ringing = &Ringing{Mode: RingForward}
+		cmd.ringing = &lync.Ringing{Mode: lync.RingForward}
 	case "delayringdelegates":
 		n, err := strconv.Atoi(value)
-		if err != nil || n < 0 || n > MaxDelaySeconds {
-			return ErrSEFAUtilUsage.with("/delayringdelegates:%s: the delay must be 0 to %d seconds", value, MaxDelaySeconds)
+		if err != nil || n < 0 || n > lync.MaxDelaySeconds {
+			return ErrSEFAUtilUsage.with("/delayringdelegates:%s: the delay must be 0 to %d seconds", value, lync.MaxDelaySeconds)
 		}
-		cmd.ringing = &Ringing{Mode: RingDelayed, DelaySeconds: n}
+		cmd.ringing = &lync.Ringing{Mode: lync.RingDelayed, DelaySeconds: n}
 	}
 	return nil
 }
-
-// MaxDelaySeconds bounds /delayringdelegates:<n>.
-const MaxDelaySeconds = 3600

@@ -1,9 +1,58 @@
-package lync
+package lyncadmin
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/lync"
+)
+
+// store is a back end with SEFAUtil deployed and the users katarina, joe
+// and anders.
+type store struct{ *lync.Store }
+
+func newStore(t *testing.T) store {
+	t.Helper()
+	s := lync.New(lync.Options{Clock: clock.NewVirtual(time.Time{}), SEFAUtilDeployed: true})
+	for _, u := range []lync.User{{SIP: kat, DisplayName: "Katarina Larsson", UMEnabled: true},
+		{SIP: "joe@contoso.com", DisplayName: "Joe Healy"}, {SIP: "SIP:Anders@Contoso.com", DisplayName: "Anders Riis"}} {
+		if _, err := s.AddUser(u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return store{s}
+}
+
+func (s store) SEFAUtil(args []string) (string, error) { return SEFAUtil(s.Store, args) }
+func (s store) GetCsUserDelegates(user string) ([]string, error) {
+	return GetCsUserDelegates(s.Store, user)
+}
+func (s store) SetCsUserDelegates(user string, add, remove []string) error {
+	return SetCsUserDelegates(s.Store, user, add, remove)
+}
+
+// wantErr checks err against want (nil: no error expected).
+func wantErr(t testing.TB, err, want error) {
+	t.Helper()
+	if want == nil {
+		if err != nil {
+			t.Fatalf("unexpected error: %v", err)
+		}
+		return
+	}
+	if !errors.Is(err, want) {
+		t.Fatalf("error = %v, want %v", err, want)
+	}
+}
+
+const (
+	kat    = "sip:katarina@contoso.com"
+	joe    = "sip:joe@contoso.com"
+	anders = "sip:anders@contoso.com"
 )
 
 const server = "/server:SfBserver.contoso.com"
@@ -11,7 +60,7 @@ const server = "/server:SfBserver.contoso.com"
 func TestSEFAUtilOutputs(t *testing.T) {
 	head := "User Aor: sip:katarina@contoso.com\nDisplay Name: Katarina Larsson\nUM Enabled: True\n"
 	off := "Simulring enabled: False\nUser Ring time: 00:00:30\nCall Forward No Answer to: voicemail\n"
-	w := newWorld(t)
+	w := newStore(t)
 	steps := []struct {
 		name string
 		args []string
@@ -36,16 +85,16 @@ func TestSEFAUtilOutputs(t *testing.T) {
 		}
 	}
 	for _, r := range w.Delegates(kat) {
-		if r.Source != SourceAdmin {
+		if r.Source != lync.SourceAdmin {
 			t.Errorf("record %+v not written by admin", r)
 		}
 	}
-	if r := w.Ringing(kat); r.Mode != RingSimultaneous {
+	if r := w.Ringing(kat); r.Mode != lync.RingSimultaneous {
 		t.Errorf("ringing = %+v", r)
 	}
 	// Removing the last delegate by any path switches ringing off.
 	wantErr(t, w.SetCsUserDelegates(kat, nil, []string{joe, anders}), nil)
-	if r := w.Ringing(kat); r.Mode != RingOff || r.SIP != kat {
+	if r := w.Ringing(kat); r.Mode != lync.RingOff || r.SIP != kat {
 		t.Errorf("ringing after last removal = %+v", r)
 	}
 	got, _ := w.SEFAUtil([]string{server, kat})
@@ -55,7 +104,7 @@ func TestSEFAUtilOutputs(t *testing.T) {
 }
 
 func TestSEFAUtilRingingWithoutDelegatesStaysOff(t *testing.T) {
-	w := newWorld(t)
+	w := newStore(t)
 	got, err := w.SEFAUtil([]string{server, joe, "/simulringdelegates"})
 	wantErr(t, err, nil)
 	if !strings.Contains(got, "UM Enabled: False\nSimulring enabled: False") {
@@ -85,15 +134,15 @@ func TestSEFAUtilErrors(t *testing.T) {
 		{"flag with value", []string{server, kat, "/simulringdelegates:5"}, ErrSEFAUtilUsage, "simulringdelegates"},
 		{"bad delay", []string{server, kat, "/delayringdelegates:ten"}, ErrSEFAUtilUsage, "delay"},
 		{"negative delay", []string{server, kat, "/delayringdelegates:-1"}, ErrSEFAUtilUsage, "delay"},
-		{"unknown target", []string{server, "ghost@contoso.com"}, ErrNoSuchUser, "ghost"},
-		{"unknown delegate", []string{server, kat, "/adddelegate:ghost@contoso.com"}, ErrNoSuchUser, "ghost"},
-		{"self", []string{server, kat, "/adddelegate:katarina@contoso.com"}, ErrSelfDelegate, ""},
-		{"remove non-delegate", []string{server, kat, "/removedelegate:joe@contoso.com"}, ErrNotDelegate, ""},
+		{"unknown target", []string{server, "ghost@contoso.com"}, lync.ErrNoSuchUser, "ghost"},
+		{"unknown delegate", []string{server, kat, "/adddelegate:ghost@contoso.com"}, lync.ErrNoSuchUser, "ghost"},
+		{"self", []string{server, kat, "/adddelegate:katarina@contoso.com"}, lync.ErrSelfDelegate, ""},
+		{"remove non-delegate", []string{server, kat, "/removedelegate:joe@contoso.com"}, lync.ErrNotDelegate, ""},
 		{"nil args", nil, ErrSEFAUtilUsage, "/server"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			w := newWorld(t)
+			w := newStore(t)
 			_, err := w.SEFAUtil(tt.args)
 			wantErr(t, err, tt.want)
 			if !strings.Contains(err.Error(), tt.in) {
@@ -104,7 +153,7 @@ func TestSEFAUtilErrors(t *testing.T) {
 }
 
 func TestSEFAUtilNotDeployed(t *testing.T) {
-	w := newWorld(t)
+	w := newStore(t)
 	w.SetSEFAUtilDeployed(false)
 	_, err := w.SEFAUtil([]string{server, kat, "/adddelegate:joe"})
 	wantErr(t, err, ErrSEFAUtilNotDeployed)
@@ -119,7 +168,7 @@ func TestSEFAUtilNotDeployed(t *testing.T) {
 }
 
 func TestCsUserDelegates(t *testing.T) {
-	w := newWorld(t)
+	w := newStore(t)
 	got, err := w.GetCsUserDelegates(kat)
 	wantErr(t, err, nil)
 	if got == nil || len(got) != 0 {
@@ -131,12 +180,12 @@ func TestCsUserDelegates(t *testing.T) {
 		t.Fatalf("delegates = %v", got)
 	}
 	wantErr(t, w.SetCsUserDelegates(kat, nil, []string{"joe@contoso.com"}), nil)
-	wantErr(t, w.SetCsUserDelegates(kat, []string{anders}, nil), ErrAlreadyDelegate)
-	wantErr(t, w.SetCsUserDelegates(kat, nil, []string{joe}), ErrNotDelegate)
-	wantErr(t, w.SetCsUserDelegates("ghost", nil, nil), ErrNoSuchUser)
+	wantErr(t, w.SetCsUserDelegates(kat, []string{anders}, nil), lync.ErrAlreadyDelegate)
+	wantErr(t, w.SetCsUserDelegates(kat, nil, []string{joe}), lync.ErrNotDelegate)
+	wantErr(t, w.SetCsUserDelegates("ghost", nil, nil), lync.ErrNoSuchUser)
 	_, err = w.GetCsUserDelegates("ghost")
-	wantErr(t, err, ErrNoSuchUser)
-	if rs := w.Delegates(kat); len(rs) != 1 || rs[0].Source != SourceAdmin {
+	wantErr(t, err, lync.ErrNoSuchUser)
+	if rs := w.Delegates(kat); len(rs) != 1 || rs[0].Source != lync.SourceAdmin {
 		t.Fatalf("records = %+v", rs)
 	}
 }
