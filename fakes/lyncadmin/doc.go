@@ -17,6 +17,12 @@
 // lync.Options.SEFAUtilDeployed) deploys it; before that every call is
 // refused with 409 SEFAUtilNotDeployed.
 //
+// Bodies: every request body is read whole before the cmdlet runs
+// (tenant.ReadBodies): up to MaxBody (64 KiB); a larger one is drained (up
+// to tenant.DefaultDrain, 128 MiB) and answered 413 with kind
+// RequestTooLarge, one that stalls for WithBodyStall's limit (default 30 s)
+// 408 with kind RequestTimeout; both close the connection after the answer.
+//
 // GET /admin lists the cmdlets. Results are JSON (SEFAUtil's is its console
 // text under "Output"); errors are 400 (bad parameters, malformed input),
 // 404 (no such user, policy or cmdlet) or 409 (refused by a rule) with

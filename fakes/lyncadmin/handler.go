@@ -7,13 +7,11 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/ucfake/ucfake/fakes/lync"
 	"github.com/ucfake/ucfake/fakes/tenant"
 )
-
-// MaxBody is the largest request body accepted (64 KiB).
-const MaxBody = 64 << 10
 
 // cmdlet runs one command with its decoded parameters.
 type cmdlet func(s *lync.Store, p params) (any, error)
@@ -27,8 +25,10 @@ type params map[string]json.RawMessage
 // tenant's current store and committing before it answers. Safe for
 // concurrent use.
 type Handler struct {
-	http  http.Handler
-	store *lync.Store // New's one store, for WithFaults
+	http    http.Handler
+	resolve tenant.Resolver
+	stall   time.Duration // see WithBodyStall
+	store   *lync.Store   // New's one store, for WithFaults
 }
 
 // New returns a Handler for one store (every tenant name reaches it).
@@ -40,8 +40,8 @@ func New(store *lync.Store) *Handler {
 
 // Serve returns a Handler for every tenant resolve knows.
 func Serve(resolve tenant.Resolver) *Handler {
-	h := &Handler{}
-	h.http = tenant.Serve(resolve, h.serve)
+	h := &Handler{resolve: resolve}
+	h.build()
 	return h
 }
 
@@ -65,11 +65,7 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, world tenant.Wor
 		return
 	}
 	p := params{}
-	body, _ := io.ReadAll(io.LimitReader(r.Body, MaxBody+1))
-	if len(body) > MaxBody {
-		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": "body too large", "kind": "BadParameters"})
-		return
-	}
+	body, _ := io.ReadAll(r.Body) // read within MaxBody by tenant.ReadBodies
 	if strings.EqualFold(name, "SEFAUtil") && isText(r) {
 		if !scripted(w, r, world, "SEFAUtil", p) {
 			sefaText(w, world.Lync(), body)
