@@ -29,6 +29,7 @@ type Server struct {
 	watches   map[string]watch   // by tenant: the store whose deliveries are tracked
 	closed    bool
 	envs      envelopes
+	cfg       *config
 }
 
 // trackerKey names a folder of one store of one tenant.
@@ -48,14 +49,14 @@ type watch struct {
 var Capabilities = imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapIdle: {}, imap.CapNamespace: {}, imap.CapUnselect: {}}
 
 // New returns a Server over one store (every listener serves it).
-func New(store *exchange.Store) *Server {
-	return Serve(tenant.Fixed(tenant.Of(store, nil, nil, nil)))
+func New(store *exchange.Store, opts ...Option) *Server {
+	return Serve(tenant.Fixed(tenant.Of(store, nil, nil, nil)), opts...)
 }
 
 // Serve returns a Server over every tenant resolve knows.
-func Serve(resolve tenant.Resolver) *Server {
+func Serve(resolve tenant.Resolver, opts ...Option) *Server {
 	s := &Server{resolve: resolve, listeners: map[net.Listener]string{}, trackers: map[trackerKey]*imapserver.MailboxTracker{},
-		counts: map[trackerKey]int{}, watches: map[string]watch{}}
+		counts: map[trackerKey]int{}, watches: map[string]watch{}, cfg: configOf(opts)}
 	s.srv = imapserver.New(&imapserver.Options{
 		NewSession: func(c *imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
 			return &session{srv: s, conn: c, tenant: tenantOf(c)}, nil, nil
@@ -86,7 +87,7 @@ func (s *Server) Listen(addr, name string) (net.Listener, error) {
 		ln.Close()
 		return nil, net.ErrClosed
 	}
-	bound := &tenantListener{Listener: ln, tenant: name}
+	bound := &tenantListener{Listener: ln, tenant: name, cfg: s.cfg}
 	s.listeners[bound] = name
 	go func() {
 		s.srv.Serve(bound)
@@ -126,10 +127,12 @@ func (s *Server) Close() error {
 	return s.srv.Close()
 }
 
-// tenantListener marks its connections with the listener's tenant.
+// tenantListener puts each connection behind the front (frontConn),
+// marked with the listener's tenant.
 type tenantListener struct {
 	net.Listener
 	tenant string
+	cfg    *config
 }
 
 func (l *tenantListener) Accept() (net.Conn, error) {
@@ -137,17 +140,12 @@ func (l *tenantListener) Accept() (net.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &tenantConn{Conn: c, tenant: l.tenant}, nil
-}
-
-type tenantConn struct {
-	net.Conn
-	tenant string
+	return newFrontConn(c, l.tenant, l.cfg), nil
 }
 
 func tenantOf(c *imapserver.Conn) string {
-	if tc, ok := c.NetConn().(*tenantConn); ok {
-		return tc.tenant
+	if fc, ok := c.NetConn().(*frontConn); ok {
+		return fc.tenant
 	}
 	return tenant.Default
 }
