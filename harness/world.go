@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/events"
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/lync"
@@ -48,8 +49,9 @@ func New(domain string, opts ...Option) *World {
 	}
 	w.virtual, _ = w.clock.(*clock.Virtual)
 	w.log = events.New(w.clock)
-	w.exchange = exchange.New(exchange.Options{Clock: w.clock, Log: w.log, Domain: domain})
-	w.lync = lync.New(lync.Options{Clock: w.clock, Log: w.log, Domain: domain, Replication: cf.timing.Replication})
+	dir := directory.New() // one directory that both stores read
+	w.exchange = exchange.New(exchange.Options{Clock: w.clock, Log: w.log, Domain: domain, Directory: dir})
+	w.lync = lync.New(lync.Options{Clock: w.clock, Log: w.log, Domain: domain, Replication: cf.timing.Replication, Directory: dir})
 	w.env = desktop.NewEnv(w.clock, w.log, w.exchange, w.lync, cf.timing)
 	return w
 }

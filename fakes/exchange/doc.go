@@ -1,8 +1,10 @@
-// Package exchange is ucfake's fake Exchange organisation: a directory
-// (GAL), mailboxes with their well-known folders, folder permissions as
-// individual rights and roles, Outlook-style delegates, the admin rights
-// FullAccess / SendAs / SendOnBehalf, calendar items, meeting messages as
-// RFC 5322 bytes, and a MAPI service that can be switched off.
+// Package exchange is ucfake's fake Exchange organisation: mailboxes for
+// the users of the shared directory (package directory, the GAL, which the
+// Lync back end reads too; a mailbox is keyed on the user's directory.ID),
+// their well-known folders, folder permissions as individual rights and
+// roles, Outlook-style delegates, the admin rights FullAccess / SendAs /
+// SendOnBehalf, calendar items, meeting messages as RFC 5322 bytes, and a
+// MAPI service that can be switched off.
 //
 // # Fidelity contract
 //

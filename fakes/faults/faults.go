@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/ucfake/ucfake/fakes/directory"
 )
 
 // Fault is one scripted failure.
@@ -70,9 +72,10 @@ func (r *Registry) Check(op, identity string) *Fault {
 	return nil
 }
 
+// sameIdentity compares identities as SIP URIs (directory.NormalizeSIP), so
+// an SMTP login and the user's SIP URI of the same address match.
 func sameIdentity(want, got string) bool {
-	trim := func(s string) string { return strings.TrimPrefix(strings.ToLower(s), "sip:") }
-	return want == "" || trim(want) == trim(got)
+	return want == "" || directory.NormalizeSIP(want) == directory.NormalizeSIP(got)
 }
 
 // All returns every fault with its consumption.

@@ -10,6 +10,7 @@ import (
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapserver"
 
+	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/exchange"
 )
 
@@ -79,7 +80,7 @@ func (s *Server) open(actor, mailbox string, f exchange.FolderName) ([]exchange.
 	if err != nil {
 		return nil, nil, err
 	}
-	key := strings.ToLower(mailbox) + "/" + string(f)
+	key := directory.NormalizeSMTP(mailbox) + "/" + string(f)
 	t, ok := s.trackers[key]
 	switch {
 	case !ok:
@@ -98,7 +99,7 @@ func (s *Server) delivered(mailbox string, f exchange.FolderName) {
 	if err != nil {
 		return
 	}
-	key := strings.ToLower(mailbox) + "/" + string(f)
+	key := directory.NormalizeSMTP(mailbox) + "/" + string(f)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if t, ok := s.trackers[key]; ok {
@@ -119,7 +120,7 @@ func (s *Server) grow(key string, t *imapserver.MailboxTracker, n int) {
 
 // expunged records that a session expunged seqNums (descending) of a folder.
 func (s *Server) expunged(mailbox string, f exchange.FolderName, seqNums []uint32) {
-	key := strings.ToLower(mailbox) + "/" + string(f)
+	key := directory.NormalizeSMTP(mailbox) + "/" + string(f)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t := s.trackers[key]

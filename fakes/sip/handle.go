@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/faults"
 
 	"github.com/emiago/sipgo/sip"
@@ -67,13 +68,13 @@ func (s *Server) unsupported(req *sip.Request, reason string) *sip.Response {
 	return res
 }
 
-// requester is the SIP From user as a SIP URI.
+// requester is the SIP From user as a canonical SIP URI.
 func requester(req *sip.Request) string {
 	f := req.From()
 	if f == nil {
 		return ""
 	}
-	return "sip:" + f.Address.User + "@" + f.Address.Host
+	return directory.NormalizeSIP(f.Address.User + "@" + f.Address.Host)
 }
 
 // scripted applies a scripted fault: wait, then drop or answer its code
