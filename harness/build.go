@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/lync"
 	"github.com/ucfake/ucfake/fixtures"
@@ -119,7 +120,7 @@ func (w *contents) applyPolicies(org *fixtures.Organisation) error {
 		}
 	}
 	for _, u := range org.Users {
-		sip := "sip:" + u.Alias + "@" + w.domain
+		sip := directory.NormalizeSIP(u.Alias + "@" + w.domain)
 		if err := w.grant(sip, u.ClientPolicy, w.lync.GrantClientPolicy); err != nil {
 			return err
 		}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/events"
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/faults"
@@ -107,8 +108,9 @@ func (w *World) fresh(f Fixture, domain string, clk clock.Clock) *contents {
 	c.log = events.New(c.clock)
 	c.log.OnRecord(w.commit.changed)
 	c.faults = faults.New(c.clock, w.commit.changed)
-	c.exchange = exchange.New(exchange.Options{Clock: c.clock, Log: c.log, Domain: domain, UIDValidity: w.generation.Add(1)})
-	c.lync = lync.New(lync.Options{Clock: c.clock, Log: c.log, Domain: domain, Replication: w.cfg.timing.Replication})
+	dir := directory.New() // one directory that both stores read
+	c.exchange = exchange.New(exchange.Options{Clock: c.clock, Log: c.log, Domain: domain, Directory: dir, UIDValidity: w.generation.Add(1)})
+	c.lync = lync.New(lync.Options{Clock: c.clock, Log: c.log, Domain: domain, Replication: w.cfg.timing.Replication, Directory: dir})
 	c.env = desktop.NewEnv(c.clock, c.log, desktop.Fakes{Exchange: c.exchange, Lync: c.lync, Faults: c.faults}, w.cfg.timing)
 	return c
 }
