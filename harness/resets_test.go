@@ -41,11 +41,15 @@ func TestThousandResetsWithAClientOnEveryProtocol(t *testing.T) {
 	traffic := map[string]func(int) error{
 		"ews":  func(int) error { _, err := ews.GetDelegates("assistant@contoso.com"); return err },
 		"imap": func(int) error { im.Extend(30 * time.Second); _, err := im.Messages("INBOX"); return err },
-		"sip":  func(int) error { return sipOK(sc.Request("OPTIONS", "sip:contoso.com", "sip:assistant@contoso.com", "", "")) },
+		"sip": func(int) error {
+			return sipOK(sc.Request("OPTIONS", "sip:contoso.com", "sip:assistant@contoso.com", "", ""))
+		},
 		"ucwa": func(i int) error {
 			return wirekit.UCWAMeeting("http://"+eps[harness.FaceUCWA], "assistant@contoso.com", pass, fmt.Sprint("during-", i))
 		},
-		"admin": func(int) error { return wirekit.Cmdlet("http://"+eps[harness.FaceAdmin], "Get-CsClientPolicy", map[string]any{}) },
+		"admin": func(int) error {
+			return wirekit.Cmdlet("http://"+eps[harness.FaceAdmin], "Get-CsClientPolicy", map[string]any{})
+		},
 	}
 	var calls atomic.Int64
 	for name, call := range traffic {

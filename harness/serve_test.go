@@ -107,14 +107,16 @@ func TestTenantsAreIsolatedOnEveryProtocol(t *testing.T) {
 	}
 }
 
-func confID(tenant string) string { return strings.ToUpper(strings.ReplaceAll(tenant, "-", "")) + "CONF01" }
+func confID(tenant string) string {
+	return strings.ToUpper(strings.ReplaceAll(tenant, "-", "")) + "CONF01"
+}
 
 // writeOverEveryProtocol writes one mark per protocol into a tenant.
 func writeOverEveryProtocol(t *testing.T, name string, own, shared map[string]string) {
 	t.Helper()
 	user := "manager@contoso.com"
 	for url, subject := range map[string]string{
-		"http://" + own[harness.FaceEWS] + "/EWS/Exchange.asmx":                    "own-" + name,
+		"http://" + own[harness.FaceEWS] + "/EWS/Exchange.asmx":                   "own-" + name,
 		"http://" + shared[harness.FaceEWS] + "/t/" + name + "/EWS/Exchange.asmx": "prefix-" + name,
 	} {
 		if err := (&wirekit.EWS{URL: url, User: user, Pass: pass}).CreateCalendarItem(subject); err != nil {
