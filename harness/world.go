@@ -105,7 +105,7 @@ func (w *World) fresh(f Fixture, domain string, clk clock.Clock) *contents {
 	}
 	c := &contents{fixture: f, domain: domain, clock: clk}
 	c.virtual, _ = c.clock.(*clock.Virtual)
-	c.log = events.New(c.clock)
+	c.log = events.NewLimited(c.clock, w.cfg.events)
 	c.log.OnRecord(w.commit.changed)
 	c.faults = faults.New(c.clock, w.commit.changed)
 	dir := directory.New() // one directory that both stores read
