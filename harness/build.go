@@ -22,7 +22,22 @@ func Build(org *fixtures.Organisation, opts ...Option) (*World, error) {
 		return nil, err
 	}
 	w.cur.Store(c)
+	if err := w.listenIfAsked(); err != nil {
+		return nil, err
+	}
 	return w, nil
+}
+
+// listenIfAsked starts the world's faces when WithEndpoints was given.
+func (w *World) listenIfAsked() error {
+	if !w.cfg.listen {
+		return nil
+	}
+	if _, err := w.Listen(); err != nil {
+		w.Close()
+		return fmt.Errorf("harness: starting the wire faces: %w", err)
+	}
+	return nil
 }
 
 // build returns fresh contents holding org.
@@ -54,6 +69,9 @@ func Load(name string, opts ...Option) (*World, error) {
 		return nil, err
 	}
 	w.cur.Store(c)
+	if err := w.listenIfAsked(); err != nil {
+		return nil, err
+	}
 	return w, nil
 }
 
