@@ -17,19 +17,8 @@ func TestSpecs(t *testing.T) {
 	RunSpecs(t, "ucfake: the executable KB")
 }
 
-// world is the current spec's world, for the failure report.
-var world *harness.World
-
 // newWorld builds a fresh world from an embedded organisation for the
-// current spec and closes it when the spec ends.
-func newWorld(name string) *harness.World {
-	world = harness.RunT(GinkgoT(), name)
-	return world
-}
-
-// On failure, the world's event log goes into the report.
-var _ = JustAfterEach(func() {
-	if CurrentSpecReport().Failed() && world != nil {
-		AddReportEntry("event log", world.Log().String())
-	}
-})
+// current spec and closes it when the spec ends; when the spec fails,
+// harness.RunT puts the world's report (state summary and event log) into
+// the spec's report entry "ucfake world". Every spec builds its own.
+func newWorld(name string) *harness.World { return harness.RunT(GinkgoT(), name) }
