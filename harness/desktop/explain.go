@@ -1,6 +1,7 @@
 package desktop
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/ucfake/ucfake/fakes/directory"
@@ -87,7 +88,7 @@ func (e *Env) lastSyncReason(m, d Person) Cause {
 		}
 		for _, r := range syncReasons {
 			if strings.Contains(ev.Why, r.text) {
-				return Cause{Text: ev.What + ": " + ev.Why + " (" + ev.At.Format("15:04:05") + ")", Catalogue: r.entry}
+				return Cause{Text: ev.What + ": " + ev.Why + " (" + when(ev) + ")", Catalogue: r.entry}
 			}
 		}
 	}
@@ -95,4 +96,12 @@ func (e *Env) lastSyncReason(m, d Person) Cause {
 		return Cause{Text: m.SMTP + "'s Lync client has made no delegate-sync pass: it must be signed in, with Outlook open, on the manager's computer", Catalogue: "kb000-res-precondition"}
 	}
 	return Cause{}
+}
+
+// when is an event's time, or its time range when it repeated.
+func when(ev events.Event) string {
+	if ev.Count > 1 {
+		return fmt.Sprintf("%s to %s, %d times", ev.At.Format("15:04:05"), ev.Last.Format("15:04:05"), ev.Count)
+	}
+	return ev.At.Format("15:04:05")
 }
