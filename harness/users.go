@@ -3,6 +3,7 @@ package harness
 import (
 	"fmt"
 
+	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/lync"
 	"github.com/ucfake/ucfake/fixtures"
@@ -30,7 +31,7 @@ func (w *contents) addUser(s UserSpec) (exchange.User, error) {
 		s.Password = fixtures.DefaultPassword
 	}
 	addr := s.Alias + "@" + w.domain
-	u, err := w.exchange.AddUser(exchange.User{SMTP: addr, SIP: "sip:" + addr, DisplayName: s.DisplayName, Alias: s.Alias, Password: s.Password})
+	u, err := w.exchange.AddUser(exchange.User{SMTP: addr, SIP: directory.NormalizeSIP(addr), DisplayName: s.DisplayName, Alias: s.Alias, Password: s.Password})
 	if err != nil {
 		return u, fmt.Errorf("harness: user %s: %w", s.Alias, err)
 	}

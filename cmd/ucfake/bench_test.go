@@ -14,7 +14,7 @@ func BenchmarkProcessStartToReady(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		cmd, base := startBinary(b, bin, "--sip-addr", "127.0.0.1:0", "--ews-addr", "127.0.0.1:0", "--imap-addr", "127.0.0.1:0",
 			"--ucwa-addr", "127.0.0.1:0", "--admin-addr", "127.0.0.1:0", "--fixture", "default", "--clock", "real")
-		resp, err := http.Get(base + "/_ucfake/health")
+		resp, err := http.Get("http://" + base["control"] + "/_ucfake/health")
 		if err != nil || resp.StatusCode != 200 {
 			b.Fatalf("health: %v", err)
 		}

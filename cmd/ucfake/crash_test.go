@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,9 +15,12 @@ import (
 	"sync"
 	"testing"
 	"time"
-)
 
-var controlLine = regexp.MustCompile(`control plane  http://([0-9.:]+)/_ucfake/`)
+	"github.com/ucfake/ucfake/control/api"
+	"github.com/ucfake/ucfake/harness"
+	"github.com/ucfake/ucfake/harness/remote"
+	"github.com/ucfake/ucfake/internal/wirekit"
+)
 
 var built struct {
 	once sync.Once
@@ -53,97 +55,174 @@ func buildBinary(tb testing.TB) string {
 	return filepath.Join(built.dir, "ucfake")
 }
 
-// startBinary runs the built server with only its control plane and
-// returns its control URL once it has printed that it is ready.
-func startBinary(tb testing.TB, bin string, args ...string) (*exec.Cmd, string) {
+// bannerLines find each face's address in the ready banner.
+var bannerLines = map[string]*regexp.Regexp{
+	harness.FaceControl: regexp.MustCompile(`control plane  http://([0-9.:]+)/_ucfake/`),
+	harness.FaceEWS:     regexp.MustCompile(`EWS            http://([0-9.:]+)/EWS/`),
+	harness.FaceIMAP:    regexp.MustCompile(`IMAP           ([0-9.:]+) `),
+	harness.FaceSIP:     regexp.MustCompile(`SIP \(TCP\)      sip:([0-9.:]+) `),
+	harness.FaceUCWA:    regexp.MustCompile(`UCWA           http://([0-9.:]+)/ucwa`),
+	harness.FaceAdmin:   regexp.MustCompile(`admin cmdlets  http://([0-9.:]+)/admin`),
+}
+
+// startBinary runs the built server (only its control plane unless args
+// give other faces an address) and returns the faces' addresses once it
+// has printed that it is ready.
+func startBinary(tb testing.TB, bin string, args ...string) (*exec.Cmd, map[string]string) {
 	tb.Helper()
 	cmd := exec.Command(bin, append([]string{"--control-addr", "127.0.0.1:0", "--sip-addr", "off", "--ews-addr", "off",
 		"--imap-addr", "off", "--ucwa-addr", "off", "--admin-addr", "off", "--clock", "virtual", "--fixture", "kb000"}, args...)...)
 	out, _ := cmd.StdoutPipe()
+	cmd.Stderr = io.Discard
 	if err := cmd.Start(); err != nil {
 		tb.Fatal(err)
 	}
+	eps := map[string]string{}
 	sc := bufio.NewScanner(out)
 	for sc.Scan() {
-		if m := controlLine.FindStringSubmatch(sc.Text()); m != nil {
+		for face, re := range bannerLines {
+			if m := re.FindStringSubmatch(sc.Text()); m != nil {
+				eps[face] = m[1]
+			}
+		}
+		if strings.HasPrefix(sc.Text(), "  credentials") {
 			go io.Copy(io.Discard, out)
-			return cmd, "http://" + m[1]
+			return cmd, eps
 		}
 	}
 	cmd.Process.Kill()
 	cmd.Wait()
 	tb.Fatal("the server never said it was ready")
-	return nil, ""
+	return nil, nil
 }
 
-// acked records the changes the server acknowledged.
+// allFaces gives every face a free port.
+var allFaces = []string{"--sip-addr", "127.0.0.1:0", "--ews-addr", "127.0.0.1:0", "--imap-addr", "127.0.0.1:0",
+	"--ucwa-addr", "127.0.0.1:0", "--admin-addr", "127.0.0.1:0"}
+
+// acked records the changes the server acknowledged, by mark.
 type acked struct {
-	mu      sync.Mutex
-	mapiOff map[string]bool // computers switched off, lower case
-	tenants map[string]bool
+	mu    sync.Mutex
+	marks map[string]string // mark -> protocol
 }
 
-// writeLoop sends changes until the server stops answering: each writer
-// switches MAPI off for new computer names; writer 0 also creates tenants.
-func writeLoop(base string, round, writer int, a *acked) {
-	for i := 0; ; i++ {
-		path, body := "/_ucfake/mapi", fmt.Sprintf(`{"on":false,"computer":"PC-R%d-W%d-%d"}`, round, writer, i)
-		tenant := fmt.Sprintf("t-%d-%d", round, i)
-		if writer == 0 && i%4 == 0 {
-			path, body = "/_ucfake/tenants", `{"name":"`+tenant+`"}`
+func (a *acked) add(proto, mark string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.marks[mark] = proto
+}
+
+// writer is one protocol's write, i-th of a round; it returns the mark it
+// made or an error when the server stopped answering.
+type writer func(eps map[string]string, round, i int) (string, error)
+
+const pass = "Pa$$w0rd"
+
+var writers = map[string]writer{
+	"ews": func(eps map[string]string, r, i int) (string, error) {
+		s := fmt.Sprintf("ews-r%d-%d", r, i)
+		return "item:" + s, (&wirekit.EWS{URL: "http://" + eps[harness.FaceEWS] + "/EWS/Exchange.asmx", User: "manager@contoso.com", Pass: pass}).CreateCalendarItem(s)
+	},
+	"imap": func(eps map[string]string, r, i int) (string, error) {
+		c, err := wirekit.DialIMAP(eps[harness.FaceIMAP], "manager@contoso.com", pass)
+		if err != nil {
+			return "", err
 		}
-		resp, err := http.Post(base+path, "application/json", strings.NewReader(body))
+		defer c.Close()
+		s := fmt.Sprintf("imap-r%d-%d", r, i)
+		_, err = c.AppendMessage("INBOX", s)
+		return "msg:" + s, err
+	},
+	"sip": func(eps map[string]string, r, i int) (string, error) {
+		c, err := wirekit.DialSIP(eps[harness.FaceSIP])
+		if err != nil {
+			return "", err
+		}
+		defer c.Close()
+		id := fmt.Sprintf("SIPR%dN%04d", r, i)
+		status, body, err := c.AddConference("sip:manager@contoso.com", id)
+		if err == nil && (status != 200 || !strings.Contains(body, `code="success"`)) {
+			err = fmt.Errorf("SIP %d %s", status, body)
+		}
+		return "conf:" + id, err
+	},
+	"ucwa": func(eps map[string]string, r, i int) (string, error) {
+		s := fmt.Sprintf("ucwa-r%d-%d", r, i)
+		return "meeting:" + s, wirekit.UCWAMeeting("http://"+eps[harness.FaceUCWA], "manager@contoso.com", pass, s)
+	},
+	"admin": func(eps map[string]string, r, i int) (string, error) {
+		id := fmt.Sprintf("Tag:AdminR%dN%d", r, i)
+		return "policy:" + id, wirekit.Cmdlet("http://"+eps[harness.FaceAdmin], "New-CsClientPolicy", map[string]any{"Identity": id})
+	},
+	"control": func(eps map[string]string, r, i int) (string, error) {
+		c := &remote.Client{Base: "http://" + eps[harness.FaceControl]}
+		if i%4 == 0 {
+			name := fmt.Sprintf("t-%d-%d", r, i)
+			_, err := c.CreateTenant(context.Background(), api.TenantRequest{Name: name})
+			return "tenant:" + name, err
+		}
+		op := fmt.Sprintf("ctl-r%d-%d", r, i)
+		_, err := c.AddFault(context.Background(), api.Fault{Op: op, Code: "503"})
+		return "fault:" + op, err
+	},
+}
+
+// writeLoop writes until the server stops answering.
+func writeLoop(proto string, eps map[string]string, round int, a *acked) {
+	for i := 0; ; i++ {
+		mark, err := writers[proto](eps, round, i)
 		if err != nil {
 			return
 		}
-		io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode/100 != 2 {
-			continue
-		}
-		a.mu.Lock()
-		if path == "/_ucfake/tenants" {
-			a.tenants[tenant] = true
-		} else {
-			a.mapiOff[strings.ToLower(fmt.Sprintf("PC-R%d-W%d-%d", round, writer, i))] = true
-		}
-		a.mu.Unlock()
+		a.add(proto, mark)
 	}
 }
 
-// TestKillNineLosesNoAcknowledgedChange kills the server with SIGKILL at
-// random moments while four clients send changes, restarts it on the same
-// state directory, and checks that every acknowledged change survived and
-// that no state file is torn.
-func TestKillNineLosesNoAcknowledgedChange(t *testing.T) {
+// TestKillNineLosesNoAcknowledgedWrite kills the server with SIGKILL at
+// random moments while a client of every protocol writes, restarts it on
+// the same state directory, and checks that every acknowledged write
+// survived and that no state file is torn.
+func TestKillNineLosesNoAcknowledgedWrite(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the server binary")
 	}
 	bin, dir := buildBinary(t), t.TempDir()
-	a := &acked{mapiOff: map[string]bool{}, tenants: map[string]bool{}}
+	a := &acked{marks: map[string]string{}}
 	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
 	const rounds = 5
 	for round := 0; round < rounds; round++ {
-		cmd, base := startBinary(t, bin, "--state-dir", dir)
-		checkAcked(t, base, a)
+		cmd, eps := startBinary(t, bin, append(allFaces, "--state-dir", dir)...)
+		checkAcked(t, eps, a)
 		var wg sync.WaitGroup
-		for w := 0; w < 4; w++ {
+		for proto := range writers {
 			wg.Add(1)
-			go func() { defer wg.Done(); writeLoop(base, round, w, a) }()
+			go func() { defer wg.Done(); writeLoop(proto, eps, round, a) }()
 		}
-		time.Sleep(time.Duration(30+rng.Intn(200)) * time.Millisecond)
+		time.Sleep(time.Duration(100+rng.Intn(300)) * time.Millisecond)
 		cmd.Process.Kill() // SIGKILL, in the middle of the writes
 		cmd.Wait()
 		wg.Wait()
 		checkFiles(t, dir)
 	}
-	cmd, base := startBinary(t, bin, "--state-dir", dir)
+	cmd, eps := startBinary(t, bin, append(allFaces, "--state-dir", dir)...)
 	defer func() { cmd.Process.Kill(); cmd.Wait() }()
-	checkAcked(t, base, a)
-	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".tmp-*")); len(leftovers) != 0 {
+	checkAcked(t, eps, a)
+	if leftovers, _ := filepath.Glob(filepath.Join(dir, "*.tmp-*")); len(leftovers) != 0 {
 		t.Errorf("temporary files left after a restart: %v", leftovers)
 	}
-	t.Logf("%d MAPI changes and %d tenants acknowledged, all survived %d kills", len(a.mapiOff), len(a.tenants), rounds)
+	t.Logf("%d acknowledged writes (%s), all survived %d kills", len(a.marks), perProtocol(a), rounds)
+}
+
+func perProtocol(a *acked) string {
+	n := map[string]int{}
+	for _, p := range a.marks {
+		n[p]++
+	}
+	var parts []string
+	for p := range writers {
+		parts = append(parts, fmt.Sprintf("%s %d", p, n[p]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // checkFiles fails on a state file that is not a whole JSON document.
@@ -158,56 +237,36 @@ func checkFiles(t *testing.T, dir string) {
 	}
 }
 
-// checkAcked fails unless the server holds every acknowledged change.
-func checkAcked(t *testing.T, base string, a *acked) {
+// checkAcked fails unless the server holds every acknowledged write.
+func checkAcked(t *testing.T, eps map[string]string, a *acked) {
 	t.Helper()
-	have := map[string]bool{}
-	for _, pc := range getState(t, base).Exchange.MAPIOffComputers {
-		have[pc] = true
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	for pc := range a.mapiOff {
-		if !have[pc] {
-			t.Fatalf("acknowledged change for %s was lost", pc)
-		}
-	}
-	var tenants struct{ Tenants []string }
-	getJSON(t, base+"/_ucfake/ready", &tenants)
-	for _, n := range tenants.Tenants {
-		delete(have, n)
-		have["tenant:"+n] = true
-	}
-	for n := range a.tenants {
-		if !have["tenant:"+n] {
-			t.Fatalf("acknowledged tenant %s was lost", n)
-		}
-	}
-}
-
-type state struct {
-	Exchange struct {
-		MAPIOffComputers []string `json:"mapiOffComputers"`
-	} `json:"exchange"`
-}
-
-func getState(t *testing.T, base string) state {
-	var st state
-	getJSON(t, base+"/_ucfake/state", &st)
-	return st
-}
-
-func getJSON(t *testing.T, url string, v any) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
-	resp, err := http.DefaultClient.Do(req)
+	c := &remote.Client{Base: "http://" + eps[harness.FaceControl]}
+	have := stateMarks(t, c)
+	tenants, err := c.Tenants(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
-	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+	for _, tn := range tenants {
+		have["tenant:"+tn.Name] = true
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for mark, proto := range a.marks {
+		if !have[mark] {
+			t.Fatalf("acknowledged %s write %s was lost", proto, mark)
+		}
+	}
+}
+
+// stateMarks lists the marks the default tenant holds.
+func stateMarks(t *testing.T, c *remote.Client) map[string]bool {
+	raw, err := c.State(context.Background())
+	if err != nil {
 		t.Fatal(err)
 	}
+	var s harness.Snapshot
+	if err := json.Unmarshal(raw, &s); err != nil {
+		t.Fatal(err)
+	}
+	return wirekit.Marks(s)
 }

@@ -31,7 +31,15 @@ func TestSIGTERMAndSIGINTShutDownCleanly(t *testing.T) {
 		if !strings.Contains(string(banner[:n]), "ucfake ready") || !strings.Contains(string(banner[:n]), "credentials") {
 			t.Fatalf("banner %q", banner[:n])
 		}
-		addr := controlLine.FindStringSubmatch(string(banner[:n]))[1]
+		addrs := map[string]string{}
+		for face, re := range bannerLines {
+			if m := re.FindStringSubmatch(string(banner[:n])); m != nil {
+				addrs[face] = m[1]
+			}
+		}
+		if len(addrs) != len(bannerLines) {
+			t.Fatalf("banner lacks faces: %v in %q", addrs, banner[:n])
+		}
 		cmd.Process.Signal(sig)
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
@@ -44,10 +52,12 @@ func TestSIGTERMAndSIGINTShutDownCleanly(t *testing.T) {
 			cmd.Process.Kill()
 			t.Fatalf("%v: still running after 10s", sig)
 		}
-		if ln, err := net.Listen("tcp", addr); err != nil {
-			t.Errorf("%v: control port still taken: %v", sig, err)
-		} else {
-			ln.Close()
+		for face, addr := range addrs {
+			if ln, err := net.Listen("tcp", addr); err != nil {
+				t.Errorf("%v: the %s port is still taken: %v", sig, face, err)
+			} else {
+				ln.Close()
+			}
 		}
 	}
 }

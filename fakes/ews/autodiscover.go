@@ -24,7 +24,7 @@ const casVersion = "15.00.0847.032"
 // the request was for one of them.
 func (h *Handler) serveAutodiscover(w http.ResponseWriter, r *http.Request) bool {
 	var serve func(http.ResponseWriter, *http.Request, []byte)
-	switch strings.ToLower(withoutTenant(r.URL.Path)) {
+	switch strings.ToLower(r.URL.Path) {
 	case PoxAutodiscoverPath:
 		serve = h.servePOX
 	case SoapAutodiscoverPath:

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/exchange"
 )
 
@@ -43,10 +44,7 @@ func (h *Handler) resolveNames(_ exchange.User, op *opReader) (string, error) {
 // wins; otherwise every user whose address, alias or display name starts
 // with the entry.
 func (h *Handler) matchGAL(entry string) []exchange.User {
-	q := strings.ToLower(strings.TrimSpace(entry))
-	if len(q) >= 5 && q[:5] == "smtp:" {
-		q = q[5:]
-	}
+	q := directory.NormalizeSMTP(entry)
 	if q == "" {
 		return nil
 	}

@@ -2,7 +2,8 @@ package exchange
 
 import (
 	"sort"
-	"strings"
+
+	"github.com/ucfake/ucfake/fakes/directory"
 )
 
 // calendarAccess resolves actor's rights on mailbox's Calendar. A caller
@@ -29,7 +30,7 @@ func (s *Store) calendarAccess(actor, mailbox string) (*mailbox, *User, *User, R
 // actor is the owner. ErrSendAsDenied without either right.
 func sendAs(m *mailbox, owner, actor *User) (sender string, err error) {
 	switch {
-	case strings.EqualFold(owner.SMTP, actor.SMTP):
+	case owner.ID() == actor.ID():
 		return "", nil
 	case m.granted(actor.SMTP, SendAs):
 		return "", nil
@@ -114,7 +115,7 @@ func (s *Store) SetOnlineMeeting(actor, mailbox, itemID string, om OnlineMeeting
 	if i < 0 || !visible(m, a, m.items[i]) {
 		return CalendarItem{}, ErrItemNotFound.with(Facts{Actor: a.SMTP, Mailbox: m.owner, Folder: Calendar, Item: itemID})
 	}
-	own := strings.EqualFold(m.items[i].CreatedBy, a.SMTP)
+	own := directory.NormalizeSMTP(m.items[i].CreatedBy) == string(a.ID())
 	if !r.Has(EditAllItems) && !(own && r.Has(EditOwnedItems)) {
 		return CalendarItem{}, ErrAccessDenied.with(Facts{Actor: a.SMTP, Mailbox: m.owner, Folder: Calendar, Item: itemID})
 	}

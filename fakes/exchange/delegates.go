@@ -3,6 +3,8 @@ package exchange
 import (
 	"sort"
 	"strings"
+
+	"github.com/ucfake/ucfake/fakes/directory"
 )
 
 // MaxDelegates is how many delegates a mailbox may have (the Lync-side
@@ -81,7 +83,7 @@ func (s *Store) AddDelegate(actor, mailbox string, d Delegate) (Delegate, error)
 	if err != nil {
 		return Delegate{}, ErrDelegateNoUser.with(Facts{Actor: actor, Mailbox: m.owner, User: d.User})
 	}
-	key := strings.ToLower(u.SMTP)
+	key := string(u.ID())
 	facts := Facts{Actor: actor, Mailbox: m.owner, User: u.SMTP}
 	switch {
 	case key == m.owner:
@@ -127,7 +129,7 @@ func (s *Store) UpdateDelegate(actor, mailbox string, d Delegate) (Delegate, err
 		return Delegate{}, err
 	}
 	cur := &m.delegates[i]
-	applyDelegate(m, strings.ToLower(cur.User), &d)
+	applyDelegate(m, directory.NormalizeSMTP(cur.User), &d)
 	cur.ReceiveCopiesOfMeetingMessages, cur.ViewPrivateItems = d.ReceiveCopiesOfMeetingMessages, d.ViewPrivateItems
 	s.record(actor, "delegate "+cur.User+" of "+m.owner+" updated", "")
 	return s.readDelegate(m, *cur), nil
@@ -139,7 +141,7 @@ func (s *Store) findDelegate(m *mailbox, name string) int {
 	if u, err := s.lookup(name); err == nil {
 		return m.delegateIndex(u.SMTP)
 	}
-	return m.delegateIndex(strings.TrimPrefix(strings.ToLower(name), "sip:"))
+	return m.delegateIndex(directory.SIPAddress(name))
 }
 
 // RemoveDelegate removes a delegate, its entries on the delegate folders
@@ -155,7 +157,7 @@ func (s *Store) RemoveDelegate(actor, mailbox, user string) error {
 	if i < 0 {
 		return ErrNotDelegate.with(Facts{Actor: actor, Mailbox: m.owner, User: user})
 	}
-	key := strings.ToLower(m.delegates[i].User)
+	key := directory.NormalizeSMTP(m.delegates[i].User)
 	for _, f := range []FolderName{Calendar, Tasks, Inbox, Contacts, Notes, Journal, FreeBusyData} {
 		setPerm(m.folder(f), key, 0)
 	}
@@ -167,7 +169,7 @@ func (s *Store) RemoveDelegate(actor, mailbox, user string) error {
 
 // readDelegate returns d with roles read back from the folders.
 func (s *Store) readDelegate(m *mailbox, d Delegate) Delegate {
-	key := strings.ToLower(d.User)
+	key := directory.NormalizeSMTP(d.User)
 	for _, df := range delegateFolders(&d.Permissions) {
 		*df.role = RoleOf(m.folder(df.f).perms[key])
 	}
@@ -191,7 +193,9 @@ func (s *Store) delegateList(m *mailbox) []Delegate {
 	for _, d := range m.delegates {
 		out = append(out, s.readDelegate(m, d))
 	}
-	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].User) < strings.ToLower(out[j].User) })
+	sort.Slice(out, func(i, j int) bool {
+		return directory.NormalizeSMTP(out[i].User) < directory.NormalizeSMTP(out[j].User)
+	})
 	return out
 }
 

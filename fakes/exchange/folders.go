@@ -3,6 +3,8 @@ package exchange
 import (
 	"sort"
 	"strings"
+
+	"github.com/ucfake/ucfake/fakes/directory"
 )
 
 const availabilityRights = FreeBusySimple | FreeBusyDetailed
@@ -45,7 +47,7 @@ func (s *Store) principalKey(p string) (string, error) {
 	if err != nil {
 		return "", ErrUnknownPrincipal.withf(Facts{User: p}, "no such user %q", p)
 	}
-	return strings.ToLower(u.SMTP), nil
+	return string(u.ID()), nil
 }
 
 // FolderPermissions returns a folder's entries: Default, Anonymous, then
@@ -73,7 +75,7 @@ func (s *Store) permissionList(fo *folder) []Permission {
 	sort.Strings(users)
 	for _, p := range users {
 		name := p
-		if u, ok := s.users[p]; ok {
+		if u, ok := s.dir.User(directory.ID(p)); ok {
 			name = u.SMTP
 		}
 		out = append(out, Permission{Principal: name, Rights: fo.perms[p]})

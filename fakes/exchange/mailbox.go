@@ -1,6 +1,10 @@
 package exchange
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/ucfake/ucfake/fakes/directory"
+)
 
 // mailbox is one user's mailbox.
 type mailbox struct {
@@ -20,7 +24,7 @@ type folder struct {
 }
 
 func newMailbox(owner string) *mailbox {
-	m := &mailbox{owner: strings.ToLower(owner), folders: map[FolderName]*folder{},
+	m := &mailbox{owner: directory.NormalizeSMTP(owner), folders: map[FolderName]*folder{},
 		deliver: DelegatesAndSendInformationToMe, grants: map[string]map[MailboxRight]bool{}}
 	for _, f := range Folders {
 		fo := &folder{perms: map[string]Rights{"default": 0, "anonymous": 0}, nextUID: 1}
@@ -46,11 +50,11 @@ func (m *mailbox) folder(f FolderName) *folder {
 }
 
 func (m *mailbox) granted(user string, r MailboxRight) bool {
-	return m.grants[strings.ToLower(user)][r]
+	return m.grants[directory.NormalizeSMTP(user)][r]
 }
 
 func (m *mailbox) grant(user string, r MailboxRight, on bool) {
-	user = strings.ToLower(user)
+	user = directory.NormalizeSMTP(user)
 	if on {
 		if m.grants[user] == nil {
 			m.grants[user] = map[MailboxRight]bool{}
@@ -67,7 +71,7 @@ func (m *mailbox) grant(user string, r MailboxRight, on bool) {
 // delegateIndex returns the index of a delegate by lower-case address.
 func (m *mailbox) delegateIndex(user string) int {
 	for i, d := range m.delegates {
-		if strings.EqualFold(d.User, user) {
+		if directory.NormalizeSMTP(d.User) == directory.NormalizeSMTP(user) {
 			return i
 		}
 	}
@@ -78,7 +82,7 @@ var ownerRights, _ = RightsOf(RoleOwner)
 
 // rightsOf is what user may do in folder f; the caller holds the lock.
 func (m *mailbox) rightsOf(f FolderName, user string) Rights {
-	user = strings.ToLower(user)
+	user = directory.NormalizeSMTP(user)
 	if user == m.owner || m.granted(user, FullAccess) {
 		return ownerRights
 	}
@@ -94,6 +98,6 @@ func (m *mailbox) rightsOf(f FolderName, user string) Rights {
 
 // fullControl reports whether user owns the mailbox or has FullAccess.
 func (m *mailbox) fullControl(user string) bool {
-	user = strings.ToLower(user)
+	user = directory.NormalizeSMTP(user)
 	return user == m.owner || m.granted(user, FullAccess)
 }

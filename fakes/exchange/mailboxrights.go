@@ -1,7 +1,5 @@
 package exchange
 
-import "strings"
-
 func validRight(r MailboxRight) error {
 	switch r {
 	case FullAccess, SendAs, SendOnBehalf:
@@ -36,7 +34,7 @@ func (s *Store) setMailboxRight(mailbox, user string, r MailboxRight, on bool) e
 	}
 	m.grant(u.SMTP, r, on)
 	verb := map[bool]string{true: "granted", false: "revoked"}[on]
-	s.record("admin", string(r)+" on "+m.owner+" "+verb+" to "+strings.ToLower(u.SMTP), "")
+	s.record("admin", string(r)+" on "+m.owner+" "+verb+" to "+string(u.ID()), "")
 	return nil
 }
 

@@ -4,6 +4,8 @@ import (
 	"net/mail"
 	"sort"
 	"strings"
+
+	"github.com/ucfake/ucfake/fakes/directory"
 )
 
 // recipients resolves a meeting's attendees into the addresses the
@@ -15,10 +17,10 @@ func (s *Store) recipients(attendees []string) (listed []*mail.Address, local []
 	seen := map[string]bool{}
 	for _, a := range attendees {
 		addr, u := s.recipient(a)
-		if addr == nil || seen[strings.ToLower(addr.Address)] {
+		if addr == nil || seen[directory.NormalizeSMTP(addr.Address)] {
 			continue
 		}
-		seen[strings.ToLower(addr.Address)] = true
+		seen[directory.NormalizeSMTP(addr.Address)] = true
 		listed = append(listed, addr)
 		if u != nil {
 			local = append(local, u)
@@ -74,7 +76,7 @@ func (s *Store) sendInvitations(actor *User, inv invitation, saveCopy bool) {
 	if saveCopy {
 		sent := inv.req
 		sent.Flags = []string{`\Seen`}
-		s.deliver(strings.ToLower(actor.SMTP), SentItems, sent)
+		s.deliver(string(actor.ID()), SentItems, sent)
 	}
 }
 
@@ -86,7 +88,7 @@ func (s *Store) copyRecipients(m *mailbox) []string {
 	}
 	var out []string
 	for _, d := range m.delegates {
-		key := strings.ToLower(d.User)
+		key := directory.NormalizeSMTP(d.User)
 		if _, ok := s.mailboxes[key]; ok && d.ReceiveCopiesOfMeetingMessages && key != m.owner {
 			out = append(out, key)
 		}
@@ -100,7 +102,7 @@ func (s *Store) copyRecipients(m *mailbox) []string {
 // to Deleted Items, DelegatesAndSendInformationToMe marks it
 // Informational. The caller holds the lock.
 func (s *Store) deliverMeetingRequest(to *User, req Message) {
-	m := s.mailboxes[strings.ToLower(to.SMTP)]
+	m := s.mailboxes[string(to.ID())]
 	if m == nil {
 		return
 	}

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/ucfake/ucfake/fakes/directory"
 )
 
 // State is the whole store, JSON-serialisable, for export and persistence.
@@ -44,17 +46,16 @@ type Grant struct {
 func (s *Store) Export() State {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := State{Domain: s.domain, MAPIOff: s.mapiOff, Seq: s.seq}
-	for _, u := range s.users {
-		st.Users = append(st.Users, *u)
+	st := State{Domain: s.domain, MAPIOff: s.mapiOff, Seq: s.seq, Users: s.usersLocked()}
+	if len(st.Users) == 0 {
+		st.Users = nil
 	}
-	sort.Slice(st.Users, func(i, j int) bool { return strings.ToLower(st.Users[i].SMTP) < strings.ToLower(st.Users[j].SMTP) })
 	for pc := range s.mapiOffPCs {
 		st.MAPIOffComputers = append(st.MAPIOffComputers, pc)
 	}
 	sort.Strings(st.MAPIOffComputers)
 	for _, u := range st.Users {
-		st.Mailboxes = append(st.Mailboxes, exportMailbox(s.mailboxes[strings.ToLower(u.SMTP)]))
+		st.Mailboxes = append(st.Mailboxes, exportMailbox(s.mailboxes[string(u.ID())]))
 	}
 	return st
 }
@@ -87,9 +88,12 @@ func exportMailbox(m *mailbox) MailboxState {
 }
 
 // Import replaces the state. A State from Export round-trips exactly.
-// Error: ErrInvalidRequest (store unchanged) when a user has no valid or a
-// duplicate SMTP address, or when users and mailboxes do not pair up.
-// An empty Domain becomes "contoso.com".
+// The state's users are put into the directory (replacing the entries
+// with their IDs, all or none); other directory users stay, without a
+// mailbox. Error: ErrInvalidRequest (store and directory unchanged) when a
+// user has no valid or a duplicate SMTP address, when users and mailboxes
+// do not pair up, or when the directory refuses a user (a SIP URI, alias or
+// SID of another user). An empty Domain becomes "contoso.com".
 func (s *Store) Import(st State) error {
 	users, err := importUsers(st.Users)
 	if err != nil {
@@ -97,7 +101,7 @@ func (s *Store) Import(st State) error {
 	}
 	boxes := map[string]*mailbox{}
 	for _, ms := range st.Mailboxes {
-		key := strings.ToLower(ms.Owner)
+		key := directory.NormalizeSMTP(ms.Owner)
 		if users[key] == nil || boxes[key] != nil {
 			return ErrInvalidRequest.withf(Facts{Mailbox: ms.Owner}, "mailbox %q has no user or appears twice", ms.Owner)
 		}
@@ -108,18 +112,21 @@ func (s *Store) Import(st State) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.install(st, users, boxes)
+	if err := s.dir.Put(st.Users...); err != nil {
+		return ErrInvalidRequest.withf(Facts{}, "import: %v", err)
+	}
+	s.install(st, boxes)
 	s.record("admin", "state imported", strconv.Itoa(len(users))+" users")
 	return nil
 }
 
-// importUsers indexes users by lower-case SMTP address, refusing invalid
-// and duplicate addresses.
+// importUsers indexes users by ID, refusing invalid and duplicate
+// addresses.
 func importUsers(list []User) (map[string]*User, error) {
 	users := map[string]*User{}
 	for i := range list {
 		u := list[i]
-		key := strings.ToLower(u.SMTP)
+		key := string(u.ID())
 		at := strings.IndexByte(key, '@')
 		if at <= 0 || at == len(key)-1 || users[key] != nil {
 			return nil, ErrInvalidRequest.withf(Facts{User: u.SMTP}, "user %d has an invalid or duplicate SMTP address %q", i, u.SMTP)
@@ -130,14 +137,10 @@ func importUsers(list []User) (map[string]*User, error) {
 }
 
 // install swaps the imported state in; the caller holds the lock.
-func (s *Store) install(st State, users map[string]*User, boxes map[string]*mailbox) {
-	s.domain, s.users, s.mailboxes, s.mapiOff, s.seq = st.Domain, users, boxes, st.MAPIOff, st.Seq
+func (s *Store) install(st State, boxes map[string]*mailbox) {
+	s.domain, s.mailboxes, s.mapiOff, s.seq = st.Domain, boxes, st.MAPIOff, st.Seq
 	if s.domain == "" {
 		s.domain = "contoso.com"
-	}
-	s.byName = map[string]*User{}
-	for _, u := range users {
-		s.index(u)
 	}
 	s.mapiOffPCs = map[string]bool{}
 	for _, pc := range st.MAPIOffComputers {

@@ -1,11 +1,13 @@
 package exchange
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/events"
 )
 
@@ -18,20 +20,24 @@ type Options struct {
 	// world gives each rebuilt store a greater one, so that clients never
 	// mistake a new message for one they cached under the same UID.
 	UIDValidity uint32
+	// Directory is the organisation's directory of users, shared with the
+	// Lync back end; nil gives the store a directory of its own.
+	Directory *directory.Directory
 }
 
 // Store is the fake Exchange organisation. Create it with New. actor
 // arguments name the acting (authenticated) user; rights are checked
-// against them. Users may be named by SMTP address, SIP URI, alias, SID or
-// display name, case-insensitively.
+// against them. Users may be named by any name the directory resolves
+// (SMTP address, SIP URI, alias, SID or display name, case-insensitively;
+// see directory.Directory.Lookup); only users with a mailbox count.
+// Mailboxes are keyed on the user's directory.ID.
 type Store struct {
 	mu          sync.Mutex
 	clock       clock.Clock
 	log         *events.Log
 	domain      string
-	users       map[string]*User // by lower-case SMTP address
-	byName      map[string]*User // by lower-case alias and SIP address (without sip:)
-	mailboxes   map[string]*mailbox
+	dir         *directory.Directory
+	mailboxes   map[string]*mailbox // by directory.ID
 	mapiOff     bool
 	mapiOffPCs  map[string]bool
 	seq         uint64
@@ -57,7 +63,10 @@ func New(o Options) *Store {
 	if o.UIDValidity == 0 {
 		o.UIDValidity = 1
 	}
-	return &Store{clock: o.Clock, log: o.Log, domain: o.Domain, users: map[string]*User{}, byName: map[string]*User{},
+	if o.Directory == nil {
+		o.Directory = directory.New()
+	}
+	return &Store{clock: o.Clock, log: o.Log, domain: o.Domain, dir: o.Directory,
 		mailboxes: map[string]*mailbox{}, mapiOffPCs: map[string]bool{}, uidValidity: o.UIDValidity,
 		watchers: map[int]func(string, FolderName){}}
 }
@@ -73,25 +82,23 @@ func (s *Store) nextID(prefix string) string {
 	return prefix + strings.ToUpper(strconv.FormatUint(s.seq, 36))
 }
 
-// lookup finds a user by any name; the caller holds the lock.
+// Directory returns the directory the store reads.
+func (s *Store) Directory() *directory.Directory { return s.dir }
+
+// lookup finds a user with a mailbox by any name; the caller holds the
+// lock.
 func (s *Store) lookup(id string) (*User, error) {
-	id = strings.TrimSpace(id)
-	if id == "" {
+	if strings.TrimSpace(id) == "" {
 		return nil, ErrNonExistentMailbox.withf(Facts{}, "no user name given")
 	}
-	l := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(id, "sip:"), "SIP:"))
-	if u, ok := s.users[l]; ok {
-		return u, nil
+	u, err := s.dir.Lookup(id)
+	switch {
+	case errors.Is(err, directory.ErrAmbiguous):
+		return nil, ErrNonExistentMailbox.withf(Facts{Mailbox: id}, "%q names several users", id)
+	case err != nil || s.mailboxes[string(u.ID())] == nil:
+		return nil, ErrNonExistentMailbox.withf(Facts{Mailbox: id}, "%q does not refer to a mailbox", id)
 	}
-	if u, ok := s.byName[l]; ok {
-		return u, nil
-	}
-	for _, u := range s.users {
-		if strings.EqualFold(u.SID, id) || strings.EqualFold(u.DisplayName, id) {
-			return u, nil
-		}
-	}
-	return nil, ErrNonExistentMailbox.withf(Facts{Mailbox: id}, "%q does not refer to a mailbox", id)
+	return &u, nil
 }
 
 // mailboxOf returns a user's mailbox; the caller holds the lock.
@@ -100,7 +107,7 @@ func (s *Store) mailboxOf(id string) (*mailbox, *User, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return s.mailboxes[strings.ToLower(u.SMTP)], u, nil
+	return s.mailboxes[string(u.ID())], u, nil
 }
 
 // flush calls the watchers for deliveries made under the lock. Call it
@@ -136,10 +143,4 @@ func (s *Store) Watch(fn func(mailbox string, f FolderName)) (cancel func()) {
 		defer s.mu.Unlock()
 		delete(s.watchers, id)
 	}
-}
-
-// index adds u to the name index; the caller holds the lock.
-func (s *Store) index(u *User) {
-	s.byName[strings.ToLower(u.Alias)] = u
-	s.byName[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(u.SIP, "sip:"), "SIP:"))] = u
 }

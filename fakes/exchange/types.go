@@ -1,16 +1,14 @@
 package exchange
 
-import "time"
+import (
+	"time"
 
-// User is a directory (GAL) entry with a mailbox.
-type User struct {
-	SMTP        string `json:"smtp"`        // primary SMTP address, the mailbox's key
-	SIP         string `json:"sip"`         // SIP URI, "sip:user@domain"
-	DisplayName string `json:"displayName"` // GAL display name
-	Alias       string `json:"alias"`       // mail nickname, also the down-level logon name
-	Password    string `json:"password"`    // plain text: this is a fake
-	SID         string `json:"sid"`         // assigned by AddUser when empty
-}
+	"github.com/ucfake/ucfake/fakes/directory"
+)
+
+// User is a directory (GAL) entry; the store's users are those with a
+// mailbox, keyed on User.ID(). AddUser assigns a SID when it is empty.
+type User = directory.User
 
 // FolderName names a well-known mailbox folder.
 type FolderName string

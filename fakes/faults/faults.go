@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/directory"
 )
 
 // Always is the Count of a fault that affects every matching call until it
@@ -175,6 +176,7 @@ func matches(want string, got []string) bool {
 	return false
 }
 
-func canonical(s string) string {
-	return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), "sip:")
-}
+// canonical compares identities as SIP URIs (directory.NormalizeSIP), so
+// an SMTP login and the user's SIP URI of the same address match; other
+// identities (computer names) compare case-insensitively.
+func canonical(s string) string { return directory.NormalizeSIP(strings.TrimSpace(s)) }

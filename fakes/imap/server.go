@@ -10,6 +10,7 @@ import (
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapserver"
 
+	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/tenant"
 )
@@ -162,7 +163,7 @@ func (s *Server) open(name string, store *exchange.Store, actor, mailbox string,
 		return nil, nil, err
 	}
 	s.watchLocked(name, store)
-	key := trackerKey{name, store, strings.ToLower(mailbox), f}
+	key := trackerKey{name, store, directory.NormalizeSMTP(mailbox), f}
 	t, ok := s.trackers[key]
 	switch {
 	case !ok:
@@ -201,7 +202,7 @@ func (s *Server) delivered(name string, store *exchange.Store, mailbox string, f
 	if err != nil {
 		return
 	}
-	key := trackerKey{name, store, strings.ToLower(mailbox), f}
+	key := trackerKey{name, store, directory.NormalizeSMTP(mailbox), f}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if t, ok := s.trackers[key]; ok {

@@ -11,6 +11,7 @@ import (
 	"github.com/emersion/go-imap/v2/imapserver"
 	"github.com/emersion/go-message/textproto"
 
+	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/tenant"
 )
@@ -158,7 +159,7 @@ func (s *session) Select(name string, options *imap.SelectOptions) (*imap.Select
 	}
 	s.Unselect()
 	s.folder, s.readOnly, s.tracker = f, options != nil && options.ReadOnly, tracker
-	s.selected = trackerKey{s.tenant, st, strings.ToLower(s.mailbox), f}
+	s.selected = trackerKey{s.tenant, st, directory.NormalizeSMTP(s.mailbox), f}
 	return &imap.SelectData{
 		Flags:          []imap.Flag{imap.FlagSeen, imap.FlagAnswered, imap.FlagFlagged, imap.FlagDeleted, imap.FlagDraft},
 		PermanentFlags: []imap.Flag{imap.FlagSeen, imap.FlagAnswered, imap.FlagFlagged, imap.FlagDeleted, imap.FlagDraft},

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ucfake/ucfake/fakes/directory"
 )
 
 // DefaultConferenceExpiry is how long a conference lives when the request
@@ -66,7 +68,7 @@ func (s *Store) newConferenceLocked(req, org string, r ConferenceRequest, now ti
 	if policy == "" {
 		policy = DefaultAdmissionPolicy
 	}
-	user, domain, _ := strings.Cut(strings.TrimPrefix(org, "sip:"), "@")
+	user, domain, _ := strings.Cut(directory.SIPAddress(org), "@")
 	return Conference{ID: id, Organizer: org, ScheduledBy: req, Subject: r.Subject,
 		FocusURI:        fmt.Sprintf("sip:%s@%s;gruu;opaque=app:conf:focus:id:%s", user, domain, id),
 		JoinURL:         fmt.Sprintf("https://meet.%s/%s/%s", domain, user, id),

@@ -6,7 +6,9 @@
 //
 // Simulated:
 //
-//   - Users enabled for Lync, with the five Control Panel telephony modes and
+//   - Users enabled for Lync: accounts attached to the users of the shared
+//     directory (package directory, which Exchange reads too) and keyed on
+//     their directory.ID, with the five Control Panel telephony modes and
 //     the Set-CsUser switches behind them, including the cmdlet's refusal to
 //     disable A/V for a user enabled for remote call control or Enterprise
 //     Voice (see SetUser and SetTelephony for how the two are reconciled).

@@ -49,7 +49,7 @@ func (s *Store) checkPublishLocked(m string, delegates []string) (map[string]boo
 	}
 	want := map[string]bool{}
 	for _, d := range list {
-		if _, ok := s.users[d]; !ok {
+		if _, err := s.userLocked(d); err != nil {
 			return nil, ErrNoSuchUser.with(Facts{User: d}, "user %s not found", d)
 		}
 		if d == m {

@@ -3,6 +3,8 @@ package lync
 import (
 	"fmt"
 	"strings"
+
+	"github.com/ucfake/ucfake/fakes/directory"
 )
 
 // State is the whole back-end state, JSON-serialisable. Export produces
@@ -46,8 +48,8 @@ func (s *Store) Export() State {
 	defer s.mu.Unlock()
 	st := State{Domain: s.domain, SEFAUtilDeployed: s.sefa, ConferenceSeq: s.confSeq,
 		Delegates: s.allRecordsLocked()}
-	for _, k := range sortedKeys(s.users) {
-		st.Users = append(st.Users, *s.users[k])
+	for _, u := range s.usersLocked() {
+		st.Users = append(st.Users, *u)
 	}
 	for _, k := range sortedKeys(s.clientPolicies) {
 		st.ClientPolicies = append(st.ClientPolicies, copyClientPolicy(*s.clientPolicies[k]))
@@ -89,17 +91,21 @@ func (s *Store) targetViewsLocked() []ReplicatedView {
 }
 
 // Import replaces the state after checking it whole (ErrInvalidState
-// naming the first problem; the store is unchanged then). Pending
+// naming the first problem; the store and the directory are unchanged
+// then). Users the directory lacks are added to it. Pending
 // replication timers are cancelled; watchers stay registered and are not
 // called. Export round-trips exactly: Import(Export()) then Export()
 // returns an equal State, also after a JSON round trip.
 func (s *Store) Import(st State) error {
-	tmp := New(Options{Clock: s.clock, Domain: st.Domain, Replication: s.replication})
+	tmp := New(Options{Clock: s.clock, Domain: st.Domain, Replication: s.replication, Directory: s.dir.Clone()})
 	if err := tmp.load(st); err != nil {
 		return err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if err := s.dir.Put(tmp.newDirectoryUsers(s.dir)...); err != nil {
+		return invalid("directory: %v", err)
+	}
 	s.repl.reset()
 	s.domain, s.sefa, s.confSeq = tmp.domain, st.SEFAUtilDeployed, st.ConferenceSeq
 	s.users, s.clientPolicies, s.voicePolicies = tmp.users, tmp.clientPolicies, tmp.voicePolicies
@@ -108,6 +114,21 @@ func (s *Store) Import(st State) error {
 	s.record("harness", fmt.Sprintf("imported state: %d users, %d delegate records, %d conferences",
 		len(st.Users), len(st.Delegates), len(st.Conferences)), "Import")
 	return nil
+}
+
+// newDirectoryUsers returns the directory entries of the store's users
+// that dir lacks (an Import adds them; it never rewrites existing ones).
+func (s *Store) newDirectoryUsers(dir *directory.Directory) []directory.User {
+	var out []directory.User
+	for id := range s.users {
+		if _, known := dir.User(id); known {
+			continue
+		}
+		if du, ok := s.dir.User(id); ok {
+			out = append(out, du)
+		}
+	}
+	return out
 }
 
 // invalid wraps a load error as ErrInvalidState.
@@ -154,7 +175,8 @@ func (s *Store) loadUsers(st State) error {
 		if err != nil {
 			return invalid("user %q: %v", u.SIP, err)
 		}
-		s.users[got.SIP].Enabled = enabled
+		stored, _ := s.userLocked(got.SIP)
+		stored.Enabled = enabled
 	}
 	return nil
 }

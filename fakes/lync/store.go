@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/events"
 )
 
@@ -21,6 +22,9 @@ type Options struct {
 	// SEFAUtilDeployed says a trusted application pool with SEFAUtil exists
 	// (default false: package lyncadmin refuses SEFAUtil).
 	SEFAUtilDeployed bool
+	// Directory is the organisation's directory of users, shared with
+	// Exchange; nil gives the store a directory of its own.
+	Directory *directory.Directory
 }
 
 // DefaultReplication is "approximately five minutes" (seed 000, step 3).
@@ -32,8 +36,11 @@ const DefaultDomain = "contoso.com"
 // Store is the fake Lync back end (the RTC database and the front-end
 // services that act on it). Safe for concurrent use: one mutex guards all
 // state, and callbacks run without it. Users are named by SIP URI with or
-// without "sip:", case-insensitively; results always carry the canonical
-// form "sip:" + lower-case user@domain.
+// without "sip:", case-insensitively (a bare name gets the store's domain),
+// and found through the directory; results always carry the canonical form
+// "sip:" + lower-case user@domain (directory.NormalizeSIP). Lync accounts
+// are keyed on the user's directory.ID; delegate records, versions,
+// ringing and conferences on the user's SIP URI.
 type Store struct {
 	mu          sync.Mutex
 	clock       clock.Clock
@@ -41,8 +48,9 @@ type Store struct {
 	domain      string
 	replication time.Duration
 	sefa        bool
+	dir         *directory.Directory
 
-	users          map[string]*User
+	users          map[directory.ID]*User
 	clientPolicies map[string]*ClientPolicy // key: lower-case identity
 	voicePolicies  map[string]*VoicePolicy
 	records        map[string]map[string]DelegateRecord // delegator -> delegate -> record
@@ -67,8 +75,11 @@ func New(o Options) *Store {
 	if o.Replication <= 0 {
 		o.Replication = DefaultReplication
 	}
+	if o.Directory == nil {
+		o.Directory = directory.New()
+	}
 	s := &Store{clock: o.Clock, log: o.Log, domain: strings.ToLower(o.Domain),
-		replication: o.Replication, sefa: o.SEFAUtilDeployed}
+		replication: o.Replication, sefa: o.SEFAUtilDeployed, dir: o.Directory}
 	s.reset()
 	s.clientPolicies["global"] = &ClientPolicy{Identity: "Global"}
 	s.voicePolicies["global"] = &VoicePolicy{Identity: "Global", EnableDelegation: true}
@@ -77,7 +88,7 @@ func New(o Options) *Store {
 
 // reset empties every map (the caller holds the lock or owns s).
 func (s *Store) reset() {
-	s.users = map[string]*User{}
+	s.users = map[directory.ID]*User{}
 	s.clientPolicies = map[string]*ClientPolicy{}
 	s.voicePolicies = map[string]*VoicePolicy{}
 	s.records = map[string]map[string]DelegateRecord{}
@@ -96,6 +107,9 @@ func (s *Store) Domain() string {
 	return s.domain
 }
 
+// Directory returns the directory the store reads.
+func (s *Store) Directory() *directory.Directory { return s.dir }
+
 // Replication returns the replication delay in force.
 func (s *Store) Replication() time.Duration { return s.replication }
 
@@ -109,33 +123,53 @@ func (s *Store) record(actor, what, why string) {
 	s.log.Record("lync", actor, what, why)
 }
 
-// canonical (caller holds the lock: it reads the domain) returns
-// "sip:user@domain" in lower case, completing an address
-// without "@" with the store's domain, or ErrInvalidAddress.
+// canonical (caller holds the lock: it reads the domain) returns the SIP
+// URI addr names (directory.NormalizeSIP), completing an address without
+// "@" with the store's domain, or ErrInvalidAddress.
 func (s *Store) canonical(addr string) (string, error) {
-	a := strings.ToLower(strings.TrimSpace(addr))
-	a = strings.TrimPrefix(a, "sip:")
+	sip := directory.NormalizeSIP(addr)
+	a := directory.SIPAddress(sip)
 	if a != "" && !strings.Contains(a, "@") {
-		a += "@" + s.domain
+		sip = directory.NormalizeSIP(a + "@" + s.domain)
+		a = directory.SIPAddress(sip)
 	}
 	at := strings.IndexByte(a, '@')
 	if at <= 0 || at == len(a)-1 || strings.Count(a, "@") != 1 || strings.ContainsAny(a, " \t;<>\"") {
 		return "", ErrInvalidAddress.with(Facts{User: addr}, "%q is not a valid SIP address", addr)
 	}
-	return "sip:" + a, nil
+	return sip, nil
 }
 
-// userLocked resolves addr to an existing user.
+// userLocked resolves addr to an existing user through the directory.
 func (s *Store) userLocked(addr string) (*User, error) {
 	sip, err := s.canonical(addr)
 	if err != nil {
 		return nil, ErrNoSuchUser.with(Facts{User: addr}, "%q is not a valid SIP address", addr)
 	}
-	u, ok := s.users[sip]
-	if !ok {
-		return nil, ErrNoSuchUser.with(Facts{User: sip}, "user %s not found", sip)
+	if u, ok := s.accountLocked(sip); ok {
+		return u, nil
 	}
-	return u, nil
+	return nil, ErrNoSuchUser.with(Facts{User: sip}, "user %s not found", sip)
+}
+
+// accountLocked finds the Lync account of a canonical SIP URI.
+func (s *Store) accountLocked(sip string) (*User, bool) {
+	du, err := s.dir.Lookup(sip)
+	if err != nil {
+		return nil, false
+	}
+	u, ok := s.users[du.ID()]
+	return u, ok
+}
+
+// usersLocked returns every user sorted by SIP URI.
+func (s *Store) usersLocked() []*User {
+	out := make([]*User, 0, len(s.users))
+	for _, u := range s.users {
+		out = append(out, u)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].SIP < out[j].SIP })
+	return out
 }
 
 // sortedKeys returns m's keys in order.

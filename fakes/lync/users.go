@@ -1,10 +1,18 @@
 package lync
 
-import "fmt"
+import (
+	"fmt"
 
-// AddUser enables a user (Enabled is forced true, Telephony defaults to
-// PCToPCOnly). ClientPolicy and VoicePolicy, when set, must name existing
-// per-user policies. Errors: ErrInvalidAddress, ErrUserExists,
+	"github.com/ucfake/ucfake/fakes/directory"
+)
+
+// AddUser enables a user for Lync (Enabled is forced true, Telephony
+// defaults to PCToPCOnly). The user is the directory's user with that SIP
+// URI, added to the directory when absent (its SMTP address is then the SIP
+// address); an empty DisplayName is the directory's. ClientPolicy and
+// VoicePolicy, when set, must name existing per-user policies. Errors:
+// ErrInvalidAddress, ErrUserExists (also when the directory refuses the
+// user: its derived SMTP address belongs to another user),
 // ErrInvalidTelephony, ErrPolicyNotFound.
 func (s *Store) AddUser(u User) (User, error) {
 	s.mu.Lock()
@@ -20,7 +28,7 @@ func (s *Store) AddUser(u User) (User, error) {
 	if err := checkTelephony(u.Telephony, u.LineURI); err != nil {
 		return User{}, err
 	}
-	if _, ok := s.users[sip]; ok {
+	if _, ok := s.accountLocked(sip); ok {
 		return User{}, ErrUserExists.with(Facts{User: sip}, "user %s already exists", sip)
 	}
 	if u.ClientPolicy, err = s.tagNameLocked(clientKind, u.ClientPolicy); err != nil {
@@ -29,7 +37,14 @@ func (s *Store) AddUser(u User) (User, error) {
 	if u.VoicePolicy, err = s.tagNameLocked(voiceKind, u.VoicePolicy); err != nil {
 		return User{}, err
 	}
-	s.users[sip] = &u
+	du, err := s.dir.Ensure(directory.User{SIP: sip, DisplayName: u.DisplayName})
+	if err != nil {
+		return User{}, ErrUserExists.with(Facts{User: sip}, "user %s: %v", sip, err)
+	}
+	if u.DisplayName == "" {
+		u.DisplayName = du.DisplayName
+	}
+	s.users[du.ID()] = &u
 	s.record("admin", fmt.Sprintf("enabled %s for Lync (%s)", sip, u.Telephony), "Enable-CsUser")
 	return u, nil
 }
@@ -50,8 +65,8 @@ func (s *Store) Users() []User {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := make([]User, 0, len(s.users))
-	for _, k := range sortedKeys(s.users) {
-		out = append(out, *s.users[k])
+	for _, u := range s.usersLocked() {
+		out = append(out, *u)
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/emiago/sipgo/sip"
 
+	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/lync"
 	"github.com/ucfake/ucfake/fakes/tenant"
 )
@@ -29,12 +30,12 @@ func (s *Server) focusFactory(req *sip.Request, w tenant.World) *sip.Response {
 		return res
 	}
 	organizer := strings.TrimSpace(c3p.From)
-	if !strings.HasPrefix(strings.ToLower(organizer), "sip:") {
+	if !directory.HasSIPScheme(organizer) {
 		res := sip.NewResponseFromRequest(req, 400, "Bad Request", nil)
 		s.diagnostics(res, 3000, "Bad From in C3P Request")
 		return res
 	}
-	if owner := "sip:" + req.Recipient.User + "@" + req.Recipient.Host; !strings.EqualFold(owner, organizer) {
+	if owner := directory.NormalizeSIP(req.Recipient.User + "@" + req.Recipient.Host); owner != directory.NormalizeSIP(organizer) {
 		res := sip.NewResponseFromRequest(req, 400, "Bad Request", nil)
 		s.diagnostics(res, 3000, "Bad From in C3P Request: the organizer must own the focus factory")
 		return res

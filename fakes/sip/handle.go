@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/fakes/tenant"
 
@@ -72,13 +73,13 @@ func (s *Server) unsupported(req *sip.Request, reason string) *sip.Response {
 	return res
 }
 
-// requester is the SIP From user as a SIP URI.
+// requester is the SIP From user as a canonical SIP URI.
 func requester(req *sip.Request) string {
 	f := req.From()
 	if f == nil {
 		return ""
 	}
-	return "sip:" + f.Address.User + "@" + f.Address.Host
+	return directory.NormalizeSIP(f.Address.User + "@" + f.Address.Host)
 }
 
 // scripted answers a scripted fault (its delay has passed): drop, or its

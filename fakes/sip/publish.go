@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/emiago/sipgo/sip"
 
+	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/lync"
 	"github.com/ucfake/ucfake/fakes/tenant"
 )
@@ -34,8 +34,8 @@ type publishDoc struct {
 // publisher's delegate records; a stale version gets 409 WrongDelta.
 func (s *Server) publish(req *sip.Request, w tenant.World) *sip.Response {
 	self := requester(req)
-	target := "sip:" + req.Recipient.User + "@" + req.Recipient.Host
-	if !strings.EqualFold(self, target) {
+	target := directory.NormalizeSIP(req.Recipient.User + "@" + req.Recipient.Host)
+	if self != target {
 		res := sip.NewResponseFromRequest(req, 403, "Forbidden", nil)
 		s.diagnostics(res, 4004, "Credentials provided are not authorized to act as specified from URI.")
 		return res

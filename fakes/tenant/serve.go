@@ -2,6 +2,7 @@ package tenant
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -35,7 +36,7 @@ func Serve(resolve Resolver, h Handler) http.Handler {
 			return
 		}
 		if path != r.URL.Path {
-			r = r.Clone(r.Context())
+			r = r.Clone(context.WithValue(r.Context(), prefixKey{}, PathPrefix+name))
 			r.URL.Path, r.URL.RawPath = path, ""
 		}
 		buf := &buffered{header: http.Header{}}
@@ -46,6 +47,17 @@ func Serve(resolve Resolver, h Handler) http.Handler {
 		}
 		buf.sendTo(w)
 	})
+}
+
+type prefixKey struct{}
+
+// Prefix returns the /t/<tenant> prefix Serve removed from r's path, or ""
+// when the request named its tenant otherwise: faces put it back into the
+// links and URLs they answer with, so that a client following them stays
+// on its tenant.
+func Prefix(r *http.Request) string {
+	p, _ := r.Context().Value(prefixKey{}).(string)
+	return p
 }
 
 // buffered holds a face's answer until the commit.

@@ -21,6 +21,7 @@ type event struct {
 // subscribes to the new one and reports the differences as events.
 type app struct {
 	id, user string
+	prefix   string // the /t/<tenant> prefix its links carry, if it was created under one
 	world    tenant.World
 	mu       sync.Mutex
 	store    *lync.Store // the store subscribed to
@@ -33,8 +34,8 @@ type app struct {
 
 // newApp subscribes to the user's replications before reading the
 // current view (under the app's lock), so no change falls between them.
-func newApp(id, user string, w tenant.World) *app {
-	a := &app{id: id, user: user, world: w, wake: make(chan struct{})}
+func newApp(id, user, prefix string, w tenant.World) *app {
+	a := &app{id: id, user: user, prefix: prefix, world: w, wake: make(chan struct{})}
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.subscribe(w.Lync())
@@ -77,7 +78,7 @@ func (a *app) close() {
 }
 
 // base is the app's resource path.
-func (a *app) base() string { return "/ucwa/v1/applications/" + a.id }
+func (a *app) base() string { return a.prefix + "/ucwa/v1/applications/" + a.id }
 
 // update records the differences between the last view and v as events.
 func (a *app) update(v lync.UserView) {

@@ -148,7 +148,7 @@ func (h *Handler) createApp(w http.ResponseWriter, r *http.Request) {
 	h.mu.Lock()
 	h.next++
 	id := fmt.Sprintf("app%d", h.next)
-	a := newApp(id, sip, world(r))
+	a := newApp(id, sip, tenant.Prefix(r), world(r))
 	h.apps[id] = a
 	h.mu.Unlock()
 	writeJSON(w, http.StatusCreated, a.resource())

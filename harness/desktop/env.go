@@ -2,11 +2,11 @@ package desktop
 
 import (
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/events"
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/faults"
@@ -122,8 +122,8 @@ func (e *Env) displayName(sip string) string {
 
 func (e *Env) record(actor, what, why string) { e.log.Record("desktop", actor, what, why) }
 
-// key canonicalises a SIP URI: lower case with the "sip:" scheme.
-func key(sip string) string { return "sip:" + strings.TrimPrefix(strings.ToLower(sip), "sip:") }
+// key canonicalises a SIP URI (directory.NormalizeSIP).
+func key(sip string) string { return directory.NormalizeSIP(sip) }
 
 // replicated is the Lync store's replication callback: it forwards the new
 // view to the signed-in clients of that user.

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/onsi/gomega/types"
+
+	"github.com/ucfake/ucfake/fakes/directory"
 )
 
 // matcher is a GomegaMatcher made of a check and a description.
@@ -40,8 +42,7 @@ func newMatcher(want string, check func(any) (bool, string, error)) types.Gomega
 // or SIP URI must match exactly (case-insensitively); a bare alias matches
 // the URI's user part.
 func sameUser(shown, want string) bool {
-	s := strings.TrimPrefix(strings.ToLower(shown), "sip:")
-	w := strings.TrimPrefix(strings.ToLower(want), "sip:")
+	s, w := directory.SIPAddress(shown), directory.SIPAddress(want)
 	if strings.Contains(w, "@") {
 		return s == w
 	}

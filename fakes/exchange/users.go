@@ -2,15 +2,18 @@ package exchange
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
-// AddUser adds a user and creates their mailbox with every folder of
+// AddUser creates a mailbox for u, adding u to the directory when it is not
+// there yet (a directory user with u's SMTP address keeps its names and
+// gains only the fields it lacks). The mailbox has every folder of
 // Folders; each folder gets Default and Anonymous entries of None, except
 // the Calendar's Default entry, which is AvailabilityOnly as Exchange
-// creates it. A missing SIP URI, alias, display name or SID is derived.
-// Errors: ErrMailboxExists, ErrInvalidRequest (no usable SMTP address).
+// creates it. A missing SIP URI, alias or display name is derived by the
+// directory; a missing SID is assigned here. Errors: ErrMailboxExists,
+// ErrInvalidRequest (no usable SMTP address, or a SIP URI, alias or SID of
+// another user).
 func (s *Store) AddUser(u User) (User, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -18,38 +21,26 @@ func (s *Store) AddUser(u User) (User, error) {
 	if at <= 0 || at == len(u.SMTP)-1 || strings.ContainsAny(u.SMTP, " <>\"\r\n") {
 		return User{}, ErrInvalidRequest.withf(Facts{User: u.SMTP}, "invalid SMTP address %q", u.SMTP)
 	}
-	key := strings.ToLower(u.SMTP)
-	if _, dup := s.users[key]; dup {
+	key := string(u.ID())
+	if _, dup := s.mailboxes[key]; dup {
 		return User{}, ErrMailboxExists.withf(Facts{Mailbox: u.SMTP}, "a mailbox %s already exists", u.SMTP)
 	}
-	s.fillUser(&u, at)
-	s.users[key] = &u
-	s.index(&u)
-	s.mailboxes[key] = newMailbox(key)
-	s.record("admin", "mailbox created for "+u.SMTP, "")
-	return u, nil
-}
-
-func (s *Store) fillUser(u *User, at int) {
-	if u.Alias == "" {
-		u.Alias = u.SMTP[:at]
-	}
-	if u.SIP == "" {
-		u.SIP = "sip:" + u.SMTP
-	} else if !strings.HasPrefix(strings.ToLower(u.SIP), "sip:") {
-		u.SIP = "sip:" + u.SIP
-	}
-	if u.DisplayName == "" {
-		u.DisplayName = u.Alias
-	}
-	if u.SID == "" {
+	if cur, ok := s.dir.User(u.ID()); u.SID == "" && (!ok || cur.SID == "") {
 		s.seq++
 		u.SID = fmt.Sprintf("S-1-5-21-1333220396-2200287332-232816053-%d", 1100+s.seq)
 	}
+	got, err := s.dir.Ensure(u)
+	if err != nil {
+		return User{}, ErrInvalidRequest.withf(Facts{User: u.SMTP}, "%v", err)
+	}
+	s.mailboxes[key] = newMailbox(key)
+	s.record("admin", "mailbox created for "+got.SMTP, "")
+	return got, nil
 }
 
-// Lookup finds a user by SMTP address, SIP URI (with or without "sip:"),
-// alias, SID or display name. Error: ErrNonExistentMailbox.
+// Lookup finds a user with a mailbox by SMTP address, SIP URI (with or
+// without "sip:"), alias, SID or display name (one shared by several users
+// finds none). Error: ErrNonExistentMailbox.
 func (s *Store) Lookup(id string) (User, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -60,15 +51,22 @@ func (s *Store) Lookup(id string) (User, error) {
 	return *u, nil
 }
 
-// Users returns every user sorted by SMTP address.
+// Users returns every user with a mailbox, sorted by ID (the lower-case
+// SMTP address).
 func (s *Store) Users() []User {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]User, 0, len(s.users))
-	for _, u := range s.users {
-		out = append(out, *u)
+	return s.usersLocked()
+}
+
+// usersLocked lists the directory's users that have a mailbox.
+func (s *Store) usersLocked() []User {
+	out := make([]User, 0, len(s.mailboxes))
+	for _, u := range s.dir.Users() {
+		if s.mailboxes[string(u.ID())] != nil {
+			out = append(out, u)
+		}
 	}
-	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].SMTP) < strings.ToLower(out[j].SMTP) })
 	return out
 }
 
