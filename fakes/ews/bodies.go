@@ -31,7 +31,7 @@ func (h *Handler) build() {
 // refuseBody answers a body refused by tenant.ReadBodies: with a SOAP
 // fault on EWS, as text on autodiscover and elsewhere.
 func refuseBody(w http.ResponseWriter, r *http.Request, status int, message string) {
-	if !strings.EqualFold(withoutTenant(r.URL.Path), Path) {
+	if _, path, err := tenant.FromRequest(r); err != nil || !strings.EqualFold(path, Path) {
 		http.Error(w, message, status)
 		return
 	}

@@ -1,6 +1,7 @@
 package imap
 
 import (
+	"errors"
 	"io"
 	"log"
 	"net"
@@ -125,7 +126,10 @@ func (s *Server) Close() error {
 	}
 	s.watches = map[string]watch{}
 	s.mu.Unlock()
-	return s.srv.Close()
+	if err := s.srv.Close(); err != nil && !errors.Is(err, net.ErrClosed) {
+		return err // go-imap closes the listeners again: that they are closed already is no error
+	}
+	return nil
 }
 
 // tenantListener puts each connection behind the front (frontConn),
