@@ -2,6 +2,7 @@ package lyncadmin
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -55,7 +56,7 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, world tenant.Wor
 		writeJSON(w, http.StatusOK, map[string]any{"cmdlets": names()})
 		return
 	}
-	run, known := cmdlets[strings.ToLower(name)]
+	def, known := cmdlets[strings.ToLower(name)]
 	if !ok || !known {
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": fmt.Sprintf("no cmdlet %q (GET /admin lists them)", name), "kind": "CommandNotFound"})
 		return
@@ -76,16 +77,33 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, world tenant.Wor
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "the body must be a JSON object of parameters", "kind": "BadParameters"})
 		return
 	}
+	p, err := bind(def, p)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
 	if scripted(w, r, world, name, p) {
 		return
 	}
-	out, err := run(world.Lync(), p)
+	out, err := def.run(world.Lync(), p)
 	if err != nil {
-		status, kind := statusOf(err)
-		writeJSON(w, status, map[string]string{"error": err.Error(), "kind": kind})
+		writeError(w, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// writeError writes err as {"error", "kind"} with its status (statusOf);
+// the tools' own refusals (*Error) show their message alone, as the tool
+// prints it (PowerShell's "A parameter cannot be found ...").
+func writeError(w http.ResponseWriter, err error) {
+	status, kind := statusOf(err)
+	text := err.Error()
+	var ae *Error
+	if errors.As(err, &ae) {
+		text = ae.Message
+	}
+	writeJSON(w, status, map[string]string{"error": text, "kind": kind})
 }
 
 // writeJSON writes v as the JSON response with status.
@@ -97,7 +115,10 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // names lists the cmdlets in their PowerShell spelling, sorted.
 func names() []string {
-	out := append([]string(nil), cmdletNames...)
+	var out []string
+	for _, c := range cmdletDefs {
+		out = append(out, c.name)
+	}
 	sort.Strings(out)
 	return out
 }
