@@ -27,8 +27,9 @@ type Server struct {
 	mu        sync.Mutex
 	listeners map[net.Listener]string // tenant of each listener
 	trackers  map[trackerKey]*imapserver.MailboxTracker
-	counts    map[trackerKey]int // messages the trackers know of
-	watches   map[string]watch   // by tenant: the store whose deliveries are tracked
+	counts    map[trackerKey]int                    // messages the trackers know of
+	idlers    map[trackerKey]map[chan struct{}]bool // sessions in IDLE (idle.go)
+	watches   map[string]watch                      // by tenant: the store whose deliveries are tracked
 	closed    bool
 	envs      envelopes
 	cfg       *config
@@ -58,7 +59,7 @@ func New(store *exchange.Store, opts ...Option) *Server {
 // Serve returns a Server over every tenant resolve knows.
 func Serve(resolve tenant.Resolver, opts ...Option) *Server {
 	s := &Server{resolve: resolve, listeners: map[net.Listener]string{}, trackers: map[trackerKey]*imapserver.MailboxTracker{},
-		counts: map[trackerKey]int{}, watches: map[string]watch{}, cfg: configOf(opts)}
+		counts: map[trackerKey]int{}, idlers: map[trackerKey]map[chan struct{}]bool{}, watches: map[string]watch{}, cfg: configOf(opts)}
 	s.srv = imapserver.New(&imapserver.Options{
 		NewSession: func(c *imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
 			return &session{srv: s, conn: c, tenant: tenantOf(c)}, nil, nil
@@ -223,6 +224,7 @@ func (s *Server) grow(key trackerKey, t *imapserver.MailboxTracker, n int) {
 		s.counts[key]++
 		t.QueueNumMessages(uint32(s.counts[key]))
 	}
+	s.wakeLocked(key)
 }
 
 // expunged records that a session expunged seqNums (descending) of a folder.
@@ -237,6 +239,7 @@ func (s *Server) expunged(key trackerKey, seqNums []uint32) {
 		t.QueueExpunge(n)
 		s.counts[key]--
 	}
+	s.wakeLocked(key)
 }
 
 // folders are the mail folders served, by IMAP name.

@@ -286,13 +286,6 @@ func (s *session) Poll(w *imapserver.UpdateWriter, allowExpunge bool) error {
 	return s.tracker.Poll(w, allowExpunge)
 }
 
-func (s *session) Idle(w *imapserver.UpdateWriter, stop <-chan struct{}) error {
-	if s.tracker == nil {
-		return nil
-	}
-	return s.tracker.Idle(w, stop)
-}
-
 func hasFlag(flags []string, f string) bool {
 	for _, x := range flags {
 		if strings.EqualFold(x, f) {
