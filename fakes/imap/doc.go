@@ -5,7 +5,7 @@
 // INBOX, Sent Items and Deleted Items, SELECT/EXAMINE, FETCH (ENVELOPE,
 // FLAGS, BODY[], BODYSTRUCTURE, ...), SEARCH, STORE, EXPUNGE, APPEND,
 // STATUS and IDLE (a message delivered by the store reaches an idling
-// client).
+// client, also one delivered between SELECT and IDLE: idle.go).
 //
 // Fidelity contract. The store is the truth: every command reads it, and
 // rights are the store's. Meeting
