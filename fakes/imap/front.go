@@ -33,12 +33,13 @@ type frontConn struct {
 	stall  bool          // the last read ended at the stall deadline
 	readDL time.Time     // go-imap's read deadline, for the wait between commands
 	out    []byte        // framed bytes for go-imap
-	raw    bool          // the next line answers IDLE or AUTHENTICATE: pass it as it is
 	wmu    sync.Mutex    // serialises the front's writes with go-imap's
-	mu     sync.Mutex    // guards the APPEND state below (go-imap's writes set it)
+	mu     sync.Mutex    // guards the state below, which go-imap's writes set
 	await  *literal      // an APPEND message go-imap has yet to ask for
 	stream int64         // APPEND message bytes still to pass through
 	rest   bool          // after the message: the rest of APPEND's line to pass
+	conts  bool          // IDLE or AUTHENTICATE under way: go-imap's "+" asks for a raw line
+	raw    bool          // the next line answers IDLE ("DONE") or AUTHENTICATE: pass it as it is
 }
 
 func newFrontConn(c net.Conn, tenant string, cfg *config) *frontConn {
@@ -87,16 +88,24 @@ func (f *frontConn) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// Write writes go-imap's answers; the first one after an APPEND with a
-// synchronizing literal tells whether go-imap asked for the message ("+")
-// or refused the command.
+// Write writes go-imap's answers, and learns from its continuation
+// requests what the client sends next: after an APPEND with a
+// synchronizing literal, "+" means go-imap asked for the message (anything
+// else: it refused the command); during IDLE or AUTHENTICATE, "+" means
+// the next line answers it (DONE, a SASL response) and is passed as it is.
 func (f *frontConn) Write(p []byte) (int, error) {
 	f.mu.Lock()
-	if f.await != nil {
-		if bytes.HasPrefix(p, []byte("+")) {
+	cont := bytes.HasPrefix(p, []byte("+"))
+	switch {
+	case f.await != nil:
+		if cont {
 			f.stream, f.rest = f.await.size, true
 		}
 		f.await = nil
+	case f.conts && cont:
+		f.raw = true
+	case f.conts && !bytes.HasPrefix(p, []byte("*")):
+		f.conts = false // the tagged answer: the command is over
 	}
 	f.mu.Unlock()
 	f.wmu.Lock()
@@ -166,8 +175,11 @@ func (f *frontConn) nextCommand() error {
 	if _, err := f.br.Peek(1); err != nil {
 		return err // go-imap's deadline, or the client went away: go-imap ends the connection
 	}
-	if f.raw {
-		f.raw = false
+	f.mu.Lock()
+	raw := f.raw
+	f.raw = false
+	f.mu.Unlock()
+	if raw {
 		return f.passLine()
 	}
 	f.mid = true
@@ -189,19 +201,18 @@ func (f *frontConn) nextCommand() error {
 
 // expect records what follows a command passed on: an APPEND's message
 // (streamed at once if non-synchronizing, else once go-imap asks for it),
-// or a line answering IDLE or AUTHENTICATE without an initial response.
+// or lines answering IDLE's or AUTHENTICATE's continuation requests.
 func (f *frontConn) expect(cmd *command) {
 	last := cmd.segs[len(cmd.segs)-1].lit
 	f.mu.Lock()
+	defer f.mu.Unlock()
 	switch {
 	case last != nil && last.data == nil && last.nonSync:
 		f.stream, f.rest = last.size, true
 	case last != nil && last.data == nil:
 		f.await = last
 	}
-	f.mu.Unlock()
-	n := len(cmd.tokens())
-	f.raw = cmd.name == "IDLE" || (cmd.name == "AUTHENTICATE" && n == 3)
+	f.conts = cmd.name == "IDLE" || cmd.name == "AUTHENTICATE"
 }
 
 // refuse answers a command in go-imap's place; after a BYE it closes the

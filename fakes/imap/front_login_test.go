@@ -1,6 +1,7 @@
 package imap
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ucfake/ucfake/fakes/exchange"
@@ -54,4 +55,36 @@ func TestLoginLiterals(t *testing.T) {
 	if !rc.closed() {
 		t.Fatal("the connection stayed open")
 	}
+}
+
+// TestRefusedIdleLeavesTheNextCommandChecked: an IDLE go-imap refuses
+// (before login) asks for no DONE, so the next line is a command again and
+// the front checks it.
+func TestRefusedIdleLeavesTheNextCommandChecked(t *testing.T) {
+	s, _, _ := setup(t)
+	rc := dialRaw(t, s.Addr())
+	wantLine(t, "idle before login", last(rc.cmd("a IDLE")), "a BAD")
+	wantLine(t, "then", last(rc.cmd("b LOGIN {5000}")), "b NO [TOOBIG]")
+}
+
+// TestCommandBudgetCountsLiterals: a command's buffered literals count
+// towards MaxCommandLine.
+func TestCommandBudgetCountsLiterals(t *testing.T) {
+	s, _, _ := setup(t)
+	rc := loggedIn(t, s.Addr(), "alice")
+	wantLine(t, "select", last(rc.cmd("a SELECT INBOX")), "a OK")
+	chunk := strings.Repeat("x", MaxLiteral)
+	rc.send("b SEARCH OR SUBJECT {4096}\r\n")
+	for i := 0; ; i++ {
+		l := rc.line()
+		if !strings.HasPrefix(l, "+") {
+			wantLine(t, "over the budget", l, "b NO [TOOBIG]", "with its literals")
+			if i != MaxCommandLine/MaxLiteral-1 {
+				t.Fatalf("refused after %d literals", i)
+			}
+			break
+		}
+		rc.send(chunk + " SUBJECT {4096}\r\n")
+	}
+	wantLine(t, "then", last(rc.cmd("c NOOP")), "c OK")
 }

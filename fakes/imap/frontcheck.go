@@ -83,7 +83,7 @@ func check(c *command, cfg *config) *refusal {
 	case "APPEND":
 		return checkAppend(c, args, cfg)
 	case "AUTHENTICATE":
-		return checkInitialResponse(c, args)
+		return checkInitialResponse(c)
 	}
 	return nil
 }
@@ -170,13 +170,19 @@ func nonSyncTooBig(tag string) *refusal {
 }
 
 // checkInitialResponse checks AUTHENTICATE's initial response, which
-// go-imap decodes before anything else.
-func checkInitialResponse(c *command, args []token) *refusal {
-	if len(args) < 2 || args[1].text == "=" {
+// go-imap decodes before anything else: the rest of the line after the
+// mechanism and one space, "=" or base64.
+func checkInitialResponse(c *command) *refusal {
+	line := string(c.segs[0].line)
+	_, line = atomPrefix(line) // the tag
+	_, line = atomPrefix(strings.TrimPrefix(line, " "))
+	_, line = atomPrefix(strings.TrimPrefix(line, " ")) // the mechanism
+	ir, ok := strings.CutPrefix(line, " ")
+	if !ok || ir == "" || ir == "=" {
 		return nil
 	}
-	if _, err := base64.StdEncoding.DecodeString(args[1].text); err != nil {
-		return clientBug(c.tag, "AUTHENTICATE: the initial response is not base64: %v", err)
+	if _, err := base64.StdEncoding.DecodeString(ir); err != nil {
+		return clientBug(c.tag, "AUTHENTICATE: the initial response %q is not base64: %v", ir, err)
 	}
 	return nil
 }

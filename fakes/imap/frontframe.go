@@ -14,8 +14,9 @@ const (
 	// message: 4096 bytes, go-imap's own limit for them (and LITERAL-'s
 	// for non-synchronizing literals, RFC 7888).
 	MaxLiteral = 4096
-	// MaxCommandLine is the most bytes a command may have outside its
-	// literals: 32 KiB (RFC 2683 asks servers to take at least 8000).
+	// MaxCommandLine is the most bytes a command may have, its buffered
+	// literals included (an APPEND's message is not): 32 KiB (RFC 2683
+	// asks servers to take at least 8000).
 	MaxCommandLine = 32 << 10
 )
 

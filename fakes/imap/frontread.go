@@ -32,9 +32,10 @@ func (f *frontConn) readCommand() (cmd *command, r *refusal, err error) {
 			cmd.segs = append(cmd.segs, seg)
 			return cmd, nil, nil
 		}
-		if r := f.acceptLiteral(cmd, seg.lit); r != nil {
+		if r := f.acceptLiteral(cmd, seg.lit, budget); r != nil {
 			return nil, r, nil
 		}
+		budget -= int(seg.lit.size)
 		seg.lit.data = make([]byte, seg.lit.size)
 		if _, err := io.ReadFull(f.br, seg.lit.data); err != nil {
 			return nil, nil, err
@@ -43,16 +44,21 @@ func (f *frontConn) readCommand() (cmd *command, r *refusal, err error) {
 	}
 }
 
-// acceptLiteral refuses a literal over MaxLiteral (NO [TOOBIG], or BAD
-// and BYE for a non-synchronizing one, already on its way) and asks for a
-// synchronizing one.
-func (f *frontConn) acceptLiteral(cmd *command, lit *literal) *refusal {
+// acceptLiteral refuses a literal over MaxLiteral, or over what is left
+// of the command's MaxCommandLine (NO [TOOBIG], or BAD and BYE for a
+// non-synchronizing one, already on its way) and asks for a synchronizing
+// one.
+func (f *frontConn) acceptLiteral(cmd *command, lit *literal, budget int) *refusal {
 	switch {
 	case lit.size > MaxLiteral && lit.nonSync:
 		return nonSyncTooBig(cmd.tag)
 	case lit.size > MaxLiteral:
 		return &refusal{tag: cmd.tag, typ: imap.StatusResponseTypeNo, code: imap.ResponseCodeTooBig,
 			text: fmt.Sprintf("Literals are limited to %d bytes for %s", MaxLiteral, cmd.name)}
+	case lit.size > int64(budget):
+		r := &refusal{tag: cmd.tag, typ: imap.StatusResponseTypeNo, code: imap.ResponseCodeTooBig, bye: lit.nonSync,
+			text: fmt.Sprintf("%s is larger than %d bytes with its literals", cmd.name, MaxCommandLine)}
+		return r
 	case !lit.nonSync:
 		if err := f.say("+ Ready for literal data\r\n"); err != nil {
 			return &refusal{bye: true, typ: imap.StatusResponseTypeBye, text: err.Error()}
