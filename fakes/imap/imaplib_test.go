@@ -37,7 +37,8 @@ print("LOGOUT", m.logout()[0])
 // with Exchange's unquoted shared-mailbox forms (the LOGIN it sends is
 // checked in its debug output), reads the manager's inbox, and gets BAD
 // for a bad date and NO [TOOBIG] for a 17 MiB APPEND. It needs
-// /usr/bin/python3: without it the test skips, and fails under CI=true.
+// /usr/bin/python3 (.ci/install.d/exchangelib.sh installs it in CI):
+// without it the test skips, and fails under CI=true.
 func TestImaplibSharedMailboxLogin(t *testing.T) {
 	if _, err := os.Stat("/usr/bin/python3"); err != nil {
 		if os.Getenv("CI") == "true" {

@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/ucfake/ucfake/fakes/clock"
 )
 
 // Zeros is an endless reader of zero bytes (bound it with io.LimitReader).
@@ -36,7 +38,7 @@ func SendWhole(rawURL string, header []string, body io.Reader, n int64, within t
 		return 0, "", err
 	}
 	defer c.Close()
-	c.SetDeadline(time.Now().Add(within))
+	c.SetDeadline(clock.Deadline(within))
 	head := fmt.Sprintf("POST %s HTTP/1.1\r\nHost: %s\r\nContent-Length: %d\r\n%s\r\n", u.RequestURI(), u.Host, n, lines(header))
 	if _, err := io.WriteString(c, head); err != nil {
 		return 0, "", fmt.Errorf("writing the head: %w", err)
@@ -59,7 +61,7 @@ func SendStalled(rawURL string, header []string, n, sent int64, within time.Dura
 		return 0, "", err
 	}
 	defer c.Close()
-	c.SetDeadline(time.Now().Add(within))
+	c.SetDeadline(clock.Deadline(within))
 	head := fmt.Sprintf("POST %s HTTP/1.1\r\nHost: %s\r\nContent-Length: %d\r\n%s\r\n", u.RequestURI(), u.Host, n, lines(header))
 	if _, err := io.WriteString(c, head); err != nil {
 		return 0, "", err
