@@ -1,0 +1,45 @@
+package diagnose
+
+import (
+	"testing"
+
+	"github.com/ucfake/ucfake/harness"
+	"github.com/ucfake/ucfake/harness/scenario"
+)
+
+// causeCases maps every cause of harness/scenario to the finding the
+// doctor must name first.
+var causeCases = []struct {
+	name  string
+	cause func(*harness.World, scenario.Pair) error
+	want  string
+}{
+	{"TimingIssue", scenario.TimingIssue, CauseTimingIssue},
+	{"OutlookDelegateRemoved", scenario.OutlookDelegateRemoved, CauseOutlookRemoved},
+	{"SyncPolicyMissing", scenario.SyncPolicyMissing, CauseSyncPolicyUnset},
+	{"MAPIDown", scenario.MAPIDown, CauseMAPIUnavailable},
+	{"OutlookClosed", scenario.OutlookClosed, CauseOutlookClosed},
+	{"StuckSync", scenario.StuckSync, CauseStuckSync},
+	{"BrokenClientUpdate", scenario.BrokenClientUpdate, CauseBrokenBuild},
+}
+
+func TestEveryScenarioCauseIsNamedAndItsResolutionVerified(t *testing.T) {
+	for _, tc := range causeCases {
+		t.Run(tc.name, func(t *testing.T) {
+			w := harness.RunT(t, "kb000")
+			if err := tc.cause(w, scenario.KB000Pair); err != nil {
+				t.Fatal(err)
+			}
+			rep := Diagnose(w, Options{})
+			p := onlyPair(t, rep.Pairs)
+			if p.Working || len(p.Findings) == 0 || p.Findings[0].Cause != tc.want {
+				t.Fatalf("findings %v, want first %s", causes(p.Findings), tc.want)
+			}
+			v := p.Findings[0].Verification
+			if v == nil || !v.Reached {
+				t.Fatalf("verification %+v", v)
+			}
+			t.Logf("%s: %s reached after %s (plan %v)", tc.name, tc.want, v.After, v.Plan)
+		})
+	}
+}

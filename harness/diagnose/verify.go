@@ -1,0 +1,154 @@
+package diagnose
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ucfake/ucfake/control/api"
+	"github.com/ucfake/ucfake/harness"
+	"github.com/ucfake/ucfake/harness/desktop"
+	"github.com/ucfake/ucfake/harness/scenario"
+)
+
+// VerifyStep is how often Verify looks for the working state, and
+// VerifyLimit how long after the last replayed step it keeps looking (the
+// KB's "within 10 minutes", three times over).
+const (
+	VerifyStep  = 30 * time.Second
+	VerifyLimit = 30 * time.Minute
+)
+
+// Clone returns a new world on a virtual clock holding w's state now. The
+// analysis replays resolutions on clones; w is never changed.
+func Clone(w *harness.World) (*harness.World, error) {
+	s := w.Export()
+	s.Endpoints = nil
+	c := harness.New(s.Domain, harness.WithTiming(w.Env().Timing()))
+	if err := c.Import(s); err != nil {
+		c.Close()
+		return nil, fmt.Errorf("diagnose: copying the world: %w", err)
+	}
+	return c, nil
+}
+
+// Verify replays the plan (resolution keys, in order) on a copy of w and
+// looks for the working state every VerifyStep until VerifyLimit after the
+// last step.
+func Verify(w *harness.World, f *Facts, p scenario.Pair, plan []string) *api.DoctorVerification {
+	v := &api.DoctorVerification{Plan: []string{}, Remaining: []string{}}
+	clone, err := Clone(w)
+	if err != nil {
+		v.Remaining = append(v.Remaining, err.Error())
+		return v
+	}
+	defer clone.Close()
+	start := clone.Now()
+	for _, key := range plan {
+		r := Resolutions[key]
+		if r.Replay == nil {
+			continue
+		}
+		v.Plan = append(v.Plan, r.Name)
+		if err := r.Replay(clone, p, f); err != nil {
+			v.Replayed, v.Remaining = true, append(v.Remaining, fmt.Sprintf("%s could not be replayed: %v", r.Name, err))
+			return v
+		}
+	}
+	v.Replayed = len(v.Plan) > 0
+	if !v.Replayed {
+		v.Remaining = append(v.Remaining, "not replayed: the resolution needs a choice only the administrator can make")
+		return v
+	}
+	deadline := clone.Now().Add(VerifyLimit)
+	for {
+		rem := Working(clone, f.Manager.SMTP, f.Delegate.SMTP, p)
+		if len(rem) == 0 {
+			d := clone.Now().Sub(start)
+			v.Reached, v.After, v.Seconds = true, d.String(), d.Seconds()
+			return v
+		}
+		if !clone.Now().Before(deadline) {
+			v.Remaining = rem
+			return v
+		}
+		if err := clone.Advance(VerifyStep); err != nil {
+			v.Remaining = append(rem, err.Error())
+			return v
+		}
+	}
+}
+
+// Working checks the working state of a pair on a copy of w, as the
+// delegate and the manager would see it after signing in on the pair's
+// computers: the manager's Delegates group lists the delegate, the
+// delegate's People I Manage Calls For lists the manager, the delegate's
+// banner shows (or was dismissed), and the delegate's Lync Meeting add-in
+// schedules a meeting for the manager. It returns what is wrong (nil when
+// working).
+func Working(w *harness.World, manager, delegate string, p scenario.Pair) []string {
+	probe, err := Clone(w)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	defer probe.Close()
+	mgr, del := probe.Computer(p.Manager), probe.Computer(p.Delegate)
+	if mgr == nil || del == nil {
+		return []string{fmt.Sprintf("no computer %q or %q", p.Manager, p.Delegate)}
+	}
+	var out []string
+	for _, pc := range []*desktop.Computer{mgr, del} {
+		if err := pc.Lync().SignIn(); err != nil {
+			out = append(out, fmt.Sprintf("Lync cannot sign in on %s: %v", pc.Name(), err))
+		}
+	}
+	if del.Outlook() != nil {
+		del.Outlook().Open()
+	}
+	m, d := mgr.User(), del.User()
+	if !groupShows(mgr.Lync(), true, d.SIP) {
+		out = append(out, fmt.Sprintf("%s's Delegates group does not list %s", mgr.Name(), d.DisplayName))
+	}
+	if !groupShows(del.Lync(), false, m.SIP) {
+		out = append(out, fmt.Sprintf("%s's People I Manage Calls For does not list %s", del.Name(), m.DisplayName))
+	}
+	if !bannerOrDismissed(del, m.SIP) {
+		out = append(out, fmt.Sprintf("%s never showed the banner \"You were added as a delegate for %s\"", del.Name(), m.DisplayName))
+	}
+	if o := schedule(probe, del, m.SMTP); o.Kind != desktop.OutcomeSuccess {
+		out = append(out, fmt.Sprintf("the add-in on %s does not schedule for %s: %s", del.Name(), m.DisplayName, outcomeText(o)))
+	}
+	return out
+}
+
+func bannerOrDismissed(pc *desktop.Computer, manager string) bool {
+	for _, b := range pc.Lync().Banners() {
+		if !b.Removed && sameSIP(b.Delegator, manager) {
+			return true
+		}
+	}
+	return containsSIP(pc.RegistryValue(desktop.DismissedDelegatorList), manager)
+}
+
+// schedule uses the delegate's add-in for the manager and waits out its
+// timeout when it does not answer at once.
+func schedule(w *harness.World, del *desktop.Computer, owner string) desktop.Outcome {
+	if del.Outlook() == nil {
+		return desktop.Outcome{Kind: desktop.OutcomeUnavailable, Text: "Outlook is not installed on " + del.Name()}
+	}
+	r := del.Outlook().ScheduleLyncMeeting(owner, desktop.Meeting{Subject: "ucfake doctor check"})
+	if r.Outcome().Kind == desktop.OutcomePending {
+		_ = w.Advance(w.Env().Timing().AddInTimeout + time.Second)
+	}
+	return r.Outcome()
+}
+
+func outcomeText(o desktop.Outcome) string {
+	s := string(o.Kind)
+	if o.Text != "" {
+		s += ": " + o.Text
+	}
+	if o.Why != "" && o.Why != o.Text {
+		s += " (" + o.Why + ")"
+	}
+	return s
+}
