@@ -12,7 +12,9 @@ func replayNothing(*harness.World, scenario.Pair, *Facts) error { return nil }
 func replayOpen(w *harness.World, p scenario.Pair, _ *Facts) error { return scenario.Open(w, p) }
 
 // managerComputers returns the manager's computers in w.
-func managerComputers(w *harness.World, f *Facts) []*desktop.Computer { return w.ComputersOf(f.Manager.SMTP) }
+func managerComputers(w *harness.World, f *Facts) []*desktop.Computer {
+	return w.ComputersOf(f.Manager.SMTP)
+}
 
 // relogin signs the manager's clients out and back in (opening them).
 func relogin(w *harness.World, f *Facts) error {
