@@ -5,12 +5,11 @@ import (
 
 	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/events"
-	"github.com/ucfake/ucfake/harness"
 	"github.com/ucfake/ucfake/harness/desktop"
 )
 
 // gatherComputers reads every computer of the manager and of the delegate.
-func (f *Facts) gatherComputers(w *harness.World) {
+func (f *Facts) gatherComputers(w World) {
 	states := map[string]desktop.ComputerState{}
 	for _, cs := range w.Env().Export().Computers {
 		states[cs.Name] = cs
@@ -27,7 +26,7 @@ func (f *Facts) gatherComputers(w *harness.World) {
 	}
 }
 
-func (f *Facts) computer(w *harness.World, pc *desktop.Computer, st desktop.ComputerState, mgr bool, skips map[string]string) ComputerFacts {
+func (f *Facts) computer(w World, pc *desktop.Computer, st desktop.ComputerState, mgr bool, skips map[string]string) ComputerFacts {
 	lc := pc.Lync()
 	c := ComputerFacts{Name: pc.Name(), OfManager: mgr, Kind: lc.Kind(), Outlook: pc.Outlook() != nil, Running: lc.Running(), SignedIn: lc.SignedIn(),
 		ReadSync: st.Lync.ExchangeSync, ReadDelegation: st.Lync.EnableDelegation, ReadEV: st.Lync.EnterpriseVoice,

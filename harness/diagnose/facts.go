@@ -3,7 +3,6 @@ package diagnose
 import (
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/lync"
-	"github.com/ucfake/ucfake/harness"
 	"github.com/ucfake/ucfake/harness/desktop"
 )
 
@@ -68,7 +67,7 @@ type ComputerFacts struct {
 
 // Gather reads the facts of the pair (manager, delegate: any names the GAL
 // resolves) from w.
-func Gather(w *harness.World, manager, delegate string) (Facts, error) {
+func Gather(w World, manager, delegate string) (Facts, error) {
 	x, l := w.Exchange(), w.Lync()
 	m, err := x.Lookup(manager)
 	if err != nil {

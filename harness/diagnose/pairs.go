@@ -4,7 +4,6 @@ import (
 	"sort"
 
 	"github.com/ucfake/ucfake/fakes/directory"
-	"github.com/ucfake/ucfake/harness"
 	"github.com/ucfake/ucfake/harness/desktop"
 )
 
@@ -18,7 +17,7 @@ type PairID struct {
 // Full Access grant, a member of a manager's Delegates group, or a
 // delegator in a computer's registry values. Sorted by manager, then
 // delegate.
-func Pairs(w *harness.World) []PairID {
+func Pairs(w World) []PairID {
 	seen := map[PairID]bool{}
 	add := func(m, d string) {
 		m, d = sipOf(w, m), sipOf(w, d)
@@ -72,7 +71,7 @@ func addDesktop(cs desktop.ComputerState, add func(m, d string)) {
 }
 
 // sipOf resolves any name to its canonical SIP URI, or "".
-func sipOf(w *harness.World, name string) string {
+func sipOf(w World, name string) string {
 	u, err := w.Exchange().Lookup(name)
 	if err != nil {
 		return ""

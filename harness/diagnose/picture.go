@@ -36,9 +36,13 @@ func (f *Facts) Picture() ([]api.DoctorNode, []api.DoctorLink) {
 		{From: "sob", To: "record", Label: "UCMAPI sync on the manager's client"},
 		{From: "record", To: "view-manager", Label: "replication"}, {From: "record", To: "view-delegate", Label: "replication"},
 	}
-	for _, c := range f.Computers {
-		cn, cl := f.computerNodes(c)
-		nodes, links = append(nodes, cn...), append(links, cl...)
+	for _, mgr := range []bool{true, false} { // the manager's computers first, facing the manager's view
+		for _, c := range f.Computers {
+			if c.OfManager == mgr {
+				cn, cl := f.computerNodes(c)
+				nodes, links = append(nodes, cn...), append(links, cl...)
+			}
+		}
 	}
 	byID := map[string]api.DoctorNode{}
 	for _, n := range nodes {

@@ -1,9 +1,10 @@
-package diagnose
+package doctor
 
 import (
 	"testing"
 
 	"github.com/ucfake/ucfake/harness"
+	"github.com/ucfake/ucfake/harness/diagnose"
 	"github.com/ucfake/ucfake/harness/scenario"
 )
 
@@ -14,13 +15,13 @@ var causeCases = []struct {
 	cause func(*harness.World, scenario.Pair) error
 	want  string
 }{
-	{"TimingIssue", scenario.TimingIssue, CauseTimingIssue},
-	{"OutlookDelegateRemoved", scenario.OutlookDelegateRemoved, CauseOutlookRemoved},
-	{"SyncPolicyMissing", scenario.SyncPolicyMissing, CauseSyncPolicyUnset},
-	{"MAPIDown", scenario.MAPIDown, CauseMAPIUnavailable},
-	{"OutlookClosed", scenario.OutlookClosed, CauseOutlookClosed},
-	{"StuckSync", scenario.StuckSync, CauseStuckSync},
-	{"BrokenClientUpdate", scenario.BrokenClientUpdate, CauseBrokenBuild},
+	{"TimingIssue", scenario.TimingIssue, diagnose.CauseTimingIssue},
+	{"OutlookDelegateRemoved", scenario.OutlookDelegateRemoved, diagnose.CauseOutlookRemoved},
+	{"SyncPolicyMissing", scenario.SyncPolicyMissing, diagnose.CauseSyncPolicyUnset},
+	{"MAPIDown", scenario.MAPIDown, diagnose.CauseMAPIUnavailable},
+	{"OutlookClosed", scenario.OutlookClosed, diagnose.CauseOutlookClosed},
+	{"StuckSync", scenario.StuckSync, diagnose.CauseStuckSync},
+	{"BrokenClientUpdate", scenario.BrokenClientUpdate, diagnose.CauseBrokenBuild},
 }
 
 func TestEveryScenarioCauseIsNamedAndItsResolutionVerified(t *testing.T) {

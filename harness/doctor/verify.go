@@ -1,7 +1,8 @@
-package diagnose
+package doctor
 
 import (
 	"fmt"
+	"github.com/ucfake/ucfake/harness/diagnose"
 	"time"
 
 	"github.com/ucfake/ucfake/control/api"
@@ -34,7 +35,7 @@ func Clone(w *harness.World) (*harness.World, error) {
 // Verify replays the plan (resolution keys, in order) on a copy of w and
 // looks for the working state every VerifyStep until VerifyLimit after the
 // last step.
-func Verify(w *harness.World, f *Facts, p scenario.Pair, plan []string) *api.DoctorVerification {
+func Verify(w *harness.World, f *diagnose.Facts, p scenario.Pair, plan []string) *api.DoctorVerification {
 	v := &api.DoctorVerification{Plan: []string{}, Remaining: []string{}}
 	clone, err := Clone(w)
 	if err != nil {

@@ -1,7 +1,8 @@
-package diagnose
+package doctor
 
 import (
 	"fmt"
+	"github.com/ucfake/ucfake/harness/diagnose"
 
 	"github.com/ucfake/ucfake/control/api"
 	"github.com/ucfake/ucfake/harness"
@@ -14,8 +15,8 @@ import (
 type Resolution struct {
 	Name   string
 	Source string
-	Steps  func(f *Facts, p scenario.Pair) []string
-	Replay func(w *harness.World, p scenario.Pair, f *Facts) error // nil: not replayable
+	Steps  func(f *diagnose.Facts, p scenario.Pair) []string
+	Replay func(w *harness.World, p scenario.Pair, f *diagnose.Facts) error // nil: not replayable
 }
 
 // Resolutions holds every resolution by key (Cause.Resolution).
@@ -25,7 +26,7 @@ var Resolutions = map[string]Resolution{
 	"cleanup": {"Remove the remnants of the one-time record", "003 Why not recommended / cleanup", fixed(
 		"The manager removes the delegate from the Delegates group in Lync.",
 		"The manager closes Lync and signs back in: the registry values update and the remnants are gone."), nil},
-	"sync-policy": {"Enable EnableExchangeDelegateSync", "003 Delegator is not EV enabled, step 1", func(f *Facts, _ scenario.Pair) []string {
+	"sync-policy": {"Enable EnableExchangeDelegateSync", "003 Delegator is not EV enabled, step 1", func(f *diagnose.Facts, _ scenario.Pair) []string {
 		return numbered(fmt.Sprintf("Set-CsClientPolicy %s –EnableExchangeDelegateSync $True (the manager's effective client policy).", f.SyncPolicy.Identity),
 			"The manager signs out of Lync and back in to get the new policy.")
 	}, replaySyncPolicy},
@@ -53,7 +54,7 @@ var Resolutions = map[string]Resolution{
 	"calendar-editor": {"Give the delegate Editor on the Calendar", "000 Resolution / Issue 1, step 15 note", fixed(
 		"In the manager's Outlook: File > Account Settings > Delegate Access, select the delegate, Permissions.",
 		"Calendar: Editor (can read, create, and modify items).", "OK, then OK in the Delegates dialog."), replayCalendarEditor},
-	"send-on-behalf": {"Grant Send on Behalf", "000 Resolution / Issue 1, step 15 note", func(f *Facts, _ scenario.Pair) []string {
+	"send-on-behalf": {"Grant Send on Behalf", "000 Resolution / Issue 1, step 15 note", func(f *diagnose.Facts, _ scenario.Pair) []string {
 		return numbered(fmt.Sprintf("Set-Mailbox %s -GrantSendOnBehalfTo @{Add=\"%s\"} (or remove and add the delegate again in Delegate Access).", f.Manager.SMTP, f.Delegate.SMTP))
 	}, replaySendOnBehalf},
 	"add-delegate": {"Make the delegate an Outlook delegate with the sync policy", "001 Step 3; 003", fixed(
@@ -71,8 +72,8 @@ var Resolutions = map[string]Resolution{
 }
 
 // fixed returns steps that do not depend on the facts.
-func fixed(steps ...string) func(*Facts, scenario.Pair) []string {
-	return func(*Facts, scenario.Pair) []string { return numbered(steps...) }
+func fixed(steps ...string) func(*diagnose.Facts, scenario.Pair) []string {
+	return func(*diagnose.Facts, scenario.Pair) []string { return numbered(steps...) }
 }
 
 func numbered(steps ...string) []string {
@@ -83,8 +84,8 @@ func numbered(steps ...string) []string {
 	return out
 }
 
-func procedureSteps(proc func(scenario.Pair) scenario.Procedure) func(*Facts, scenario.Pair) []string {
-	return func(_ *Facts, p scenario.Pair) []string {
+func procedureSteps(proc func(scenario.Pair) scenario.Procedure) func(*diagnose.Facts, scenario.Pair) []string {
+	return func(_ *diagnose.Facts, p scenario.Pair) []string {
 		var out []string
 		for _, s := range proc(p).Steps {
 			out = append(out, fmt.Sprintf("%d. %s", s.N, s.Text))
@@ -93,8 +94,8 @@ func procedureSteps(proc func(scenario.Pair) scenario.Procedure) func(*Facts, sc
 	}
 }
 
-func replayProcedure(proc func(scenario.Pair) scenario.Procedure) func(*harness.World, scenario.Pair, *Facts) error {
-	return func(w *harness.World, p scenario.Pair, _ *Facts) error {
+func replayProcedure(proc func(scenario.Pair) scenario.Procedure) func(*harness.World, scenario.Pair, *diagnose.Facts) error {
+	return func(w *harness.World, p scenario.Pair, _ *diagnose.Facts) error {
 		if err := scenario.Open(w, p); err != nil {
 			return err
 		}
@@ -104,7 +105,7 @@ func replayProcedure(proc func(scenario.Pair) scenario.Procedure) func(*harness.
 }
 
 // resolutionOf renders a resolution for a finding.
-func resolutionOf(key string, f *Facts, p scenario.Pair) api.DoctorResolution {
+func resolutionOf(key string, f *diagnose.Facts, p scenario.Pair) api.DoctorResolution {
 	r, ok := Resolutions[key]
 	if !ok {
 		return api.DoctorResolution{Name: key, Steps: []string{}}

@@ -1,23 +1,26 @@
-package diagnose
+package doctor
 
 import (
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/harness"
 	"github.com/ucfake/ucfake/harness/desktop"
+	"github.com/ucfake/ucfake/harness/diagnose"
 	"github.com/ucfake/ucfake/harness/scenario"
 )
 
-func replayNothing(*harness.World, scenario.Pair, *Facts) error { return nil }
+func replayNothing(*harness.World, scenario.Pair, *diagnose.Facts) error { return nil }
 
-func replayOpen(w *harness.World, p scenario.Pair, _ *Facts) error { return scenario.Open(w, p) }
+func replayOpen(w *harness.World, p scenario.Pair, _ *diagnose.Facts) error {
+	return scenario.Open(w, p)
+}
 
 // managerComputers returns the manager's computers in w.
-func managerComputers(w *harness.World, f *Facts) []*desktop.Computer {
+func managerComputers(w *harness.World, f *diagnose.Facts) []*desktop.Computer {
 	return w.ComputersOf(f.Manager.SMTP)
 }
 
 // relogin signs the manager's clients out and back in (opening them).
-func relogin(w *harness.World, f *Facts) error {
+func relogin(w *harness.World, f *diagnose.Facts) error {
 	for _, pc := range managerComputers(w, f) {
 		pc.Lync().SignOut()
 		if err := pc.Lync().SignIn(); err != nil {
@@ -27,9 +30,9 @@ func relogin(w *harness.World, f *Facts) error {
 	return nil
 }
 
-func replayRelogin(w *harness.World, _ scenario.Pair, f *Facts) error { return relogin(w, f) }
+func replayRelogin(w *harness.World, _ scenario.Pair, f *diagnose.Facts) error { return relogin(w, f) }
 
-func replaySyncPolicy(w *harness.World, _ scenario.Pair, f *Facts) error {
+func replaySyncPolicy(w *harness.World, _ scenario.Pair, f *diagnose.Facts) error {
 	cp, err := w.Lync().EffectiveClientPolicy(f.Manager.SIP)
 	if err != nil {
 		return err
@@ -41,7 +44,7 @@ func replaySyncPolicy(w *harness.World, _ scenario.Pair, f *Facts) error {
 	return relogin(w, f)
 }
 
-func replayMAPI(w *harness.World, _ scenario.Pair, f *Facts) error {
+func replayMAPI(w *harness.World, _ scenario.Pair, f *diagnose.Facts) error {
 	w.Exchange().SetMAPIAvailable(true)
 	for _, c := range f.Computers {
 		w.Exchange().SetComputerMAPIAvailable(c.Name, true)
@@ -52,7 +55,7 @@ func replayMAPI(w *harness.World, _ scenario.Pair, f *Facts) error {
 	return nil
 }
 
-func replayOpenOutlook(w *harness.World, _ scenario.Pair, f *Facts) error {
+func replayOpenOutlook(w *harness.World, _ scenario.Pair, f *diagnose.Facts) error {
 	for _, pc := range managerComputers(w, f) {
 		if pc.Outlook() != nil {
 			pc.Outlook().Open()
@@ -62,7 +65,7 @@ func replayOpenOutlook(w *harness.World, _ scenario.Pair, f *Facts) error {
 }
 
 // replayStuckSync is seed 003's comment 3 without the waiting.
-func replayStuckSync(w *harness.World, p scenario.Pair, _ *Facts) error {
+func replayStuckSync(w *harness.World, p scenario.Pair, _ *diagnose.Facts) error {
 	mgr, del := w.Computer(p.Manager), w.Computer(p.Delegate)
 	mgr.Lync().Exit()
 	del.Lync().Exit()
@@ -73,7 +76,7 @@ func replayStuckSync(w *harness.World, p scenario.Pair, _ *Facts) error {
 	return scenario.Open(w, p)
 }
 
-func replayClientBuild(w *harness.World, _ scenario.Pair, f *Facts) error {
+func replayClientBuild(w *harness.World, _ scenario.Pair, f *diagnose.Facts) error {
 	for _, pc := range managerComputers(w, f) {
 		pc.Lync().InstallBrokenBuild("")
 	}
@@ -83,7 +86,7 @@ func replayClientBuild(w *harness.World, _ scenario.Pair, f *Facts) error {
 // replayFullClient installs Lync 2013 in place of Lync Basic and Lync for
 // Mac on the pair's computers (through the world's exported state, as a
 // reinstall keeps the registry), then opens both clients.
-func replayFullClient(w *harness.World, p scenario.Pair, f *Facts) error {
+func replayFullClient(w *harness.World, p scenario.Pair, f *diagnose.Facts) error {
 	s := w.Export()
 	for i, cs := range s.Desktops.Computers {
 		if (cs.Kind == desktop.LyncBasic || cs.Kind == desktop.LyncMac2011) && inPair(f, cs.User) {
@@ -97,11 +100,11 @@ func replayFullClient(w *harness.World, p scenario.Pair, f *Facts) error {
 	return scenario.Open(w, p)
 }
 
-func inPair(f *Facts, smtp string) bool {
+func inPair(f *diagnose.Facts, smtp string) bool {
 	return smtp == f.Manager.SMTP || smtp == f.Delegate.SMTP
 }
 
-func replayCalendarEditor(w *harness.World, _ scenario.Pair, f *Facts) error {
+func replayCalendarEditor(w *harness.World, _ scenario.Pair, f *diagnose.Facts) error {
 	m := f.Manager.SMTP
 	dels, err := w.Exchange().Delegates(m, m)
 	if err != nil {
@@ -117,13 +120,13 @@ func replayCalendarEditor(w *harness.World, _ scenario.Pair, f *Facts) error {
 	return nil
 }
 
-func replaySendOnBehalf(w *harness.World, _ scenario.Pair, f *Facts) error {
+func replaySendOnBehalf(w *harness.World, _ scenario.Pair, f *diagnose.Facts) error {
 	return w.Exchange().GrantMailboxRight(f.Manager.SMTP, f.Delegate.SMTP, exchange.SendOnBehalf)
 }
 
 // replayAddDelegate adds the delegate in the manager's Outlook and makes
 // sure the sync policy is on and read.
-func replayAddDelegate(w *harness.World, p scenario.Pair, f *Facts) error {
+func replayAddDelegate(w *harness.World, p scenario.Pair, f *diagnose.Facts) error {
 	if err := scenario.Open(w, p); err != nil {
 		return err
 	}
@@ -143,7 +146,7 @@ func replayAddDelegate(w *harness.World, p scenario.Pair, f *Facts) error {
 	return replaySyncPolicy(w, p, f)
 }
 
-func replayDismissBanner(w *harness.World, _ scenario.Pair, f *Facts) error {
+func replayDismissBanner(w *harness.World, _ scenario.Pair, f *diagnose.Facts) error {
 	for _, pc := range w.ComputersOf(f.Delegate.SMTP) {
 		if !pc.Lync().SignedIn() {
 			continue
