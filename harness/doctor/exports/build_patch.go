@@ -102,7 +102,7 @@ func (b *builder) inferIssue1(w *harness.World) error {
 			ls.Profile.Delegates = append(ls.Profile.Delegates, d)
 			ls.Processed = append(ls.Processed, d)
 		}
-		b.assume("%s has %s as an Outlook delegate, nothing in the files stops the sync, yet the back end has no record: %s's client is taken to list the delegate in its Delegates group without having written the record (KB Issue 1)",
+		b.assume("%s has %s as an Outlook delegate, nothing in the files stops the sync, yet the back end has no record: %s's client is taken to list the delegate in its Delegates group without having written the record (KB Issue 1); a stuck request, a client build that does not sync, Outlook closed on that computer or a policy read before it changed would look the same in these files",
 			a.Facts.Manager.Name, a.Facts.Delegate.Name, a.ManagerPC)
 	}
 	return w.Import(s)

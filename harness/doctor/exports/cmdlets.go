@@ -160,11 +160,15 @@ func collection(v string) []string {
 // mailboxOf finds the mailbox an entry is about: its Identity (with any
 // ":\Folder" removed), else the identity on the command line above it.
 func mailboxOf(r Record) (string, bool, error) {
-	if p, ok := r.Get("Identity"); ok && p.Value != "" {
-		return folderless(p.Value), p.Cut, nil
+	p, ok := r.Get("Identity")
+	if ok && p.Value != "" && !p.Cut {
+		return folderless(p.Value), false, nil
 	}
 	if id := commandIdentity(r.Command); id != "" {
 		return folderless(id), false, nil
+	}
+	if ok && p.Value != "" {
+		return p.Value, true, nil
 	}
 	return "", false, &Error{File: r.File, Line: r.Line, Want: "the mailbox: an Identity column or property, or the command line above the output (PS> Get-MailboxFolderPermission manager@contoso.com:\\Calendar)"}
 }
