@@ -1,6 +1,8 @@
 package doctor
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -48,5 +50,33 @@ func TestEveryScenarioCauseIsNamedFromItsExports(t *testing.T) {
 			}
 			t.Logf("%s from exports: %s reached after %s", tc.name, want, v.After)
 		})
+	}
+}
+
+func TestTheKB000Issue1ExportsAreDiagnosedAsIssue1(t *testing.T) {
+	paths, _ := filepath.Glob("exports/testdata/kb000-issue1/*")
+	var files []exports.File
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, exports.File{Name: p, Data: data})
+	}
+	rep, err := DiagnoseFiles(files, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := onlyPair(t, rep.Pairs)
+	f := p.Findings[0]
+	if f.Cause != diagnose.CauseTimingIssue || f.Resolution.Name != "KB Issue 1 resolution" || len(f.Resolution.Steps) != 16 || f.Verification == nil || !f.Verification.Reached {
+		t.Fatalf("finding %+v", f)
+	}
+	text := Text(rep)
+	for _, want := range []string{"Megan Manager (sip:manager@contoso.com) → Adam Assistant (sip:assistant@contoso.com): BROKEN", "kb000-i1-cause-timing",
+		"1. locate the delegate in the Delegates group", "verified: the working state is reached", "assumed:"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
 	}
 }
