@@ -33,7 +33,25 @@ func (f *Facts) Hits() []Hit {
 		f.syncHits(add)
 	}
 	f.delegateSideHits(add)
+	out = merge(out)
 	sortHits(out)
+	return out
+}
+
+// merge joins the hits of one cause, keeping the first one's place.
+func merge(hs []Hit) []Hit {
+	var out []Hit
+	at := map[string]int{}
+	for _, h := range hs {
+		i, ok := at[h.Cause]
+		if !ok {
+			at[h.Cause] = len(out)
+			out = append(out, h)
+			continue
+		}
+		out[i].Evidence = append(out[i].Evidence, h.Evidence...)
+		out[i].Computers = append(out[i].Computers, h.Computers...)
+	}
 	return out
 }
 

@@ -32,8 +32,12 @@ func (f *Facts) blocker(c ComputerFacts) (cause, evidence string) {
 		return CauseStuckSync, fmt.Sprintf("a delegate configuration request is stuck on %s", c.Name)
 	case !c.Outlook || !c.OutlookOpen:
 		return CauseOutlookClosed, fmt.Sprintf("Outlook is not open on %s", c.Name)
+	case !editor(f.Calendar):
+		return CauseCalendarRights, fmt.Sprintf("the client on %s does not configure %s: no Editor rights on the Calendar (role %s)", c.Name, f.Delegate.SIP, f.Calendar)
 	case c.Listed:
 		return CauseTimingIssue, fmt.Sprintf("%s's Delegates group lists %s, but the back end has no record", c.Name, f.Delegate.SIP)
+	case c.Processed:
+		return CauseTimingIssue, fmt.Sprintf("the client on %s handled %s this session without a back-end record: it does not try again before its next sign-in", c.Name, f.Delegate.SIP)
 	}
 	return CauseNotSyncedYet, fmt.Sprintf("nothing stops the sync on %s: its next UCMAPI pass copies %s", c.Name, f.Delegate.SIP)
 }

@@ -28,7 +28,7 @@ func (b *builder) patch(w *harness.World) error {
 		return err
 	}
 	for _, ci := range b.e.ConfigInfo {
-		if !ci.MAPIOK {
+		if !ci.MAPIOK && clientVersion(ci.ClientVersion).MAPI() { // a Mac client never connects: no fault to script
 			if err := w.SetMAPI(ci.Computer, false); err != nil {
 				return err
 			}
@@ -72,7 +72,8 @@ func canonicalSIPs(list []string) []string {
 }
 
 // inferIssue1 handles a pair whose manager has the delegate in Outlook,
-// whose sync nothing blocks, and which has no back-end record: a real
+// whose sync nothing blocks, and whose delegate's full client shows no
+// record in its reg export (Last DelegatorList lacks the manager): a real
 // deployment in that state has had every chance to sync, so the doctor
 // takes it as KB Issue 1 (the manager's client lists the delegate in its
 // Delegates group without having written the record) and says so.
@@ -80,7 +81,7 @@ func (b *builder) inferIssue1(w *harness.World) error {
 	var fix []diagnose.Analysis
 	for _, a := range diagnose.AnalyseAll(w) {
 		for _, h := range a.Hits {
-			if h.Cause == diagnose.CauseNotSyncedYet && a.ManagerPC != "" {
+			if h.Cause == diagnose.CauseNotSyncedYet && a.ManagerPC != "" && b.registryShowsNoRecord(w, a.Facts.Delegate.SIP) {
 				fix = append(fix, a)
 			}
 		}
@@ -106,4 +107,17 @@ func (b *builder) inferIssue1(w *harness.World) error {
 			a.Facts.Manager.Name, a.Facts.Delegate.Name, a.ManagerPC)
 	}
 	return w.Import(s)
+}
+
+// registryShowsNoRecord reports whether a reg export of one of the
+// delegate's computers with a full client was given (its Last
+// DelegatorList then says what replicated).
+func (b *builder) registryShowsNoRecord(w *harness.World, delegate string) bool {
+	for _, r := range b.e.Registry {
+		pc := w.Computer(r.Computer)
+		if pc != nil && canonicalSIP(r.User) == canonicalSIP(delegate) && pc.Lync().Kind().Delegation() {
+			return true
+		}
+	}
+	return false
 }
