@@ -13,6 +13,11 @@ import (
 type Options struct {
 	Tenants Tenants      // required
 	Logger  *slog.Logger // nil = slog.Default()
+	// Doctor serves POST /_ucfake/doctor and Console GET /_ucfake/ui/;
+	// both are built above package harness (harness/doctor,
+	// harness/console); nil ones answer 404.
+	Doctor  Doctor
+	Console http.Handler
 }
 
 // Handler serves the control plane. Create it with New.

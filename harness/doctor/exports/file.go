@@ -94,3 +94,6 @@ func (f File) stem() string {
 	b := filepath.Base(f.Name)
 	return strings.TrimSuffix(b, filepath.Ext(b))
 }
+
+// ErrorKind names the refusal for the control plane (HTTP 400).
+func (e *Error) ErrorKind() string { return "UnreadableExport" }
