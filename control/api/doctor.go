@@ -80,6 +80,9 @@ type DoctorResolution struct {
 	Name   string   `json:"name"`
 	Source string   `json:"source"` // the document and section
 	Steps  []string `json:"steps"`  // "1. ...", as written
+	// Verification is an alternative's own replay (the finding's
+	// Verification covers its main resolution).
+	Verification *DoctorVerification `json:"verification,omitempty"`
 }
 
 // DoctorVerification is the replay of a resolution on a copy of the world.

@@ -51,7 +51,11 @@ func report(w *harness.World, a diagnose.Analysis, verify bool) api.DoctorPair {
 		fd := api.DoctorFinding{Cause: c.Name, Title: c.Title, Severity: c.Severity, Catalogue: nonNil(c.Catalogue), Evidence: nonNil(h.Evidence),
 			Resolution: resolutionOf(c.Resolution, &f, pcs), Alternatives: []api.DoctorResolution{}}
 		if c.Name == diagnose.CauseOutlookRemoved {
-			fd.Alternatives = append(fd.Alternatives, resolutionOf("cleanup", &f, pcs))
+			alt := resolutionOf("cleanup", &f, pcs)
+			if verify && pcs.Manager != "" && pcs.Delegate != "" {
+				alt.Verification = VerifyEnded(w, &f, pcs, []string{"cleanup"})
+			}
+			fd.Alternatives = append(fd.Alternatives, alt)
 		}
 		if c.Severity != diagnose.SeverityContributing {
 			plan = append(plan, c.Resolution)

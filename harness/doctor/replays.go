@@ -161,3 +161,19 @@ func replayDismissBanner(w *harness.World, _ scenario.Pair, f *diagnose.Facts) e
 	}
 	return nil
 }
+
+// replayCleanup is blog 003's clean-up: the manager removes the delegate
+// from the Delegates group, closes Lync and signs back in.
+func replayCleanup(w *harness.World, p scenario.Pair, f *diagnose.Facts) error {
+	if err := scenario.Open(w, p); err != nil {
+		return err
+	}
+	lc := w.Computer(p.Manager).Lync()
+	if g, ok := lc.Group(lc.Labels().DelegatesGroup); ok && containsSIP(g.Members, f.Delegate.SIP) {
+		if err := lc.RemoveFromGroup(g.Name, f.Delegate.SIP); err != nil {
+			return err
+		}
+	}
+	lc.Exit()
+	return lc.SignIn()
+}

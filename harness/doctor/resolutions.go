@@ -25,7 +25,7 @@ var Resolutions = map[string]Resolution{
 	"kb-issue2": {"KB Issue 2 resolution", "000 Resolution / Issue 2", procedureSteps(scenario.KBIssue2), replayProcedure(scenario.KBIssue2)},
 	"cleanup": {"Remove the remnants of the one-time record", "003 Why not recommended / cleanup", fixed(
 		"The manager removes the delegate from the Delegates group in Lync.",
-		"The manager closes Lync and signs back in: the registry values update and the remnants are gone."), nil},
+		"The manager closes Lync and signs back in: the registry values update and the remnants are gone."), replayCleanup},
 	"sync-policy": {"Enable EnableExchangeDelegateSync", "003 Delegator is not EV enabled, step 1", func(f *diagnose.Facts, _ scenario.Pair) []string {
 		return numbered(fmt.Sprintf("Set-CsClientPolicy %s –EnableExchangeDelegateSync $True (the manager's effective client policy).", f.SyncPolicy.Identity),
 			"The manager signs out of Lync and back in to get the new policy.")

@@ -44,3 +44,20 @@ func TestEveryScenarioCauseIsNamedAndItsResolutionVerified(t *testing.T) {
 		})
 	}
 }
+
+func TestTheCleanUpAlternativeIsVerifiedAgainstItsOwnEnd(t *testing.T) {
+	w := harness.RunT(t, "kb000")
+	if err := scenario.OutlookDelegateRemoved(w, scenario.KB000Pair); err != nil {
+		t.Fatal(err)
+	}
+	p := onlyPair(t, Diagnose(w, Options{}).Pairs)
+	f := p.Findings[0]
+	if f.Cause != diagnose.CauseOutlookRemoved || len(f.Alternatives) != 1 {
+		t.Fatalf("findings %+v", p.Findings)
+	}
+	v := f.Alternatives[0].Verification
+	if v == nil || !v.Reached {
+		t.Fatalf("the clean-up: %+v", v)
+	}
+	t.Logf("blog 003's clean-up ends the delegation without remnants after %s", v.After)
+}

@@ -51,6 +51,7 @@ func textPair(b *strings.Builder, p api.DoctorPair) {
 		textResolution(b, "resolution", f.Resolution)
 		for _, alt := range f.Alternatives {
 			textResolution(b, "or, to end the delegation", alt)
+			textVerification(b, alt.Verification)
 		}
 		textVerification(b, f.Verification)
 	}

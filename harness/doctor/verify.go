@@ -52,6 +52,19 @@ func Clone(w *harness.World) (*harness.World, error) {
 // looks for the working state every VerifyStep until VerifyLimit after the
 // last step.
 func Verify(w *harness.World, f *diagnose.Facts, p scenario.Pair, plan []string) *api.DoctorVerification {
+	return verifyUntil(w, f, p, plan, Working)
+}
+
+// VerifyEnded replays the plan like Verify but looks for the delegation
+// cleanly ended instead (Ended): the alternative of a removed delegate.
+func VerifyEnded(w *harness.World, f *diagnose.Facts, p scenario.Pair, plan []string) *api.DoctorVerification {
+	return verifyUntil(w, f, p, plan, func(w *harness.World, _, _ string, p scenario.Pair) []string { return Ended(w, f, p) })
+}
+
+// goal is the state a replay looks for: what is still wrong (nil: reached).
+type goal func(w *harness.World, manager, delegate string, p scenario.Pair) []string
+
+func verifyUntil(w *harness.World, f *diagnose.Facts, p scenario.Pair, plan []string, reached goal) *api.DoctorVerification {
 	v := &api.DoctorVerification{Plan: []string{}, Remaining: []string{}}
 	clone, err := Clone(w)
 	if err != nil {
@@ -78,7 +91,7 @@ func Verify(w *harness.World, f *diagnose.Facts, p scenario.Pair, plan []string)
 	}
 	deadline := clone.Now().Add(VerifyLimit)
 	for {
-		rem := Working(clone, f.Manager.SMTP, f.Delegate.SMTP, p)
+		rem := reached(clone, f.Manager.SMTP, f.Delegate.SMTP, p)
 		if len(rem) == 0 {
 			d := clone.Now().Sub(start)
 			v.Reached, v.After, v.Seconds = true, d.String(), d.Seconds()
@@ -173,4 +186,34 @@ func outcomeText(o desktop.Outcome) string {
 		s += " (" + o.Why + ")"
 	}
 	return s
+}
+
+// Ended checks that a delegation is gone without remnants (blog 003): no
+// back-end record, the manager's Delegates group without the delegate, and
+// on the delegate's computers no People I Manage Calls For listing the
+// manager, no "added" banner and no registry value naming the manager.
+func Ended(w *harness.World, f *diagnose.Facts, p scenario.Pair) []string {
+	var out []string
+	if w.Lync().IsDelegate(f.Manager.SIP, f.Delegate.SIP) {
+		out = append(out, "the back end still holds the record")
+	}
+	if mgr := w.Computer(p.Manager); mgr != nil && groupShows(mgr.Lync(), true, f.Delegate.SIP) {
+		out = append(out, mgr.Name()+"'s Delegates group still lists "+f.Delegate.Name)
+	}
+	for _, pc := range w.ComputersOf(f.Delegate.SMTP) {
+		if groupShows(pc.Lync(), false, f.Manager.SIP) {
+			out = append(out, pc.Name()+"'s People I Manage Calls For still lists "+f.Manager.Name)
+		}
+		for _, b := range pc.Lync().Banners() {
+			if !b.Removed && sameSIP(b.Delegator, f.Manager.SIP) {
+				out = append(out, pc.Name()+" still shows \""+b.Text+"\"")
+			}
+		}
+		for _, name := range []string{desktop.LastDelegatorList, desktop.OutstandingDelegatorList} {
+			if containsSIP(pc.RegistryValue(name), f.Manager.SIP) {
+				out = append(out, pc.Name()+"'s "+name+" still names "+f.Manager.SIP)
+			}
+		}
+	}
+	return out
 }
