@@ -25,6 +25,7 @@ type Error struct {
 	Got  string // the text found, shortened; "" when not useful
 }
 
+// Error says FILE:LINE: want ..., got "...".
 func (e *Error) Error() string {
 	s := e.File
 	if e.Line > 0 {
