@@ -8,6 +8,7 @@ import (
 	"github.com/ucfake/ucfake/control/api"
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/lync"
+	catalogue "github.com/ucfake/ucfake/fixtures/kb"
 	"github.com/ucfake/ucfake/harness"
 	"github.com/ucfake/ucfake/harness/desktop"
 	"github.com/ucfake/ucfake/harness/diagnose"
@@ -28,6 +29,10 @@ type worldCase struct {
 	also        string // another finding the report must carry
 	// exportsReached overrides reached for the exports (nil: the same).
 	exportsReached *bool
+	// reports are the catalogue's field reports the case plays.
+	reports []string
+	// check is a further check of the pair's report (nil: none).
+	check func(p api.DoctorPair) error
 }
 
 var yes = true
@@ -76,11 +81,11 @@ var worldCases = []worldCase{
 		kind(t, w, kb.Delegate, desktop.LyncBasic)
 		outlookAdd(t, w, kb, "assistant")
 	}, want: diagnose.CauseBasicClient, reached: true},
-	{name: "manager on Lync for Mac (blog001-c4-mac)", fixture: "kb000", setup: func(t *testing.T, w *harness.World) {
+	{name: "manager on Lync for Mac (blog001-c4-mac)", reports: []string{"blog001-c4-mac"}, fixture: "kb000", setup: func(t *testing.T, w *harness.World) {
 		kind(t, w, kb.Manager, desktop.LyncMac2011)
 		outlookAdd(t, w, kb, "assistant")
 	}, want: diagnose.CauseMacClient, reached: true},
-	{name: "all in place, manager on a Mac (blog001-c4-what-else)", fixture: "kb000", setup: func(t *testing.T, w *harness.World) {
+	{name: "all in place, manager on a Mac (blog001-c4-what-else)", reports: []string{"blog001-c4-what-else"}, fixture: "kb000", setup: func(t *testing.T, w *harness.World) {
 		kind(t, w, kb.Manager, desktop.LyncMac2011)
 		outlookAdd(t, w, kb, "assistant")
 	}, want: diagnose.CauseMacClient, reached: true},
@@ -117,39 +122,46 @@ var worldCases = []worldCase{
 		must(t, w.Lync().AddDelegate(w.User("manager").SIP, w.User("assistant").SIP, lync.SourceAdmin))
 	}, want: diagnose.CauseReplication, fromExports: diagnose.CauseTimingIssue, reached: true},
 	// The readers' comments of blogs 001 and 003, each as the world the reader describes.
-	{name: "blog001-c1-global: the policy unset, Global suggested", fixture: "seed003", setup: func(t *testing.T, w *harness.World) {
+	{name: "blog001-c1-global: the policy unset, Global suggested", reports: []string{"blog001-c1-global"}, fixture: "seed003", setup: func(t *testing.T, w *harness.World) {
 		outlookAdd(t, w, s3, "user21")
 	}, want: diagnose.CauseSyncPolicyUnset, reached: true, also: diagnose.CauseEVPath},
-	{name: "blog001-c3-delegation-not-enough / c3-toggle-ev: EnableDelegation true, manager not EV", fixture: "seed003", setup: func(t *testing.T, w *harness.World) {
+	{name: "blog001-c3-delegation-not-enough / c3-toggle-ev: EnableDelegation true, manager not EV", reports: []string{"blog001-c3-delegation-not-enough", "blog001-c3-toggle-ev"}, fixture: "seed003", setup: func(t *testing.T, w *harness.World) {
 		outlookAdd(t, w, s3, "user21")
 	}, want: diagnose.CauseSyncPolicyUnset, reached: true, also: diagnose.CauseEVPath},
-	{name: "blog001-c5-update: a client update", fixture: "kb000", setup: func(t *testing.T, w *harness.World) {
+	{name: "blog001-c5-update: a client update", reports: []string{"blog001-c5-update"}, fixture: "kb000", setup: func(t *testing.T, w *harness.World) {
 		must(t, scenario.BrokenClientUpdate(w, kb))
 	}, want: diagnose.CauseBrokenBuild, fromExports: diagnose.CauseTimingIssue, reached: true},
-	{name: "blog001-c6-still-fails / blog003-c6-never-works: the policy set, no sign-out", fixture: "seed003", setup: func(t *testing.T, w *harness.World) {
+	{name: "blog001-c6-still-fails / blog003-c6-never-works: the policy set, no sign-out", reports: []string{"blog001-c6-still-fails", "blog003-c6-never-works"}, fixture: "seed003", setup: func(t *testing.T, w *harness.World) {
 		outlookAdd(t, w, s3, "user21")
 		enableGlobal(t, w)
 		must(t, w.Advance(scenario.Settle))
 	}, want: diagnose.CausePolicyNotRead, fromExports: diagnose.CauseTimingIssue, reached: true},
-	{name: "blog003-c3-stuck", fixture: "kb000", setup: func(t *testing.T, w *harness.World) {
+	{name: "blog003-c3-stuck", reports: []string{"blog003-c3-stuck"}, fixture: "kb000", setup: func(t *testing.T, w *harness.World) {
 		must(t, scenario.StuckSync(w, kb))
 	}, want: diagnose.CauseStuckSync, fromExports: diagnose.CauseTimingIssue, reached: true},
-	{name: "blog003-c8-flag-mattered", fixture: "seed003", setup: func(t *testing.T, w *harness.World) {
+	{name: "blog003-c8-flag-mattered", reports: []string{"blog003-c8-flag-mattered"}, fixture: "seed003", setup: func(t *testing.T, w *harness.World) {
 		outlookAdd(t, w, s3, "user21")
 	}, want: diagnose.CauseSyncPolicyUnset, reached: true},
-	{name: "blog003-c4-ev-later-question: removed in Outlook, manager EV later", fixture: "kb000", setup: func(t *testing.T, w *harness.World) {
+	{name: "blog003-c4-ev-later-question: removed in Outlook, manager EV later", reports: []string{"blog003-c4-ev-later-question"}, fixture: "kb000", setup: func(t *testing.T, w *harness.World) {
 		must(t, scenario.OutlookDelegateRemoved(w, kb))
 		_, err := w.Lync().SetTelephony(w.User("manager").SIP, lync.EnterpriseVoice, "tel:+14255550100")
 		must(t, err)
 	}, want: diagnose.CauseOutlookRemoved, reached: true},
-	{name: "blog003-c9-sefautil-ev: the record removed by an administrator", fixture: "kb000", setup: func(t *testing.T, w *harness.World) {
+	{name: "blog003-c9-sefautil-ev: the record removed by an administrator", reports: []string{"blog003-c9-sefautil-ev"}, fixture: "kb000", setup: func(t *testing.T, w *harness.World) {
 		must(t, scenario.Delegation(w, kb))
 		must(t, w.Lync().RemoveDelegate(w.User("manager").SIP, w.User("assistant").SIP, lync.SourceAdmin))
 		must(t, w.Advance(scenario.Settle))
 	}, want: diagnose.CauseTimingIssue, reached: true},
-	{name: "blog003-c9-repeat-banner / blog003-c2-be-record-question: a working delegation", fixture: "kb000", setup: func(t *testing.T, w *harness.World) {
+	{name: "blog003-c9-repeat-banner / blog003-c2-be-record-question: a working delegation", reports: []string{"blog003-c9-repeat-banner", "blog003-c2-be-record-question"}, fixture: "kb000", setup: func(t *testing.T, w *harness.World) {
 		must(t, scenario.Delegation(w, kb))
-	}, want: diagnose.CauseBannerOutstanding, reached: true},
+	}, want: diagnose.CauseBannerOutstanding, reached: true, check: func(p api.DoctorPair) error {
+		for _, n := range p.Nodes { // "how to confirm the record in the back end": the picture shows it and its writer
+			if n.ID == "record" && n.OK && strings.Contains(n.Detail, "exchange-sync") {
+				return nil
+			}
+		}
+		return fmt.Errorf("no back-end record node written by exchange-sync: %+v", p.Nodes)
+	}},
 }
 
 func TestEveryCauseAndFieldReportIsNamedFromItsWorldAndItsExports(t *testing.T) {
@@ -198,5 +210,31 @@ func checkReport(t *testing.T, from string, rep api.DoctorReport, want string, r
 	if v == nil || v.Reached != reached {
 		t.Fatalf("%s: verification %+v, want reached %t", from, v, reached)
 	}
+	if tc.check != nil {
+		if err := tc.check(*p); err != nil {
+			t.Errorf("%s: %v", from, err)
+		}
+	}
 	t.Logf("%s: %s, verified %t after %s (%v)", from, want, v.Reached, v.After, v.Plan)
+}
+
+func TestEveryFieldReportOfTheCatalogueHasACase(t *testing.T) {
+	cat, err := catalogue.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	played := map[string]bool{}
+	for _, c := range worldCases {
+		for _, id := range c.reports {
+			if _, ok := cat.Entry(id); !ok {
+				t.Errorf("case %q names unknown entry %s", c.name, id)
+			}
+			played[id] = true
+		}
+	}
+	for _, e := range cat.ByKind("field-report") {
+		if !played[e.ID] {
+			t.Errorf("field report %s (%s) has no case in worldCases", e.ID, e.Claim)
+		}
+	}
 }
