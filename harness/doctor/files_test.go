@@ -80,3 +80,20 @@ func TestTheKB000Issue1ExportsAreDiagnosedAsIssue1(t *testing.T) {
 		}
 	}
 }
+
+func TestFindingsFromExportsCiteTheirLines(t *testing.T) {
+	w := harness.RunT(t, "kb000")
+	if err := scenario.SyncPolicyMissing(w, scenario.KB000Pair); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := DiagnoseFiles(exports.Render(w), Options{NoVerify: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := strings.Join(onlyPair(t, rep.Pairs).Findings[0].Evidence, "\n")
+	for _, want := range []string{"from Get-CsUser.txt:", "Get-CsUser sip:manager@contoso.com: EnterpriseVoiceEnabled false", "from Get-CsClientPolicy.txt:", "Get-CsClientPolicy Global: EnableExchangeDelegateSync not set"} {
+		if !strings.Contains(ev, want) {
+			t.Errorf("evidence lacks %q:\n%s", want, ev)
+		}
+	}
+}

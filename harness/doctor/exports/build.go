@@ -15,6 +15,9 @@ type Built struct {
 	World       *harness.World
 	Fixture     []byte // the organisation as fixture YAML (docs/fixtures.md)
 	Assumptions []string
+	// Sources are the files' lines by what they are about (the Source*
+	// keys), "FILE:LINE: what it says", for findings to cite.
+	Sources map[string][]string
 }
 
 // Build makes a world holding what the evidence says: an organisation
@@ -51,7 +54,7 @@ func Build(e Evidence) (*Built, error) {
 		w.Close()
 		return nil, err
 	}
-	return &Built{World: w, Fixture: data, Assumptions: b.assumed}, nil
+	return &Built{World: w, Fixture: data, Assumptions: b.assumed, Sources: sources(e, dir)}, nil
 }
 
 // builder accumulates the organisation.
