@@ -66,3 +66,16 @@ func TestTheConsoleShowsATenant(t *testing.T) {
 		t.Errorf("unknown tenant: %d", code)
 	}
 }
+
+func TestTheConsoleOfAnotherTenantPostsToItsPrefix(t *testing.T) {
+	s, base := serveConsole(t, "kb000")
+	if _, err := s.Tenants().Create(harness.TenantSpec{Name: "job-42", Fixture: harness.FixtureSource{Name: "seed003"}}); err != nil {
+		t.Fatal(err)
+	}
+	code, _, body := get(t, base+"/_ucfake/t/job-42/ui/")
+	for _, want := range []string{`data-base="/_ucfake/t/job-42/"`, `data-ui="/_ucfake/t/job-42/ui/"`, `data-test="tenant">job-42<`, `src="/_ucfake/t/job-42/ui/static/console.js"`, `data-name="PC-USER20"`, `href="/_ucfake/ui/"`} {
+		if code != 200 || !strings.Contains(body, want) {
+			t.Errorf("%d: page lacks %s", code, want)
+		}
+	}
+}
