@@ -136,7 +136,8 @@ func (f *Facts) delegateSideHits(add func(Hit)) {
 		add(Hit{Cause: CauseSignedOut, Computers: closed, Evidence: []string{"Lync is not signed in on the delegate's " + join(closed, ", ")}})
 	}
 	if f.Record != nil && (!f.ManagerView || !f.DelegateView) && f.Pending > 0 {
-		add(Hit{Cause: CauseReplication, Evidence: []string{fmt.Sprintf("%d replications pending; the record is %s old", f.Pending, "written")}})
+		add(Hit{Cause: CauseReplication, Evidence: []string{fmt.Sprintf("the back end holds the record (written by %s at %s); %d replications to the clients are still pending (about five minutes each)",
+			f.Record.Source, stamp(f.Record.Created), f.Pending)}})
 	}
 }
 
