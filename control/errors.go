@@ -67,7 +67,3 @@ func notFound(format string, args ...any) error {
 func conflict(format string, args ...any) error {
 	return &reqError{http.StatusConflict, "Refused", fmt.Sprintf(format, args...)}
 }
-
-func tooLarge(format string, args ...any) error {
-	return &reqError{http.StatusRequestEntityTooLarge, "TooLarge", fmt.Sprintf(format, args...)}
-}

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/ucfake/ucfake/fakes/tenant"
 )
@@ -18,12 +19,17 @@ type Options struct {
 	// harness/console); nil ones answer 404.
 	Doctor  Doctor
 	Console http.Handler
+	// BodyStall is how long a request body may go without a byte arriving
+	// before it is answered 408 (default tenant.DefaultBodyStall, 30 s;
+	// negative: no limit). A body over MaxBody is answered 413.
+	BodyStall time.Duration
 }
 
 // Handler serves the control plane. Create it with New.
 type Handler struct {
 	opts Options
 	mux  *http.ServeMux
+	http http.Handler
 }
 
 // op is a control-plane operation on one tenant's world.
@@ -35,6 +41,7 @@ func New(opts Options) *Handler {
 		opts.Logger = slog.Default()
 	}
 	h := &Handler{opts: opts, mux: http.NewServeMux()}
+	h.http = opts.readBodies(recoverer(opts.Logger, h.mux))
 	for _, rt := range h.table() {
 		h.mux.Handle(rt.pattern, rt.handler)
 	}
@@ -46,9 +53,9 @@ func New(opts Options) *Handler {
 
 // ServeHTTP routes /_ucfake/t/<tenant>/... to that tenant and the rest to
 // the tenant of the listener or the X-Ucfake-Tenant header, recovering
-// from panics.
+// from panics. Every body is read whole first (tenant.ReadBodies).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	recoverer(h.opts.Logger, h.mux).ServeHTTP(w, withTenant(r))
+	h.http.ServeHTTP(w, withTenant(r))
 }
 
 // tenantKey carries the tenant named by the request, or the error naming it.
