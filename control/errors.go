@@ -39,6 +39,8 @@ var tenantStatus = map[string]int{
 	"Protected":      http.StatusConflict,
 	"ListenFailed":   http.StatusInternalServerError,
 	"NotSaved":       http.StatusInternalServerError,
+	// The doctor's refusal of an export it cannot read.
+	"UnreadableExport": http.StatusBadRequest,
 }
 
 // desktopErrors are refusals of a simulated desktop: 409.

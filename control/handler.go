@@ -14,6 +14,11 @@ import (
 type Options struct {
 	Tenants Tenants      // required
 	Logger  *slog.Logger // nil = slog.Default()
+	// Doctor serves POST /_ucfake/doctor and Console GET /_ucfake/ui/;
+	// both are built above package harness (harness/doctor,
+	// harness/console); nil ones answer 404.
+	Doctor  Doctor
+	Console http.Handler
 	// BodyStall is how long a request body may go without a byte arriving
 	// before it is answered 408 (default tenant.DefaultBodyStall, 30 s;
 	// negative: no limit). A body over MaxBody is answered 413.

@@ -45,6 +45,8 @@ func (h *Handler) table() []route {
 		{"POST /_ucfake/faults", `script a fault: {"op": "SERVICE", "identity": "sip:aide@contoso.com", "count": 1, "code": "503" | "delay": "5s" | "drop": true}`, t(addFault)},
 		{"DELETE /_ucfake/faults", "remove every scripted fault", t(clearFaults)},
 		{"DELETE /_ucfake/faults/{id}", "remove one scripted fault", t(removeFault)},
+		{"POST /_ucfake/doctor", `the doctor: {} examines the tenant's world; {"files": [{"name": "Get-CsUser.txt", "content": "..." | "contentBase64": "..."}]} examines exports; "noVerify": true skips the replays`, t(h.doctor)},
+		{"GET /_ucfake/ui/", "the console: the tenant's users, delegation picture, computers, events and the doctor's findings (HTML)", f(h.console)},
 	}
 }
 

@@ -44,6 +44,12 @@ type ServeOptions struct {
 	// listeners still serve every face).
 	Addrs  map[string]string
 	Logger *slog.Logger // nil = slog.Default()
+	// Doctor and Console add the control plane's POST /_ucfake/doctor and
+	// GET /_ucfake/ui/, built above this package (harness/doctor.ForTenants,
+	// harness/console.New); cmd/ucfake sets both. Without them those
+	// operations answer 404.
+	Doctor  func(*Tenants) control.Doctor
+	Console func(*Tenants) http.Handler
 }
 
 // Server is ucfake on the wire: every face built once over the tenants and
@@ -77,7 +83,14 @@ func Serve(opts ServeOptions) (*Server, error) {
 		return nil, err
 	}
 	s.tenants = ts
-	s.http[FaceControl] = control.New(control.Options{Tenants: controlTenants{ts: ts, shared: s.Endpoints}, Logger: s.log})
+	co := control.Options{Tenants: controlTenants{ts: ts, shared: s.Endpoints}, Logger: s.log}
+	if opts.Doctor != nil {
+		co.Doctor = opts.Doctor(ts)
+	}
+	if opts.Console != nil {
+		co.Console = opts.Console(ts)
+	}
+	s.http[FaceControl] = control.New(co)
 	for _, face := range Faces {
 		addr := opts.Addrs[face]
 		if addr == "" || addr == "off" {

@@ -40,6 +40,9 @@ type config struct {
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "doctor" {
+		os.Exit(doctorMain(os.Args[2:], os.Stdout, os.Stderr))
+	}
 	if err := run(context.Background(), os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "ucfake:", err)
 		os.Exit(2)
@@ -125,7 +128,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	// supervisor that stops it at once still gets a clean shutdown.
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	srv, err := harness.Serve(serveOptions(c, log))
+	srv, err := harness.Serve(withExtensions(serveOptions(c, log)))
 	if err != nil {
 		return err
 	}
