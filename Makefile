@@ -1,6 +1,7 @@
 # ucfake: the test command CI runs is `make test`.
 GO      ?= go
 PKGS    ?= ./...
+IMAGE   ?= ucfake:dev
 BENCH   ?= .
 FUZZTIME ?= 30s
 
@@ -31,7 +32,8 @@ fuzz:
 run:
 	$(GO) run ./cmd/ucfake
 
-## image: the container image ucfake:dev (FROM scratch, static binary)
+## image: the container image ucfake:dev (FROM scratch, static binary); IMAGE=ucfake:x for another tag
+## (the container tests start UCFAKE_IMAGE when set)
 image:
 	CGO_ENABLED=0 $(GO) build -trimpath -o dist/ucfake ./cmd/ucfake
-	docker build --network=host -t ucfake:dev .
+	docker build --network=host -t $(IMAGE) .

@@ -29,6 +29,15 @@ import (
 // DefaultImage is the image make image builds.
 const DefaultImage = "ucfake:dev"
 
+// Image is the image Run starts when given none: UCFAKE_IMAGE when set
+// (e.g. an image of another worktree's build), else DefaultImage.
+func Image() string {
+	if img := os.Getenv("UCFAKE_IMAGE"); img != "" {
+		return img
+	}
+	return DefaultImage
+}
+
 // Container is a running ucfake.
 type Container struct {
 	*testcontainers.DockerContainer
@@ -67,7 +76,7 @@ func (c *Container) Client() *remote.Client {
 // was created, the returned Container is not nil: terminate it.
 func Run(ctx context.Context, img string, opts ...testcontainers.ContainerCustomizer) (*Container, error) {
 	if img == "" {
-		img = DefaultImage
+		img = Image()
 	}
 	prepareEnvironment()
 	ports, err := freePorts("control", "sip", "ucwa", "admin", "ews", "imap")

@@ -22,8 +22,8 @@ func DockerAvailable() (bool, string) {
 	if err := exec.CommandContext(ctx, "docker", "info").Run(); err != nil {
 		return false, "no Docker engine is reachable (docker info: " + err.Error() + ")"
 	}
-	if err := exec.CommandContext(ctx, "docker", "image", "inspect", DefaultImage).Run(); err != nil {
-		return false, "the image " + DefaultImage + " is missing (make image)"
+	if err := exec.CommandContext(ctx, "docker", "image", "inspect", Image()).Run(); err != nil {
+		return false, "the image " + Image() + " is missing (make image)"
 	}
 	return true, ""
 }

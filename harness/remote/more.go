@@ -15,11 +15,9 @@ func (c *Client) ForTenant(name string) *Client {
 	return &Client{Base: c.Base, HTTP: c.HTTP, Tenant: name}
 }
 
-// Capabilities is what the server reports it implements.
-type Capabilities struct {
-	Operations map[string]string `json:"operations"`
-	Frontends  []api.Endpoint    `json:"frontends"`
-}
+// Capabilities is what the server reports it implements: the operations
+// of its OpenAPI document and its shared listeners.
+type Capabilities = api.Capabilities
 
 // Capabilities reads the operations and the shared listeners.
 func (c *Client) Capabilities(ctx context.Context) (Capabilities, error) {
