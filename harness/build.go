@@ -16,8 +16,13 @@ import (
 // are replicated before the computers start, so the clock then reads
 // start + the replication delay.
 func Build(org *fixtures.Organisation, opts ...Option) (*World, error) {
+	return start(Fixture{Name: strings.TrimSuffix(org.File, ".yaml")}, org, opts)
+}
+
+// start builds a new world holding org and, if asked, its endpoints.
+func start(f Fixture, org *fixtures.Organisation, opts []Option) (*World, error) {
 	w := newWorld(opts)
-	c, err := w.build(org, Fixture{Name: strings.TrimSuffix(org.File, ".yaml")})
+	c, err := w.build(org, f)
 	if err != nil {
 		return nil, err
 	}
@@ -63,16 +68,7 @@ func Load(name string, opts ...Option) (*World, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := newWorld(opts)
-	c, err := w.build(org, f)
-	if err != nil {
-		return nil, err
-	}
-	w.cur.Store(c)
-	if err := w.listenIfAsked(); err != nil {
-		return nil, err
-	}
-	return w, nil
+	return start(f, org, opts)
 }
 
 func organisation(name string) (*fixtures.Organisation, error) {

@@ -4,9 +4,11 @@
 package specs
 
 import (
+	"fmt"
 	"testing"
 
 	. "github.com/onsi/ginkgo/v2"
+	"github.com/onsi/ginkgo/v2/types"
 	. "github.com/onsi/gomega"
 
 	"github.com/ucfake/ucfake/harness"
@@ -16,6 +18,16 @@ func TestSpecs(t *testing.T) {
 	RegisterFailHandler(Fail)
 	RunSpecs(t, "ucfake: the executable KB")
 }
+
+// After the suite, every skipped spec is named with its reason, one line
+// each, for make test's summary (internal/testreport).
+var _ = ReportAfterSuite("skipped specs", func(r Report) {
+	for _, s := range r.SpecReports {
+		if s.State == types.SpecStateSkipped && s.Failure.Message != "" {
+			fmt.Printf("ucfake-skip: %s: %s\n", s.FullText(), s.Failure.Message)
+		}
+	}
+})
 
 // newWorld builds a fresh world from an embedded organisation for the
 // current spec and closes it when the spec ends; when the spec fails,
