@@ -3,6 +3,7 @@ package imap
 import (
 	"io"
 	"log"
+	"log/slog"
 	"net"
 	"strings"
 	"sync"
@@ -30,6 +31,7 @@ type Server struct {
 	watches   map[string]watch   // by tenant: the store whose deliveries are tracked
 	closed    bool
 	envs      envelopes
+	log       *slog.Logger // WithLogger; nil = no request lines
 }
 
 // trackerKey names a folder of one store of one tenant.
@@ -54,17 +56,20 @@ func New(store *exchange.Store) *Server {
 }
 
 // Serve returns a Server over every tenant resolve knows.
-func Serve(resolve tenant.Resolver) *Server {
+func Serve(resolve tenant.Resolver, opts ...Option) *Server {
 	s := &Server{resolve: resolve, listeners: map[net.Listener]string{}, trackers: map[trackerKey]*imapserver.MailboxTracker{},
 		counts: map[trackerKey]int{}, watches: map[string]watch{}}
 	s.srv = imapserver.New(&imapserver.Options{
 		NewSession: func(c *imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
-			return &session{srv: s, conn: c, tenant: tenantOf(c)}, nil, nil
+			return s.newSession(c), nil, nil
 		},
 		Caps:         Capabilities,
 		InsecureAuth: true,
 		Logger:       log.New(io.Discard, "", 0),
 	})
+	for _, o := range opts {
+		o(s)
+	}
 	return s
 }
 

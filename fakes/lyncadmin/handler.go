@@ -10,6 +10,7 @@ import (
 
 	"github.com/ucfake/ucfake/fakes/lync"
 	"github.com/ucfake/ucfake/fakes/tenant"
+	"github.com/ucfake/ucfake/fakes/wirelog"
 )
 
 // MaxBody is the largest request body accepted (64 KiB).
@@ -27,8 +28,9 @@ type params map[string]json.RawMessage
 // tenant's current store and committing before it answers. Safe for
 // concurrent use.
 type Handler struct {
-	http  http.Handler
-	store *lync.Store // New's one store, for WithFaults
+	http         http.Handler
+	store        *lync.Store // New's one store, for WithFaults
+	requireAdmin bool        // RequireAdmin
 }
 
 // New returns a Handler for one store (every tenant name reaches it).
@@ -39,8 +41,11 @@ func New(store *lync.Store) *Handler {
 }
 
 // Serve returns a Handler for every tenant resolve knows.
-func Serve(resolve tenant.Resolver) *Handler {
+func Serve(resolve tenant.Resolver, opts ...Option) *Handler {
 	h := &Handler{}
+	for _, o := range opts {
+		o(h)
+	}
 	h.http = tenant.Serve(resolve, h.serve)
 	return h
 }
@@ -50,12 +55,16 @@ func Serve(resolve tenant.Resolver) *Handler {
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.http.ServeHTTP(w, r) }
 
 func (h *Handler) serve(w http.ResponseWriter, r *http.Request, world tenant.World) {
+	if !h.authorized(w, r, world) {
+		return
+	}
 	name, ok := strings.CutPrefix(r.URL.Path, "/admin/")
 	if r.URL.Path == "/admin" || r.URL.Path == "/admin/" {
 		writeJSON(w, http.StatusOK, map[string]any{"cmdlets": names()})
 		return
 	}
 	run, known := cmdlets[strings.ToLower(name)]
+	wirelog.Op(r.Context(), name, "")
 	if !ok || !known {
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": fmt.Sprintf("no cmdlet %q (GET /admin lists them)", name), "kind": "CommandNotFound"})
 		return
