@@ -8,6 +8,10 @@ FUZZTIME ?= 30s
 
 .PHONY: test specs junit bench fuzz vet run image
 
+# Ryuk, testcontainers' reaper, needs an image nobody pulls here: the
+# container tests terminate their containers themselves.
+export TESTCONTAINERS_RYUK_DISABLED ?= true
+
 ## test: the whole suite (unit tests, Ginkgo specs, wire conformance), with
 ## the race detector; ends with one line naming every skipped test and why
 test:

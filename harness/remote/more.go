@@ -12,7 +12,7 @@ import (
 
 // ForTenant returns a client of the same server for another tenant.
 func (c *Client) ForTenant(name string) *Client {
-	return &Client{Base: c.Base, HTTP: c.HTTP, Tenant: name}
+	return &Client{Base: c.Base, HTTP: c.HTTP, Token: c.Token, Tenant: name}
 }
 
 // Capabilities is what the server reports it implements: the operations
