@@ -1,6 +1,7 @@
 package imap
 
 import (
+	"errors"
 	"io"
 	"log"
 	"log/slog"
@@ -129,7 +130,12 @@ func (s *Server) Close() error {
 	}
 	s.watches = map[string]watch{}
 	s.mu.Unlock()
-	return s.srv.Close()
+	// The library closes the listeners it serves again: that they are
+	// closed already is no error.
+	if err := s.srv.Close(); err != nil && !errors.Is(err, net.ErrClosed) {
+		return err
+	}
+	return nil
 }
 
 // tenantListener marks its connections with the listener's tenant.
