@@ -109,7 +109,3 @@ func conflict(format string, args ...any) error {
 func conflictKind(kind, format string, args ...any) error {
 	return &reqError{http.StatusConflict, kind, fmt.Sprintf(format, args...)}
 }
-
-func tooLarge(format string, args ...any) error {
-	return &reqError{http.StatusRequestEntityTooLarge, "TooLarge", fmt.Sprintf(format, args...)}
-}

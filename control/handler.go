@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/ucfake/ucfake/fakes/tenant"
 	"github.com/ucfake/ucfake/fakes/wirelog"
@@ -17,13 +18,19 @@ type Options struct {
 	Logger   *slog.Logger // nil = slog.Default()
 	Security Security     // the zero value: loopback Host names only, no token
 	Version  string       // reported by /ready and /capabilities; "" = "dev"
+	// BodyStall is how long a request body may go without a byte arriving
+	// before it is answered 408 (default tenant.DefaultBodyStall, 30 s;
+	// negative: no limit). A body over MaxBody (MaxState for PUT
+	// /_ucfake/state) is answered 413.
+	BodyStall time.Duration
 }
 
 // Handler serves the control plane. Create it with New.
 type Handler struct {
 	opts Options
 	mux  *http.ServeMux
-	doc  document // the OpenAPI document's operations
+	http http.Handler // the bodies read, the security rules, then mux
+	doc  document     // the OpenAPI document's operations
 }
 
 // op is a control-plane operation on one tenant's world.
@@ -38,6 +45,7 @@ func New(opts Options) *Handler {
 		opts.Version = "dev"
 	}
 	h := &Handler{opts: opts, mux: http.NewServeMux(), doc: mustDocument()}
+	h.http = opts.readBodies(h.guarded(recoverer(opts.Logger, h.mux)))
 	for _, rt := range h.table() {
 		h.mux.Handle(rt.pattern, annotated(rt.pattern, rt.handler))
 	}
@@ -74,15 +82,22 @@ func (h *Handler) noSuchOperation(w http.ResponseWriter, r *http.Request) {
 }
 
 // ServeHTTP routes /_ucfake/t/<tenant>/... to that tenant and the rest to
-// the tenant of the listener or the X-Ucfake-Tenant header, after the
-// security rules (Security), recovering from panics.
+// the tenant of the listener or the X-Ucfake-Tenant header, reading the
+// body whole first, then applying the security rules (Security),
+// recovering from panics.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r = withTenant(r)
 	wirelog.Tenant(r.Context(), tenantOf(r).name)
-	if !h.guard(w, r) {
-		return
-	}
-	recoverer(h.opts.Logger, h.mux).ServeHTTP(w, r)
+	h.http.ServeHTTP(w, r)
+}
+
+// guarded runs next only for requests the security rules let through.
+func (h *Handler) guarded(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if h.guard(w, r) {
+			next.ServeHTTP(w, r)
+		}
+	})
 }
 
 // tenantKey carries the tenant named by the request, or the error naming it.

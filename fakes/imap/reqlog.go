@@ -12,19 +12,16 @@ import (
 	"github.com/ucfake/ucfake/fakes/wirelog"
 )
 
-// Option configures Serve.
-type Option func(*Server)
-
 // WithLogger writes one line per command at debug level (package
 // wirelog): face imap, the tenant, the command, the login or the user's
 // address, OK, NO, BAD or BYE, and how long it took. Default: no lines.
-func WithLogger(l *slog.Logger) Option { return func(s *Server) { s.log = l } }
+func WithLogger(l *slog.Logger) Option { return func(c *config) { c.log = l } }
 
 // newSession is a connection's session, logged when the logger asks for
 // debug lines.
 func (s *Server) newSession(c *imapserver.Conn) imapserver.Session {
 	ses := &session{srv: s, conn: c, tenant: tenantOf(c)}
-	if s.log == nil || !s.log.Enabled(context.Background(), slog.LevelDebug) {
+	if s.cfg.log == nil || !s.cfg.log.Enabled(context.Background(), slog.LevelDebug) {
 		return ses
 	}
 	return &logged{session: ses}
@@ -44,7 +41,7 @@ func (l *logged) line(op string) func(error) {
 		if who == "" {
 			who = l.login
 		}
-		wirelog.Line(l.srv.log, "imap", l.tenant, op, who, result(err), elapsed())
+		wirelog.Line(l.srv.cfg.log, "imap", l.tenant, op, who, result(err), elapsed())
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/emiago/sipgo/sip"
 
@@ -41,6 +42,11 @@ type Options struct {
 	Clock  clock.Clock
 	Host   string       // the source named in ms-diagnostics; default "ucfake.fe"
 	Logger *slog.Logger // every message is logged at debug level; nil = no lines
+	// Stall is how long a message, once begun, may go without a byte
+	// arriving (a Content-Length larger than the body sent, a header cut
+	// off) before the connection is answered 400 and closed (default
+	// DefaultStall, 30 s; negative: no limit). Wall-clock time.
+	Stall time.Duration
 	// Auth requires digest credentials (RFC 3261 §22) on every request but
 	// OPTIONS: the user a logon name names, with the fixture's password,
 	// and a From that is that user. Default false: anyone may send anything.
@@ -69,6 +75,9 @@ func New(opts Options) *Server {
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if opts.Stall == 0 {
+		opts.Stall = DefaultStall
 	}
 	if opts.Resolve == nil {
 		opts.Resolve = tenant.Fixed(tenant.Of(nil, opts.Store, opts.Faults, opts.Clock))
@@ -178,9 +187,10 @@ func (s *Server) serve(c net.Conn, name string) {
 		s.mu.Unlock()
 		c.Close()
 	}()
-	r := bufio.NewReader(c)
+	sc := &stallConn{Conn: c, stall: s.opts.Stall}
+	r := bufio.NewReader(sc)
 	for {
-		raw, err := readMessage(r)
+		raw, err := nextMessage(r, sc)
 		if errors.Is(err, io.EOF) || errors.Is(err, net.ErrClosed) {
 			return
 		}
