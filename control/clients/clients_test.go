@@ -3,7 +3,7 @@
 // built-in fetch) — against a server on free ports: each plays seed 000's
 // Issue 1 (cause, symptoms, resolution, working state) over HTTP alone.
 // A missing interpreter skips its test, except under CI=true, where it
-// fails (.ci/install.d installs both).
+// fails (.ci/install.d/control-clients.sh installs both).
 package clients_test
 
 import (
@@ -39,7 +39,7 @@ func serve(t *testing.T) string {
 func need(t *testing.T, format string, args ...any) {
 	t.Helper()
 	if os.Getenv("CI") == "true" {
-		t.Fatalf(format+" (CI installs it: .ci/install.d)", args...)
+		t.Fatalf(format+" (CI installs it: .ci/install.d/control-clients.sh)", args...)
 	}
 	t.Skipf(format+"; install it to run this test", args...)
 }
