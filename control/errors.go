@@ -59,6 +59,8 @@ var tenantStatus = map[string]int{
 	"Protected":      http.StatusConflict,
 	"ListenFailed":   http.StatusInternalServerError,
 	"NotSaved":       http.StatusInternalServerError,
+	// The doctor's refusal of an export it cannot read.
+	"UnreadableExport": http.StatusBadRequest,
 }
 
 // exchangeStatus maps the Exchange store's kinds: a name that names

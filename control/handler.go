@@ -18,6 +18,11 @@ type Options struct {
 	Logger   *slog.Logger // nil = slog.Default()
 	Security Security     // the zero value: loopback Host names only, no token
 	Version  string       // reported by /ready and /capabilities; "" = "dev"
+	// Doctor serves POST /_ucfake/doctor and Console GET /_ucfake/ui/;
+	// both are built above package harness (harness/doctor,
+	// harness/console); nil ones answer 404.
+	Doctor  Doctor
+	Console http.Handler
 	// BodyStall is how long a request body may go without a byte arriving
 	// before it is answered 408 (default tenant.DefaultBodyStall, 30 s;
 	// negative: no limit). A body over MaxBody (MaxState for PUT

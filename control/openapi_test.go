@@ -18,6 +18,8 @@ import (
 
 	"github.com/ucfake/ucfake/control"
 	"github.com/ucfake/ucfake/harness"
+	"github.com/ucfake/ucfake/harness/console"
+	"github.com/ucfake/ucfake/harness/doctor"
 )
 
 // loadDocument parses and validates the embedded OpenAPI document.
@@ -116,13 +118,16 @@ func newContract(t *testing.T) *contract {
 		t.Fatal(err)
 	}
 	srv, err := harness.Serve(harness.ServeOptions{Addrs: map[string]string{harness.FaceControl: "127.0.0.1:0"},
-		Tenants: harness.TenantsOptions{Default: "kb000"}})
+		Tenants: harness.TenantsOptions{Default: "kb000"}, Doctor: doctor.ForTenants, Console: console.New})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { srv.Close() })
 	return &contract{t: t, router: router, base: "http://" + srv.Endpoints()[0].Addr, covered: map[string]int{}}
 }
+
+// The console's pages are HTML: validated as strings, as text/plain is.
+func init() { openapi3filter.RegisterBodyDecoder("text/html", openapi3filter.PlainBodyDecoder) }
 
 var validation = &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc, IncludeResponseStatus: true}
 

@@ -49,3 +49,9 @@ type World interface {
 
 // kinded is an error that says its kind (harness.TenantError does).
 type kinded interface{ ErrorKind() string }
+
+// Doctor is the doctor (package harness/doctor), seen from the control
+// plane: it examines a tenant's world, or the exports of a request.
+type Doctor interface {
+	Diagnose(tenant string, req api.DoctorRequest) (api.DoctorReport, error)
+}

@@ -36,6 +36,8 @@ func (h *Handler) table() []route {
 		{"GET /_ucfake/events", t(getEvents)},
 		{"POST /_ucfake/mapi", t(setMAPI)},
 		{"GET /_ucfake/addin/{id}", t(getAddIn)},
+		{"POST /_ucfake/doctor", t(h.doctor)},
+		{"GET /_ucfake/ui/", f(h.console)},
 	}
 	for _, group := range [][]opRoute{faultRoutes, directoryRoutes, policyRoutes, mailboxRoutes, computerRoutes, lyncRoutes, outlookRoutes, breakRoutes} {
 		for _, r := range group {

@@ -8,7 +8,14 @@ import (
 // tour reaches every operation of the control plane on a kb000 server on
 // the virtual clock, in an order where each one can succeed.
 var tour = []func(c *contract){
-	meta, tenants, delegation, meetings, mailboxes, directory, lyncBackEnd, desktops, breaks, faultsAndMAPI, state, refusals,
+	meta, tenants, delegation, doctorAndConsole, meetings, mailboxes, directory, lyncBackEnd, desktops, breaks, faultsAndMAPI, state, refusals,
+}
+
+func doctorAndConsole(c *contract) {
+	c.ok("POST", "/_ucfake/doctor", `{"noVerify":true}`)
+	if st, body := c.do(true, "GET", "/_ucfake/ui/", ""); st != 200 || !strings.Contains(string(body), "<html") {
+		c.t.Errorf("the console: %d %.200s", st, body)
+	}
 }
 
 func meta(c *contract) {

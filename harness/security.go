@@ -32,8 +32,16 @@ func (sec Security) adminOptions() []lyncadmin.Option {
 	return []lyncadmin.Option{lyncadmin.RequireAdmin()}
 }
 
-// controlPlane builds the control plane over ts.
+// controlPlane builds the control plane over ts, with the doctor and the
+// console when the server has them.
 func (s *Server) controlPlane(ts *Tenants) *control.Handler {
-	return control.New(control.Options{Tenants: controlTenants{ts: ts, shared: s.Endpoints}, Logger: s.log, Version: s.version,
-		Security: control.Security{Token: s.sec.ControlToken, AllowedHosts: s.sec.AllowedHosts}})
+	co := control.Options{Tenants: controlTenants{ts: ts, shared: s.Endpoints}, Logger: s.log, Version: s.version,
+		Security: control.Security{Token: s.sec.ControlToken, AllowedHosts: s.sec.AllowedHosts}}
+	if s.doctor != nil {
+		co.Doctor = s.doctor(ts)
+	}
+	if s.console != nil {
+		co.Console = s.console(ts)
+	}
+	return control.New(co)
 }

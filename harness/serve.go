@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ucfake/ucfake/control"
 	"github.com/ucfake/ucfake/control/api"
 	"github.com/ucfake/ucfake/fakes/ews"
 	fakeimap "github.com/ucfake/ucfake/fakes/imap"
@@ -46,6 +47,12 @@ type ServeOptions struct {
 	Logger   *slog.Logger // nil = slog.Default(); every request is logged at debug level
 	Security Security     // the zero value: loopback control plane, administrators only for the cmdlets, no SIP authentication
 	Version  string       // what /_ucfake/ready reports; "" = "dev"
+	// Doctor and Console add the control plane's POST /_ucfake/doctor and
+	// GET /_ucfake/ui/, built above this package (harness/doctor.ForTenants,
+	// harness/console.New); cmd/ucfake sets both. Without them those
+	// operations answer 404.
+	Doctor  func(*Tenants) control.Doctor
+	Console func(*Tenants) http.Handler
 }
 
 // Server is ucfake on the wire: every face built once over the tenants and
@@ -57,7 +64,9 @@ type Server struct {
 	log     *slog.Logger
 	sec     Security
 	version string
-	http    map[string]http.Handler // control, ews, ucwa, admin
+	doctor  func(*Tenants) control.Doctor // ServeOptions.Doctor
+	console func(*Tenants) http.Handler   // ServeOptions.Console
+	http    map[string]http.Handler       // control, ews, ucwa, admin
 	imap    *fakeimap.Server
 	sip     *sip.Server
 	mu      sync.Mutex
@@ -71,7 +80,7 @@ func Serve(opts ServeOptions) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	s := &Server{log: opts.Logger, sec: opts.Security, version: opts.Version}
+	s := &Server{log: opts.Logger, sec: opts.Security, version: opts.Version, doctor: opts.Doctor, console: opts.Console}
 	resolve := func(name string) (tenant.World, error) { return s.tenants.Resolver()(name) }
 	s.buildFaces(resolve)
 	opts.Tenants.Listen, opts.Tenants.Logger = s.listenTenant, opts.Logger

@@ -70,7 +70,7 @@ func parse(args []string, getenv func(string) string, stderr io.Writer) (config,
 	securityFlags(fs, env, &c.security)
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: ucfake [flags]\n       ucfake healthcheck [--control-addr address]\n       ucfake version\n\n"+
+		fmt.Fprintf(stderr, "Usage: ucfake [flags]\n       ucfake doctor [flags] FILE...\n       ucfake healthcheck [--control-addr address]\n       ucfake version\n\n"+
 			"Serves fake Exchange and Lync back ends on 127.0.0.1. Each flag can also be set\nwith the environment variable UCFAKE_<FLAG> (e.g. UCFAKE_FIXTURE=kb000).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
@@ -78,7 +78,7 @@ func parse(args []string, getenv func(string) string, stderr io.Writer) (config,
 		return c, err
 	}
 	if fs.NArg() > 0 {
-		return c, fmt.Errorf("unexpected argument %q (the subcommands are healthcheck and version; see --help)", fs.Arg(0))
+		return c, fmt.Errorf("unexpected argument %q (the subcommands are doctor, healthcheck and version; see --help)", fs.Arg(0))
 	}
 	for face, a := range addrs {
 		c.addrs[face] = *a

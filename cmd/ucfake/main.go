@@ -29,6 +29,9 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "doctor" {
+		os.Exit(doctorMain(os.Args[2:], os.Stdout, os.Stderr))
+	}
 	if err := run(context.Background(), os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "ucfake:", err)
 		os.Exit(2)
@@ -71,7 +74,7 @@ func serve(ctx context.Context, c config, log *slog.Logger, stdout io.Writer) er
 	// supervisor that stops it at once still gets a clean shutdown.
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	srv, err := harness.Serve(serveOptions(c, log))
+	srv, err := harness.Serve(withExtensions(serveOptions(c, log)))
 	if err != nil {
 		return err
 	}
