@@ -112,17 +112,22 @@ func RunT(t TB, name string, opts ...Option) *World {
 	return w
 }
 
-// reportIfFailed attaches the world's report to a failed test.
+// reportIfFailed attaches the world's report to a failed test, and its
+// delegation picture as files (see writePicture).
 func reportIfFailed(t TB, w *World) {
 	failed, ok := t.(interface{ Failed() bool })
 	if !ok || !failed.Failed() {
 		return
 	}
+	report := w.Report()
+	if files, err := writePicture(t, w); err == nil {
+		report += "\nDelegation picture: " + files + "\n"
+	}
 	switch r := t.(type) {
 	case interface{ AddReportEntryVisibilityFailureOrVerbose(string, ...any) }:
-		r.AddReportEntryVisibilityFailureOrVerbose("ucfake world", w.Report())
+		r.AddReportEntryVisibilityFailureOrVerbose("ucfake world", report)
 	case interface{ Log(...any) }:
-		r.Log(w.Report())
+		r.Log(report)
 	}
 }
 
