@@ -2,10 +2,15 @@
 SHELL   := /bin/bash
 GO      ?= go
 PKGS    ?= ./...
+IMAGE   ?= ucfake:dev
 BENCH   ?= .
 FUZZTIME ?= 30s
 
 .PHONY: test specs junit bench fuzz vet run image
+
+# Ryuk, testcontainers' reaper, needs an image nobody pulls here: the
+# container tests terminate their containers themselves.
+export TESTCONTAINERS_RYUK_DISABLED ?= true
 
 ## test: the whole suite (unit tests, Ginkgo specs, wire conformance), with
 ## the race detector; ends with one line naming every skipped test and why
@@ -34,7 +39,8 @@ fuzz:
 run:
 	$(GO) run ./cmd/ucfake
 
-## image: the container image ucfake:dev (FROM scratch, static binary)
+## image: the container image ucfake:dev (FROM scratch, static binary); IMAGE=ucfake:x for another tag
+## (the container tests start UCFAKE_IMAGE when set)
 image:
 	CGO_ENABLED=0 $(GO) build -trimpath -o dist/ucfake ./cmd/ucfake
-	docker build --network=host -t ucfake:dev .
+	docker build --network=host -t $(IMAGE) .

@@ -15,9 +15,19 @@ var bodyKinds = map[int]string{
 }
 
 // readBodies puts next behind tenant.ReadBodies: every body read whole
-// (up to MaxBody) before any route runs, refusals as api.Error.
+// (up to MaxBody; MaxState for PUT /_ucfake/state, a snapshot) before any
+// route runs, refusals as api.Error. It runs after withTenant, so the path
+// has no tenant prefix.
 func (o Options) readBodies(next http.Handler) http.Handler {
-	return tenant.ReadBodies(tenant.BodyLimits{Max: MaxBody, Stall: o.BodyStall, Refuse: refuseBody}, next)
+	small := tenant.ReadBodies(tenant.BodyLimits{Max: MaxBody, Stall: o.BodyStall, Refuse: refuseBody}, next)
+	large := tenant.ReadBodies(tenant.BodyLimits{Max: MaxState, Stall: o.BodyStall, Refuse: refuseBody}, next)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPut && r.URL.Path == "/_ucfake/state" {
+			large.ServeHTTP(w, r)
+			return
+		}
+		small.ServeHTTP(w, r)
+	})
 }
 
 func refuseBody(w http.ResponseWriter, _ *http.Request, status int, message string) {

@@ -15,12 +15,13 @@ import (
 // tenant.ReadBodies.
 const MaxBody = 2 << 20
 
+// writeJSON answers v as indented JSON, every list as [] (never null).
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
+	_ = enc.Encode(emptyLists(v))
 }
 
 func writeError(w http.ResponseWriter, status int, kind string, err error) {

@@ -134,7 +134,7 @@ func reportIfFailed(t TB, w *World) {
 func (w *contents) applyUsers(org *fixtures.Organisation) error {
 	for _, u := range org.Users {
 		spec := UserSpec{Alias: u.Alias, DisplayName: u.DisplayName, Password: u.Password, Telephony: lync.Telephony(u.Telephony),
-			LineURI: u.LineURI, Site: u.Site, LyncDisabled: u.LyncDisabled}
+			LineURI: u.LineURI, Site: u.Site, LyncDisabled: u.LyncDisabled, Admin: u.Admin}
 		if _, err := w.addUser(spec); err != nil {
 			return err
 		}

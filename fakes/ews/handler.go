@@ -16,6 +16,7 @@ import (
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/fakes/tenant"
+	"github.com/ucfake/ucfake/fakes/wirelog"
 )
 
 // Path is where EWS is served.
@@ -106,6 +107,7 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request) {
 			writeFault(w, http.StatusInternalServerError, "ErrorInternalServerError", "An internal server error occurred. The operation failed.")
 		}
 	}()
+	wirelog.Op(r.Context(), "Autodiscover", "")
 	if h.serveAutodiscover(w, r) {
 		return
 	}
@@ -113,6 +115,7 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
+	wirelog.Op(r.Context(), r.Method+" "+r.URL.Path, "")
 	user, ok := h.authenticate(w, r)
 	if !ok {
 		return
@@ -170,6 +173,7 @@ func (h *Handler) dispatch(ctx context.Context, w http.ResponseWriter, user exch
 		return
 	}
 	op, ok := h.ops[se.Name.Local]
+	wirelog.Op(ctx, se.Name.Local, user.SMTP)
 	if !ok || se.Name.Space != NSMessages {
 		writeSOAPFault(w, http.StatusInternalServerError, unknownOperation(dec, se))
 		return

@@ -72,16 +72,15 @@ func (s *Store) usersLocked() []User {
 	return out
 }
 
-// Authenticate checks a logon name (SMTP address, alias, or
-// "DOMAIN\alias") and password. Error: ErrLogonFailed.
+// Authenticate checks a logon name and password. The name must be in a
+// form Exchange accepts (see logonUser): the SMTP address or UPN,
+// DOMAIN\alias with the organisation's domain, or the bare alias.
+// Error: ErrLogonFailed.
 func (s *Store) Authenticate(logon, password string) (User, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if i := strings.LastIndexByte(logon, '\\'); i >= 0 {
-		logon = logon[i+1:]
-	}
-	u, err := s.lookup(logon)
-	if err != nil || logon == "" || u.Password != password {
+	u, ok := s.logonUser(logon)
+	if !ok || u.Password != password {
 		return User{}, ErrLogonFailed.with(Facts{Actor: logon})
 	}
 	return *u, nil

@@ -1,6 +1,9 @@
 package imap
 
-import "time"
+import (
+	"log/slog"
+	"time"
+)
 
 // The defaults of the Options.
 const (
@@ -18,6 +21,7 @@ type Option func(*config)
 type config struct {
 	stall       time.Duration
 	appendLimit int64
+	log         *slog.Logger // WithLogger; nil = no request lines
 }
 
 func configOf(opts []Option) *config {

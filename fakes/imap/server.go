@@ -62,7 +62,7 @@ func Serve(resolve tenant.Resolver, opts ...Option) *Server {
 		counts: map[trackerKey]int{}, idlers: map[trackerKey]map[chan struct{}]bool{}, watches: map[string]watch{}, cfg: configOf(opts)}
 	s.srv = imapserver.New(&imapserver.Options{
 		NewSession: func(c *imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
-			return &session{srv: s, conn: c, tenant: tenantOf(c)}, nil, nil
+			return s.newSession(c), nil, nil
 		},
 		Caps:         Capabilities,
 		InsecureAuth: true,

@@ -12,6 +12,7 @@ import (
 
 	"github.com/ucfake/ucfake/fakes/lync"
 	"github.com/ucfake/ucfake/fakes/tenant"
+	"github.com/ucfake/ucfake/fakes/wirelog"
 )
 
 // cmdlet runs one command with its decoded parameters.
@@ -30,6 +31,8 @@ type Handler struct {
 	resolve tenant.Resolver
 	stall   time.Duration // see WithBodyStall
 	store   *lync.Store   // New's one store, for WithFaults
+	// requireAdmin is RequireAdmin's.
+	requireAdmin bool
 }
 
 // New returns a Handler for one store (every tenant name reaches it).
@@ -40,8 +43,11 @@ func New(store *lync.Store) *Handler {
 }
 
 // Serve returns a Handler for every tenant resolve knows.
-func Serve(resolve tenant.Resolver) *Handler {
+func Serve(resolve tenant.Resolver, opts ...Option) *Handler {
 	h := &Handler{resolve: resolve}
+	for _, o := range opts {
+		o(h)
+	}
 	h.build()
 	return h
 }
@@ -51,12 +57,16 @@ func Serve(resolve tenant.Resolver) *Handler {
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.http.ServeHTTP(w, r) }
 
 func (h *Handler) serve(w http.ResponseWriter, r *http.Request, world tenant.World) {
+	if !h.authorized(w, r, world) {
+		return
+	}
 	name, ok := strings.CutPrefix(r.URL.Path, "/admin/")
 	if r.URL.Path == "/admin" || r.URL.Path == "/admin/" {
 		writeJSON(w, http.StatusOK, map[string]any{"cmdlets": names()})
 		return
 	}
 	def, known := cmdlets[strings.ToLower(name)]
+	wirelog.Op(r.Context(), name, "")
 	if !ok || !known {
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": fmt.Sprintf("no cmdlet %q (GET /admin lists them)", name), "kind": "CommandNotFound"})
 		return

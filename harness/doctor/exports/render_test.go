@@ -17,7 +17,9 @@ func TestRenderedExportsParseBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(e.Users) != 3 || len(e.Registry) != 3 || len(e.ConfigInfo) != 3 || len(e.SendOnBehalf) != 3 || len(e.SEFA) != 3 {
+	// One per user (kb000's three and its administrator, lyncadmin) and one per computer.
+	users, pcs := len(w.Lync().Users()), len(w.Computers())
+	if users != 4 || len(e.Users) != users || len(e.Registry) != pcs || len(e.ConfigInfo) != pcs || len(e.SendOnBehalf) != users || len(e.SEFA) != users {
 		t.Fatalf("evidence: %d users, %d registry, %d config, %d sob, %d sefa", len(e.Users), len(e.Registry), len(e.ConfigInfo), len(e.SendOnBehalf), len(e.SEFA))
 	}
 	b, err := Build(e)
