@@ -14,6 +14,9 @@ func faultView(f faults.Fault) api.Fault {
 	if f.Delay > 0 {
 		v.Delay = f.Delay.String()
 	}
+	if f.BackOff > 0 {
+		v.BackOff = f.BackOff.String()
+	}
 	return v
 }
 
@@ -45,6 +48,13 @@ func addFault(r *http.Request, w World) (int, any, error) {
 			return 0, nil, badRequest("delay must be a non-negative Go duration such as 5s, got %q", req.Delay)
 		}
 		f.Delay = d
+	}
+	if req.BackOff != "" {
+		d, err := time.ParseDuration(req.BackOff)
+		if err != nil || d < 0 {
+			return 0, nil, badRequest("backOff must be a non-negative Go duration such as 5s, got %q", req.BackOff)
+		}
+		f.BackOff = d
 	}
 	added, err := w.Faults().Add(f)
 	if err != nil {

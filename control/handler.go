@@ -5,9 +5,11 @@ import (
 	"log/slog"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/ucfake/ucfake/fakes/clock"
 	"github.com/ucfake/ucfake/fakes/tenant"
 	"github.com/ucfake/ucfake/fakes/wirelog"
 )
@@ -58,12 +60,31 @@ func New(opts Options) *Handler {
 	return h
 }
 
-// annotated names the operation in the request's log line.
+// annotated names the operation in the request's log line and journal
+// entry, with the path's parameters ({name}, {user}, ...) as its fields.
 func annotated(pattern string, next http.Handler) http.Handler {
+	params := patternParams(pattern)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		wirelog.Op(r.Context(), pattern, "")
+		for _, p := range params {
+			wirelog.Field(r.Context(), p, r.PathValue(p))
+		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// patternParams lists the {wildcards} of a route pattern.
+func patternParams(pattern string) []string {
+	var out []string
+	for rest := pattern; ; {
+		i := strings.IndexByte(rest, '{')
+		j := strings.IndexByte(rest, '}')
+		if i < 0 || j < i {
+			return out
+		}
+		out = append(out, strings.TrimSuffix(rest[i+1:j], "..."))
+		rest = rest[j+1:]
+	}
 }
 
 // noSuchOperation answers a path or method the table does not have,
@@ -91,7 +112,7 @@ func (h *Handler) noSuchOperation(w http.ResponseWriter, r *http.Request) {
 // body whole first, then applying the security rules (Security),
 // recovering from panics.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	r = withTenant(r)
+	r, _ = wirelog.Ensure(withTenant(r))
 	wirelog.Tenant(r.Context(), tenantOf(r).name)
 	h.http.ServeHTTP(w, r)
 }
@@ -149,17 +170,33 @@ func (h *Handler) onTenant(o op) http.Handler {
 			h.fail(w, err)
 			return
 		}
+		elapsed := clock.Stopwatch()
 		status, body, err := o(r, world)
 		if cerr := world.Commit(); cerr != nil && err == nil {
 			err = fmt.Errorf("the change was applied but could not be saved: %w", cerr)
 			status = http.StatusInternalServerError
 		}
 		if err != nil {
+			status, kind := statusOf(err)
+			wirelog.Code(r.Context(), kind)
+			journalRequest(r, world, status, elapsed())
 			h.fail(w, err)
 			return
 		}
+		journalRequest(r, world, status, elapsed())
 		writeJSON(w, status, body)
 	})
+}
+
+// journalRequest records a request in its tenant's journal, except reads of the
+// journal itself (a client polling it would push out what it reads).
+func journalRequest(r *http.Request, world World, status int, took time.Duration) {
+	j := world.Journal()
+	n := wirelog.NoteOf(r.Context())
+	if j == nil || n == nil || n.Op() == journalRoute {
+		return
+	}
+	j.Record(n.Entry("control", strconv.Itoa(status), world.Now(), took))
 }
 
 // fail writes err with the status of its kind.

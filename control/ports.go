@@ -5,7 +5,9 @@ import (
 
 	"github.com/ucfake/ucfake/control/api"
 	"github.com/ucfake/ucfake/fakes/events"
+	"github.com/ucfake/ucfake/fakes/profile"
 	"github.com/ucfake/ucfake/fakes/tenant"
+	"github.com/ucfake/ucfake/fakes/throttle"
 	"github.com/ucfake/ucfake/harness/desktop"
 )
 
@@ -42,6 +44,10 @@ type World interface {
 	// ImportState replaces the world's contents by a snapshot State
 	// returned (JSON); users without a password get the default one.
 	ImportState(snapshot []byte) error
+	// SetProfile makes the tenant emulate other server versions ("" keeps
+	// one); SetThrottling replaces its throttling policy.
+	SetProfile(p profile.Profile) error
+	SetThrottling(p throttle.Policy) error
 	// CreateUser adds a user to the directory, Exchange and Lync.
 	CreateUser(u api.NewUser) error
 	AddComputer(spec desktop.ComputerSpec) (*desktop.Computer, error)

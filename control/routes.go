@@ -39,7 +39,7 @@ func (h *Handler) table() []route {
 		{"POST /_ucfake/doctor", t(h.doctor)},
 		{"GET /_ucfake/ui/", f(h.console)},
 	}
-	for _, group := range [][]opRoute{faultRoutes, directoryRoutes, policyRoutes, mailboxRoutes, computerRoutes, lyncRoutes, outlookRoutes, breakRoutes} {
+	for _, group := range [][]opRoute{faultRoutes, serverRoutes, directoryRoutes, policyRoutes, mailboxRoutes, computerRoutes, lyncRoutes, outlookRoutes, breakRoutes} {
 		for _, r := range group {
 			rs = append(rs, route{r.pattern, t(r.op)})
 		}

@@ -8,7 +8,7 @@ import (
 // tour reaches every operation of the control plane on a kb000 server on
 // the virtual clock, in an order where each one can succeed.
 var tour = []func(c *contract){
-	meta, tenants, delegation, doctorAndConsole, meetings, mailboxes, directory, lyncBackEnd, desktops, breaks, faultsAndMAPI, state, refusals,
+	meta, tenants, delegation, doctorAndConsole, meetings, mailboxes, directory, lyncBackEnd, desktops, breaks, faultsAndMAPI, servers, state, refusals,
 }
 
 func doctorAndConsole(c *contract) {
@@ -139,6 +139,21 @@ func state(c *contract) {
 	c.ok("PUT", "/_ucfake/state", compact(data))
 }
 
+// servers reads the journal, sets budgets and versions and puts them back.
+func servers(c *contract) {
+	c.ok("POST", "/_ucfake/faults", `{"op":"GetFolder","code":"ErrorServerBusy","backOff":"5s"}`)
+	c.ok("GET", "/_ucfake/journal?face=control&since=0", "")
+	c.ok("GET", "/_ucfake/journal?identity=manager&op=GetDelegate", "")
+	c.ok("PUT", "/_ucfake/budgets", `{"ews":{"maxConcurrency":27,"maxBurst":300000,"rechargeRate":900000,"cutoffBalance":3000000},"users":[{"user":"assistant","sip":{"maxBurst":2000,"rechargeRate":3600000,"cost":1000}}]}`)
+	c.ok("GET", "/_ucfake/budgets", "")
+	c.ok("PUT", "/_ucfake/budgets", `{}`)
+	c.ok("PUT", "/_ucfake/versions", `{"exchange":"Exchange2016","lync":"Skype for Business Server 2015"}`)
+	c.ok("GET", "/_ucfake/versions", "")
+	c.ok("PUT", "/_ucfake/versions", `{"exchange":"Exchange2013_SP1","lync":"Lync Server 2013"}`)
+	c.ok("DELETE", "/_ucfake/journal", "")
+	c.ok("DELETE", "/_ucfake/faults", "")
+}
+
 // refusals checks that error answers follow the document too.
 func refusals(c *contract) {
 	for _, r := range []struct{ method, path, body string }{
@@ -148,6 +163,10 @@ func refusals(c *contract) {
 		{"PUT", "/_ucfake/users/manager/client-policy", `{"policy":"Nope"}`},
 		{"DELETE", "/_ucfake/tenants/default", ""},
 		{"PUT", "/_ucfake/state", `{"version":1}`},
+		{"PUT", "/_ucfake/versions", `{"exchange":"Exchange2019"}`},
+		{"PUT", "/_ucfake/budgets", `{"users":[{"user":"nobody","ews":{"maxBurst":1}}]}`},
+		{"PUT", "/_ucfake/budgets", `{"ews":{"maxBurst":-1}}`},
+		{"GET", "/_ucfake/journal?since=yesterday", ""},
 	} {
 		if st, data := c.do(false, r.method, r.path, r.body); st < 400 {
 			c.t.Errorf("%s %s: %d %s, want an error", r.method, r.path, st, data)

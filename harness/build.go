@@ -49,7 +49,7 @@ func (w *World) listenIfAsked() error {
 func (w *World) build(org *fixtures.Organisation, f Fixture) (*contents, error) {
 	c := w.fresh(f, org.Domain, w.newClock(w.cfg.start))
 	c.org = org
-	steps := []func(*fixtures.Organisation) error{c.applyUsers, c.applyPolicies, c.applyPermissions, c.applyDelegates, c.applyComputers}
+	steps := []func(*fixtures.Organisation) error{c.applyUsers, c.applyServers, c.applyPolicies, c.applyPermissions, c.applyDelegates, c.applyComputers}
 	for _, step := range steps {
 		if err := step(org); err != nil {
 			c.close()

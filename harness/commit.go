@@ -22,6 +22,10 @@ type committer struct {
 	saver   atomic.Pointer[Saver]
 	mu      sync.Mutex // one save at a time; guards saved and detached
 	saved   uint64     // changes covered by the last successful save
+	// journaled is the journal's last sequence number in the last save:
+	// requests are no changes of their own, so Close saves the journal
+	// when it has grown since.
+	journaled uint64
 	// detached: Close has run; nothing is saved any more (a deleted
 	// tenant must not be written back).
 	detached   bool
@@ -80,11 +84,24 @@ func (c *committer) commit() error {
 		return nil // a save that started after our change covered it
 	}
 	upTo := c.changes.Load()
-	if err := (*s)(c.world.Export()); err != nil {
+	snap := c.world.Export()
+	if err := (*s)(snap); err != nil {
 		return err
 	}
-	c.saved = upTo
+	c.saved, c.journaled = upTo, snap.Journal.Seq
 	return nil
+}
+
+// flushJournal saves the world when its journal has entries no save has
+// covered (Close calls it before detaching).
+func (c *committer) flushJournal() {
+	c.mu.Lock()
+	behind := c.journaled < c.world.now().journal.Seq()
+	c.mu.Unlock()
+	if behind && c.saver.Load() != nil {
+		c.changes.Add(1)
+		c.commit() // best effort: a closing world has nobody to tell
+	}
 }
 
 // detach stops all saving; a save in progress finishes first.

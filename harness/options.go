@@ -16,6 +16,7 @@ type config struct {
 	start    time.Time
 	timing   desktop.Timing
 	events   int
+	journal  int
 	listen   bool
 }
 
@@ -27,6 +28,11 @@ func WithEndpoints() Option { return func(cf *config) { cf.listen = true } }
 // WithEventLimit keeps at most n event-log entries (default
 // events.DefaultLimit, 10,000); older ones are dropped and counted.
 func WithEventLimit(n int) Option { return func(cf *config) { cf.events = n } }
+
+// WithJournalLimit keeps at most n journal entries (default
+// journal.DefaultLimit, 4,096); older ones are dropped and counted. A
+// negative n turns the journal off.
+func WithJournalLimit(n int) Option { return func(cf *config) { cf.journal = n } }
 
 // WithClock runs the world on c instead of a new virtual clock. Advance
 // then fails unless c is a *clock.Virtual. A world reset keeps c; prefer

@@ -7,7 +7,10 @@ import (
 	"github.com/ucfake/ucfake/fakes/clock"
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/faults"
+	"github.com/ucfake/ucfake/fakes/journal"
 	"github.com/ucfake/ucfake/fakes/lync"
+	"github.com/ucfake/ucfake/fakes/profile"
+	"github.com/ucfake/ucfake/fakes/throttle"
 	"github.com/ucfake/ucfake/harness/desktop"
 )
 
@@ -31,6 +34,15 @@ type Snapshot struct {
 	Lync       lync.State     `json:"lync"`
 	Desktops   desktop.State  `json:"desktops"`
 	Faults     []faults.Fault `json:"faults,omitempty"`
+	// Versions are the server versions the tenant emulates (the defaults
+	// when absent).
+	Versions profile.Profile `json:"versions,omitzero"`
+	// Throttling is the budgets, the balances and the back-offs told.
+	Throttling throttle.State `json:"throttling,omitzero"`
+	// Journal is the request journal. Requests are not changes of their
+	// own: the journal is saved with the next change (and when the world
+	// closes), not on every request.
+	Journal journal.State `json:"journal,omitzero"`
 	// Endpoints are the tenant\'s own listeners, listened on again at start.
 	Endpoints map[string]string `json:"endpoints,omitempty"`
 }
@@ -40,7 +52,7 @@ func (w *World) Export() Snapshot {
 	c := w.now()
 	return Snapshot{Version: SnapshotVersion, Tenant: w.name, Generation: w.generation.Load(), Fixture: c.fixture, Domain: c.domain, Now: c.clock.Now(),
 		Exchange: c.exchange.Export(), Lync: c.lync.Export(), Desktops: c.env.Export(), Faults: c.faults.All(),
-		Endpoints: w.listenAddrs()}
+		Versions: *c.profile.Load(), Throttling: c.throttle.Export(), Journal: c.journal.Export(), Endpoints: w.listenAddrs()}
 }
 
 // Import replaces the world's contents, in place, by the state of s. A
@@ -68,6 +80,8 @@ func (w *World) restore(s Snapshot) (*contents, error) {
 		func() error { return c.lync.Import(s.Lync) },
 		func() error { return c.env.Import(s.Desktops) },
 		func() error { return c.faults.Import(s.Faults) },
+		func() error { return c.importServers(s) },
+		func() error { return c.journal.Import(s.Journal) },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -76,4 +90,14 @@ func (w *World) restore(s Snapshot) (*contents, error) {
 		}
 	}
 	return c, nil
+}
+
+// importServers restores the versions and the throttling.
+func (c *contents) importServers(s Snapshot) error {
+	p, err := s.Versions.Normalise()
+	if err != nil {
+		return fmt.Errorf("harness: snapshot versions: %w", err)
+	}
+	c.profile.Store(&p)
+	return c.throttle.Import(s.Throttling)
 }

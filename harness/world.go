@@ -12,7 +12,10 @@ import (
 	"github.com/ucfake/ucfake/fakes/events"
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/faults"
+	"github.com/ucfake/ucfake/fakes/journal"
 	"github.com/ucfake/ucfake/fakes/lync"
+	"github.com/ucfake/ucfake/fakes/profile"
+	"github.com/ucfake/ucfake/fakes/throttle"
 	"github.com/ucfake/ucfake/fixtures"
 	"github.com/ucfake/ucfake/harness/desktop"
 )
@@ -25,8 +28,9 @@ var ErrClosed = errors.New("harness: the world is closed")
 
 // World is one organisation, and one tenant of a server: it owns
 // everything stateful — both fakes, the directory of users they share, the
-// desktops and their sessions, the clock, the event log, the scripted
-// faults and the add-in requests. Create it with New, Build, Load or RunT;
+// desktops and their sessions, the clock, the event log, the request
+// journal, the scripted faults, the throttling budgets and back-offs, the
+// server versions it emulates and the add-in requests. Create it with New, Build, Load or RunT;
 // call Close when done.
 //
 // Reset and LoadFixture rebuild the contents in place: the *World stays the
@@ -82,6 +86,9 @@ type contents struct {
 	virtual  *clock.Virtual // nil on a real clock
 	log      *events.Log
 	faults   *faults.Registry
+	journal  *journal.Journal // nil with the journal off
+	throttle *throttle.Ledger
+	profile  atomic.Pointer[profile.Profile]
 	exchange *exchange.Store
 	lync     *lync.Store
 	env      *desktop.Env
@@ -113,6 +120,10 @@ func (w *World) fresh(f Fixture, domain string, clk clock.Clock) *contents {
 	c.log = events.NewLimited(c.clock, w.cfg.events)
 	c.log.OnRecord(w.commit.changed)
 	c.faults = faults.New(c.clock, w.commit.changed)
+	c.journal = journal.New(w.cfg.journal)
+	c.throttle = throttle.New(c.clock, w.commit.changed)
+	def := profile.Profile{}.WithDefaults()
+	c.profile.Store(&def)
 	dir := directory.New() // one directory that both stores read
 	c.exchange = exchange.New(exchange.Options{Clock: c.clock, Log: c.log, Domain: domain, Directory: dir, UIDValidity: w.generation.Add(1)})
 	c.lync = lync.New(lync.Options{Clock: c.clock, Log: c.log, Domain: domain, Replication: w.cfg.timing.Replication, Directory: dir})
@@ -154,6 +165,37 @@ func (w *World) Log() *events.Log { return w.now().log }
 
 // Faults returns the scripted faults every face and desktop consults.
 func (w *World) Faults() *faults.Registry { return w.now().faults }
+
+// Journal returns the request journal (nil when the world was built with
+// the journal off, WithJournalLimit(-1)).
+func (w *World) Journal() *journal.Journal { return w.now().journal }
+
+// Throttle returns the throttling ledger: the budgets and the back-offs
+// told.
+func (w *World) Throttle() *throttle.Ledger { return w.now().throttle }
+
+// Profile returns the server versions the world emulates.
+func (w *World) Profile() profile.Profile { return *w.now().profile.Load() }
+
+// SetProfile makes the world emulate other server versions (versions left
+// "" keep their current value). It is a change: saved with the world.
+func (w *World) SetProfile(p profile.Profile) error {
+	c := w.now()
+	cur := *c.profile.Load()
+	if p.Exchange == "" {
+		p.Exchange = cur.Exchange
+	}
+	if p.Lync == "" {
+		p.Lync = cur.Lync
+	}
+	p, err := p.Normalise()
+	if err != nil {
+		return err
+	}
+	c.profile.Store(&p)
+	c.log.Record("harness", "admin", fmt.Sprintf("versions: %s, %s", p.Exchange, p.Lync), "")
+	return nil
+}
 
 // Exchange returns the fake Exchange.
 func (w *World) Exchange() *exchange.Store { return w.now().exchange }
@@ -250,6 +292,7 @@ func (w *World) Close() {
 	if w.closed.Swap(true) {
 		return
 	}
+	w.commit.flushJournal()
 	w.commit.detach()
 	w.closeMu.Lock()
 	fns := w.onClose

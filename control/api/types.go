@@ -79,6 +79,10 @@ type Fault struct {
 	Code     string `json:"code,omitempty"`
 	Delay    string `json:"delay,omitempty"` // a Go duration, on the world's clock
 	Drop     bool   `json:"drop,omitempty"`
+	// BackOff is the back-off the answer asks for, a Go duration: EWS
+	// BackOffMilliseconds (with ErrorServerBusy), a SIP or UCWA
+	// Retry-After; a retry before it has passed is refused again.
+	BackOff  string `json:"backOff,omitempty"`
 	Consumed int    `json:"consumed"`
 }
 

@@ -17,9 +17,6 @@ const (
 	SoapAutodiscoverPath = "/autodiscover/autodiscover.svc"
 )
 
-// casVersion is Exchange 2013 SP1's build as autodiscover prints it.
-const casVersion = "15.00.0847.032"
-
 // serveAutodiscover answers the autodiscover endpoints and reports whether
 // the request was for one of them.
 func (h *Handler) serveAutodiscover(w http.ResponseWriter, r *http.Request) bool {
@@ -70,11 +67,4 @@ func nameGUID(s string) string {
 	b[6] = b[6]&0x0f | 0x50
 	b[8] = b[8]&0x3f | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
-}
-
-// serverVersionHex is POX's ServerVersion for 15.0.847: 4 bits of
-// structure version (0111), 6 of major, 6 of minor, a flag bit (1) and 15
-// of build, in hex (the ServerVersion (POX) reference's layout).
-func serverVersionHex(major, minor, build uint32) string {
-	return fmt.Sprintf("%08X", 0b0111<<28|major<<22|minor<<16|1<<15|build)
 }

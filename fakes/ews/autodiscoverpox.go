@@ -54,7 +54,7 @@ func (h *Handler) servePOX(w http.ResponseWriter, r *http.Request, body []byte) 
 		`<Protocol><Type>EXCH</Type><Server>%s</Server><ServerDN>%s</ServerDN><ServerVersion>%s</ServerVersion><MdbDN>%s</MdbDN><ASUrl>%s</ASUrl><EwsUrl>%s</EwsUrl><EmwsUrl>%s</EmwsUrl><OOFUrl>%s</OOFUrl><ServerExclusiveConnect>off</ServerExclusiveConnect></Protocol>`+
 		`<Protocol><Type>EXPR</Type><Server>%s</Server><ASUrl>%s</ASUrl><EwsUrl>%s</EwsUrl><EmwsUrl>%s</EmwsUrl><OOFUrl>%s</OOFUrl><AuthPackage>Basic</AuthPackage><SSL>%s</SSL><ServerExclusiveConnect>on</ServerExclusiveConnect></Protocol></Account></Response>`,
 		nsPOXOutlookSchema, esc(u.DisplayName), esc(f.legacyDN), f.deploymentID, esc(u.SMTP),
-		esc(f.mailboxServer), esc(f.serverDN), serverVersionHex(15, 0, 847), esc(f.mdbDN), ews, ews, ews, ews,
+		esc(f.mailboxServer), esc(f.serverDN), h.version().serverVersionHex(), esc(f.mdbDN), ews, ews, ews, ews,
 		esc(r.Host), ews, ews, ews, ews, ssl))
 }
 

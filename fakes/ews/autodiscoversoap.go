@@ -38,14 +38,14 @@ func (h *Handler) serveSOAPAutodiscover(w http.ResponseWriter, r *http.Request, 
 	}
 	m := req.Body.Message
 	if m == nil || len(m.Request.Mailboxes) == 0 {
-		writeAutodiscoverResponse(w, "InvalidRequest", "The request is invalid.", "")
+		writeAutodiscoverResponse(w, h.version(), "InvalidRequest", "The request is invalid.", "")
 		return
 	}
 	var users strings.Builder
 	for _, mbx := range m.Request.Mailboxes {
 		users.WriteString(h.userResponse(r, strings.TrimSpace(mbx), m.Request.Settings))
 	}
-	writeAutodiscoverResponse(w, "NoError", "", users.String())
+	writeAutodiscoverResponse(w, h.version(), "NoError", "", users.String())
 }
 
 // userResponse renders one UserResponse.
@@ -75,18 +75,19 @@ func (h *Handler) userSettings(r *http.Request, u exchange.User) map[string]stri
 	ews := EWSURL(r, TenantPrefix(r))
 	return map[string]string{
 		"UserDisplayName": u.DisplayName, "UserDN": f.legacyDN, "UserDeploymentId": f.deploymentID,
-		"AutoDiscoverSMTPAddress": u.SMTP, "CasVersion": casVersion,
-		"EwsSupportedSchemas": "Exchange2007, Exchange2007_SP1, Exchange2010, Exchange2010_SP1, Exchange2010_SP2, Exchange2013, Exchange2013_SP1",
+		"AutoDiscoverSMTPAddress": u.SMTP, "CasVersion": h.version().casVersion(),
+		"EwsSupportedSchemas": h.version().supportedSchemas(),
 		"InternalEwsUrl":      ews, "ExternalEwsUrl": ews, "InternalMailboxServer": f.mailboxServer,
 		"InternalMailboxServerDN": f.serverDN, "MailboxDN": f.mdbDN, "ActiveDirectoryServer": "dc1." + h.store.Domain(),
 	}
 }
 
 // writeAutodiscoverResponse sends a GetUserSettingsResponseMessage with
-// Exchange 2013 SP1's SOAP header: the WS-Addressing action and its
-// ServerVersionInfo (autodiscover namespace, one element per field).
-func writeAutodiscoverResponse(w http.ResponseWriter, code, message, users string) {
+// the SOAP header of v: the WS-Addressing action and its
+// ServerVersionInfo (autodiscover namespace, one element per field, the
+// Version its schema's name).
+func writeAutodiscoverResponse(w http.ResponseWriter, v *serverVersion, code, message, users string) {
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
-	fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="%s" xmlns:a="http://www.w3.org/2005/08/addressing"><s:Header><a:Action s:mustUnderstand="1">%s/Autodiscover/GetUserSettingsResponse</a:Action><h:ServerVersionInfo xmlns:h="%s" xmlns:i="%s"><h:MajorVersion>15</h:MajorVersion><h:MinorVersion>0</h:MinorVersion><h:MajorBuildNumber>847</h:MajorBuildNumber><h:MinorBuildNumber>32</h:MinorBuildNumber><h:Version>Exchange2013_SP1</h:Version></h:ServerVersionInfo></s:Header><s:Body><GetUserSettingsResponseMessage xmlns="%s"><Response xmlns:i="%s"><ErrorCode>%s</ErrorCode><ErrorMessage>%s</ErrorMessage><UserResponses>%s</UserResponses></Response></GetUserSettingsResponseMessage></s:Body></s:Envelope>`,
-		NSSoap, nsAutodiscover, nsAutodiscover, nsXSI, nsAutodiscover, nsXSI, code, esc(message), users)
+	fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="%s" xmlns:a="http://www.w3.org/2005/08/addressing"><s:Header><a:Action s:mustUnderstand="1">%s/Autodiscover/GetUserSettingsResponse</a:Action><h:ServerVersionInfo xmlns:h="%s" xmlns:i="%s"><h:MajorVersion>%d</h:MajorVersion><h:MinorVersion>%d</h:MinorVersion><h:MajorBuildNumber>%d</h:MajorBuildNumber><h:MinorBuildNumber>%d</h:MinorBuildNumber><h:Version>%s</h:Version></h:ServerVersionInfo></s:Header><s:Body><GetUserSettingsResponseMessage xmlns="%s"><Response xmlns:i="%s"><ErrorCode>%s</ErrorCode><ErrorMessage>%s</ErrorMessage><UserResponses>%s</UserResponses></Response></GetUserSettingsResponseMessage></s:Body></s:Envelope>`,
+		NSSoap, nsAutodiscover, nsAutodiscover, nsXSI, v.major, v.minor, v.build, v.revision, v.name, nsAutodiscover, nsXSI, code, esc(message), users)
 }

@@ -25,7 +25,7 @@ func (h *Handler) WithBodyStall(d time.Duration) *Handler {
 // committed.
 func (h *Handler) build() {
 	h.http = tenant.ReadBodies(tenant.BodyLimits{Max: MaxBody, Stall: h.stall, Refuse: refuseBody},
-		tenant.Serve(h.resolve, h.serveTenant))
+		tenant.Serve("ews", h.resolve, h.serveTenant))
 }
 
 // refuseBody answers a body refused by tenant.ReadBodies: with a SOAP

@@ -44,8 +44,8 @@ var calendarProps = []prop[exchange.CalendarItem]{
 	{"item:Subject", true, true, true, func(_ *Handler, it exchange.CalendarItem) string {
 		return "<t:Subject>" + esc(it.Subject) + "</t:Subject>"
 	}},
-	{"item:Body", true, true, false, func(_ *Handler, it exchange.CalendarItem) string {
-		return `<t:Body BodyType="Text" IsTruncated="false">` + esc(it.Body) + "</t:Body>"
+	{"item:Body", true, true, false, func(h *Handler, it exchange.CalendarItem) string {
+		return `<t:Body ` + h.version().bodyAttrs("Text") + `>` + esc(it.Body) + "</t:Body>"
 	}},
 	{"calendar:UID", false, true, true, func(_ *Handler, it exchange.CalendarItem) string { return "<t:UID>" + esc(it.ID) + "</t:UID>" }},
 	{"calendar:Start", true, true, true, func(_ *Handler, it exchange.CalendarItem) string {

@@ -71,6 +71,7 @@ func decodeDelegateReq(r *opReader, op string) (delegateReq, error) {
 	if err := r.decode(&req); err != nil {
 		return req, err
 	}
+	r.delegates(req)
 	switch {
 	case req.Mailbox == nil:
 		return req, incomplete(op, "Mailbox")

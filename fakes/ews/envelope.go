@@ -17,20 +17,14 @@ const (
 	nsXSD      = "http://www.w3.org/2001/XMLSchema"
 )
 
-// serverVersionInfo is the SOAP header Exchange 2013 SP1 (build
-// 15.0.847.32) puts on every response: the attributes, their order and the
-// namespace declarations of Microsoft's Exchange 2013 samples, whose
-// build-847 responses say Version="V2_8".
-const serverVersionInfo = `<h:ServerVersionInfo MajorVersion="15" MinorVersion="0" MajorBuildNumber="847" MinorBuildNumber="32" Version="V2_8" xmlns:h="` + NSTypes + `" xmlns="` + NSTypes + `" xmlns:xsd="` + nsXSD + `" xmlns:xsi="` + nsXSI + `"/>`
-
 // writeEnvelope sends a SOAP response whose body is body (already XML),
-// shaped as Exchange 2013 sends it: the version header, then a Body that
-// declares xsi and xsd.
-func writeEnvelope(w http.ResponseWriter, status int, body string) {
+// shaped as Exchange sends it: the version's ServerVersionInfo header (see
+// serverVersions), then a Body that declares xsi and xsd.
+func writeEnvelope(w http.ResponseWriter, status int, header, body string) {
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
 	w.WriteHeader(status)
 	fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="%s"><s:Header>%s</s:Header><s:Body xmlns:xsi="%s" xmlns:xsd="%s">%s</s:Body></s:Envelope>`,
-		NSSoap, serverVersionInfo, nsXSI, nsXSD, body)
+		NSSoap, header, nsXSI, nsXSD, body)
 }
 
 // esc escapes text for XML content and attribute values.

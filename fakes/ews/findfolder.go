@@ -32,9 +32,10 @@ func (h *Handler) findFolder(user exchange.User, op *opReader) (string, error) {
 	case len(req.Parents.IDs) == 0:
 		return "", incomplete("FindFolder", "ParentFolderIds")
 	}
-	if err := checkFolderIDs(req.Parents.IDs...); err != nil {
+	if err := checkFolderIDs(h.version(), req.Parents.IDs...); err != nil {
 		return "", err
 	}
+	op.folders(user, req.Parents.IDs...)
 	var msgs strings.Builder
 	for _, fid := range req.Parents.IDs {
 		body, err := h.subfolders(user, fid, req)
@@ -74,7 +75,7 @@ func (h *Handler) subfolders(user exchange.User, fid folderIDEl, req findFolderR
 // reference says FindFolder orders them), and theirs after each when deep.
 func (h *Handler) descendants(user exchange.User, ref folderRef, deep bool) []folderRef {
 	var out []folderRef
-	kids := children(ref.folder.id)
+	kids := children(ref.folder.id, h.version())
 	sort.SliceStable(kids, func(i, j int) bool { return strings.ToLower(kids[i].name) < strings.ToLower(kids[j].name) })
 	for _, c := range kids {
 		child := folderRef{ref.mailbox, c}

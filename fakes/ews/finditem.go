@@ -49,9 +49,10 @@ func (h *Handler) findItem(user exchange.User, op *opReader) (string, error) {
 	case len(req.Parents.IDs) == 0:
 		return "", incomplete("FindItem", "ParentFolderIds")
 	}
-	if err := checkFolderIDs(req.Parents.IDs...); err != nil {
+	if err := checkFolderIDs(h.version(), req.Parents.IDs...); err != nil {
 		return "", err
 	}
+	op.folders(user, req.Parents.IDs...)
 	sh := shapeOf(req.Shape)
 	var msgs strings.Builder
 	for _, fid := range req.Parents.IDs {

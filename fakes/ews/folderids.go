@@ -27,22 +27,22 @@ type folderRef struct {
 var errMalformedID = refuse("ErrorInvalidIdMalformed", "Id is malformed.")
 
 // check refuses, as the schema validator does, a DistinguishedFolderId
-// whose Id is not a DistinguishedFolderIdNameType value (the enumeration
-// is case-sensitive: "Calendar" is invalid).
-func (f folderIDEl) check() error {
+// whose Id is not a DistinguishedFolderIdNameType value of version v's
+// schema (the enumeration is case-sensitive: "Calendar" is invalid).
+func (f folderIDEl) check(v *serverVersion) error {
 	if f.XMLName.Local != "DistinguishedFolderId" {
 		return nil
 	}
-	if wk, ok := folderByKey(f.ID); ok && wk.distinguished && wk.id == f.ID {
+	if wk, ok := folderByKey(f.ID); ok && wk.distinguished && wk.id == f.ID && v.hasFolder(wk) {
 		return nil
 	}
 	return fmt.Errorf("The 'Id' attribute is invalid - The value '%s' is invalid according to its datatype '%s:DistinguishedFolderIdNameType' - The Enumeration constraint failed.", f.ID, NSTypes)
 }
 
 // checkFolderIDs checks every id of a request (see check).
-func checkFolderIDs(ids ...folderIDEl) error {
+func checkFolderIDs(v *serverVersion, ids ...folderIDEl) error {
 	for _, f := range ids {
-		if err := f.check(); err != nil {
+		if err := f.check(v); err != nil {
 			return err
 		}
 	}

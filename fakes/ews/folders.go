@@ -27,9 +27,10 @@ func (h *Handler) getFolder(user exchange.User, op *opReader) (string, error) {
 	case len(req.FolderIDs.Items) == 0:
 		return "", incomplete("GetFolder", "FolderIds")
 	}
-	if err := checkFolderIDs(req.FolderIDs.Items...); err != nil {
+	if err := checkFolderIDs(h.version(), req.FolderIDs.Items...); err != nil {
 		return "", err
 	}
+	op.folders(user, req.FolderIDs.Items...)
 	sh := shapeOf(req.Shape)
 	var msgs strings.Builder
 	for _, fid := range req.FolderIDs.Items {
@@ -104,7 +105,7 @@ func (h *Handler) folderXML(user exchange.User, ref folderRef, r exchange.Rights
 		fmt.Fprintf(&b, "<t:TotalCount>%d</t:TotalCount>", total)
 	}
 	if sh.has("folder:ChildFolderCount", true, true) {
-		fmt.Fprintf(&b, "<t:ChildFolderCount>%d</t:ChildFolderCount>", len(children(wk.id)))
+		fmt.Fprintf(&b, "<t:ChildFolderCount>%d</t:ChildFolderCount>", len(children(wk.id, h.version())))
 	}
 	if sh.has("folder:EffectiveRights", false, true) {
 		b.WriteString(effectiveRightsXML(r))
@@ -174,7 +175,7 @@ func (h *Handler) updateFolder(user exchange.User, op *opReader) (string, error)
 		return "", incomplete("UpdateFolder", "FolderChanges")
 	}
 	for _, ch := range req.Changes {
-		if err := ch.ID.check(); err != nil {
+		if err := ch.ID.check(h.version()); err != nil {
 			return "", err
 		}
 		for _, set := range ch.Updates.Set {
@@ -182,6 +183,9 @@ func (h *Handler) updateFolder(user exchange.User, op *opReader) (string, error)
 				return "", err
 			}
 		}
+	}
+	if len(req.Changes) > 0 {
+		op.folders(user, req.Changes[0].ID)
 	}
 	var msgs strings.Builder
 	for _, ch := range req.Changes {

@@ -15,7 +15,9 @@ import (
 
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/faults"
+	"github.com/ucfake/ucfake/fakes/journal"
 	"github.com/ucfake/ucfake/fakes/tenant"
+	"github.com/ucfake/ucfake/fakes/throttle"
 	"github.com/ucfake/ucfake/fakes/wirelog"
 )
 
@@ -31,10 +33,14 @@ type Handler struct {
 	http    http.Handler
 	log     *slog.Logger
 	ops     map[string]operation
-	// Per request: the tenant's store and faults (see serveTenant).
-	store  *exchange.Store
-	faults *faults.Registry
-	stall  time.Duration // see WithBodyStall
+	// Per request: the tenant's store, faults, throttling, the version it
+	// emulates and the request's journal note (see serveTenant).
+	store    *exchange.Store
+	faults   *faults.Registry
+	throttle *throttle.Ledger
+	ver      *serverVersion
+	note     *wirelog.Note
+	stall    time.Duration // see WithBodyStall
 }
 
 // WithFaults, on a handler made by New, consults reg before every
@@ -54,12 +60,17 @@ func (h *Handler) WithFaults(reg *faults.Registry) *Handler {
 // request document and returns the response body element.
 type operation func(h *Handler, user exchange.User, op *opReader) (string, error)
 
-// opReader decodes the body's operation element, once, from the stream.
+// opReader decodes the body's operation element, once, from the stream,
+// and notes the request's key fields for the journal.
 type opReader struct {
 	dec   *xml.Decoder
 	start xml.StartElement
 	attrs []xml.Attr
+	note  *wirelog.Note
 }
+
+// field notes one key field of the request (package journal).
+func (o *opReader) field(name, value string) { o.note.SetField(name, strings.TrimSpace(value)) }
 
 // decode reads the whole operation element into v.
 func (o *opReader) decode(v any) error { return o.dec.DecodeElement(v, &o.start) }
@@ -93,8 +104,20 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.http.Ser
 // serveTenant serves one request on world with a copy of h bound to it.
 func (h *Handler) serveTenant(w http.ResponseWriter, r *http.Request, world tenant.World) {
 	rh := *h
-	rh.store, rh.faults = world.Exchange(), world.Faults()
+	rh.store, rh.faults, rh.throttle = world.Exchange(), world.Faults(), world.Throttle()
+	rh.ver = versionOf(world.Profile().Exchange)
+	if world.Journal() != nil {
+		r, rh.note = wirelog.Ensure(r)
+	}
 	rh.serve(w, r)
+}
+
+// version is the Exchange version the request's tenant emulates.
+func (h *Handler) version() *serverVersion {
+	if h.ver == nil {
+		return versionOf("")
+	}
+	return h.ver
 }
 
 func (h *Handler) serve(w http.ResponseWriter, r *http.Request) {
@@ -161,59 +184,94 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool
 }
 
 // dispatch walks the envelope once: it refuses unsupported headers, finds
-// the operation (the body's first element) and lets it decode the rest.
-// Whatever is refused before or while the operation reads its element is
-// a SOAP fault with HTTP 500, as Exchange answers; the operation's own
-// errors are ResponseMessages inside a 200.
+// the operation (the body's first element), admits the caller by its
+// throttling budget, applies the scripted fault and lets the operation
+// decode the rest. Whatever is refused before or while the operation reads
+// its element is a SOAP fault with HTTP 500, as Exchange answers; the
+// operation's own errors are ResponseMessages inside a 200.
 func (h *Handler) dispatch(ctx context.Context, w http.ResponseWriter, user exchange.User, doc []byte) {
 	dec := xml.NewDecoder(bytes.NewReader(doc))
-	se, err := findOperation(dec)
+	se, asked, err := h.version().findOperation(dec)
+	h.note.SetField("requestServerVersion", asked)
 	if err != nil {
-		writeSOAPFault(w, http.StatusInternalServerError, faultOf(dec, err))
+		h.fault(w, faultOf(dec, err))
 		return
 	}
 	op, ok := h.ops[se.Name.Local]
 	wirelog.Op(ctx, se.Name.Local, user.SMTP)
 	if !ok || se.Name.Space != NSMessages {
-		writeSOAPFault(w, http.StatusInternalServerError, unknownOperation(dec, se))
+		h.fault(w, unknownOperation(dec, se))
 		return
 	}
-	f, err := h.faults.Apply(ctx, se.Name.Local, user.SMTP, user.SIP)
+	adm := h.throttle.Admit(throttle.FaceEWS, user.SMTP)
+	defer adm.Done()
+	if adm.Refused {
+		h.throttled(ctx, w, adm.Throttle)
+		return
+	}
+	if h.scripted(ctx, w, user, se.Name.Local) {
+		return
+	}
+	body, err := op(h, user, &opReader{dec: dec, start: se, attrs: se.Attr, note: h.note})
 	if err != nil {
-		return // the client went away during a scripted delay
-	}
-	if f != nil {
-		if f.Drop {
-			panic(http.ErrAbortHandler)
-		}
-		writeFault(w, http.StatusInternalServerError, f.Code, fmt.Sprintf("Scripted fault %d on %s.", f.ID, se.Name.Local))
+		h.fault(w, faultOf(dec, err))
 		return
 	}
-	body, err := op(h, user, &opReader{dec: dec, start: se, attrs: se.Attr})
+	h.note.SetCode(firstResponseCode(body))
+	writeEnvelope(w, http.StatusOK, h.version().header, body)
+}
+
+// fault answers f, noting its code for the journal.
+func (h *Handler) fault(w http.ResponseWriter, f *soapFault) {
+	h.note.SetCode(f.code)
+	writeSOAPFault(w, http.StatusInternalServerError, f)
+}
+
+// scripted applies the fault scripted for op, if any, and reports whether
+// it answered: a drop aborts the connection, a code is a SOAP fault (with
+// BackOffMilliseconds for an ErrorServerBusy with a back-off, which the
+// throttling ledger then holds the caller to).
+func (h *Handler) scripted(ctx context.Context, w http.ResponseWriter, user exchange.User, op string) bool {
+	f, err := h.faults.Apply(ctx, op, user.SMTP, user.SIP)
 	if err != nil {
-		writeSOAPFault(w, http.StatusInternalServerError, faultOf(dec, err))
-		return
+		return true // the client went away during a scripted delay
 	}
-	writeEnvelope(w, http.StatusOK, body)
+	if f == nil {
+		return false
+	}
+	h.note.SetFault(journal.Fault{ID: f.ID, Code: f.Code, Drop: f.Drop})
+	if f.Drop {
+		panic(http.ErrAbortHandler)
+	}
+	sf := &soapFault{code: f.Code, message: fmt.Sprintf("Scripted fault %d on %s.", f.ID, op)}
+	if f.Code == codeServerBusy && f.BackOff > 0 {
+		sf.backOff = f.BackOff
+		h.throttle.BackOff(throttle.FaceEWS, user.SMTP, f.BackOff)
+		wirelog.Throttled(ctx, journal.Throttle{Reason: throttle.ReasonScripted, BackOff: f.BackOff})
+	}
+	h.fault(w, sf)
+	return true
 }
 
 var errImpersonation = &soapFault{code: "ErrorImpersonationDenied", message: "ExchangeImpersonation is not supported by ucfake; authenticate as the user instead."}
 
 // findOperation reads up to the first element inside soap:Body, checking
 // that the document is a SOAP 1.1 envelope and its header holds nothing
-// ucfake refuses (impersonation, an unknown RequestServerVersion).
-func findOperation(dec *xml.Decoder) (xml.StartElement, error) {
+// ucfake refuses (impersonation, a RequestServerVersion that v does not
+// take); it also returns the RequestServerVersion asked for ("" without
+// the header).
+func (v *serverVersion) findOperation(dec *xml.Decoder) (se xml.StartElement, asked string, err error) {
 	depth, inBody := 0, false
 	for {
 		tok, err := dec.Token()
 		if err != nil {
-			return xml.StartElement{}, err
+			return xml.StartElement{}, asked, err
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok {
 			if _, end := tok.(xml.EndElement); end {
 				if inBody {
-					return xml.StartElement{}, errors.New("The SOAP Body holds no operation.")
+					return xml.StartElement{}, asked, errors.New("The SOAP Body holds no operation.")
 				}
 				depth--
 			}
@@ -221,15 +279,15 @@ func findOperation(dec *xml.Decoder) (xml.StartElement, error) {
 		}
 		switch {
 		case depth == 0 && (se.Name.Space != NSSoap || se.Name.Local != "Envelope"):
-			return se, errors.New("The root element is not a SOAP 1.1 Envelope.")
+			return se, asked, errors.New("The root element is not a SOAP 1.1 Envelope.")
 		case se.Name.Local == "ExchangeImpersonation":
-			return se, errImpersonation
+			return se, asked, errImpersonation
 		case se.Name.Local == "RequestServerVersion" && !inBody:
-			if err := checkRequestVersion(se); err != nil {
-				return se, err
+			if asked, err = v.checkRequestVersion(se); err != nil {
+				return se, asked, err
 			}
 		case inBody:
-			return se, nil
+			return se, asked, nil
 		case depth == 1 && se.Name.Space == NSSoap && se.Name.Local == "Body":
 			inBody = true
 		}

@@ -61,9 +61,10 @@ func (h *Handler) createItem(user exchange.User, op *opReader) (string, error) {
 	if req.Items == nil || len(req.Items.Calendar)+len(req.Items.Messages)+len(req.Items.Other) == 0 {
 		return "", incomplete("CreateItem", "Items")
 	}
-	if err := req.Saved.ID.check(); err != nil {
+	if err := req.Saved.ID.check(h.version()); err != nil {
 		return "", err
 	}
+	op.createTarget(user, req)
 	var msgs strings.Builder
 	if len(req.Items.Calendar) > 0 {
 		msgs.WriteString(h.createCalendarItems(user, op, req))

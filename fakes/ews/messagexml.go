@@ -142,12 +142,12 @@ var messageProps = []itemProp{
 	{"item:ItemClass", false, true, true, func(_ *Handler, it mailItem) string { return "<t:ItemClass>" + it.itemClass() + "</t:ItemClass>" }},
 	{"item:Subject", true, true, true, func(_ *Handler, it mailItem) string { return "<t:Subject>" + esc(it.msg.Subject) + "</t:Subject>" }},
 	{"item:Sensitivity", true, true, true, func(*Handler, mailItem) string { return "<t:Sensitivity>Normal</t:Sensitivity>" }},
-	{"item:Body", true, true, false, func(_ *Handler, it mailItem) string {
+	{"item:Body", true, true, false, func(h *Handler, it mailItem) string {
 		kind := "Text"
 		if it.mime.html {
 			kind = "HTML"
 		}
-		return fmt.Sprintf(`<t:Body BodyType="%s" IsTruncated="false">%s</t:Body>`, kind, esc(it.mime.body))
+		return fmt.Sprintf(`<t:Body %s>%s</t:Body>`, h.version().bodyAttrs(kind), esc(it.mime.body))
 	}},
 	{"item:DateTimeReceived", false, true, true, func(_ *Handler, it mailItem) string {
 		return "<t:DateTimeReceived>" + ewsTime(it.msg.Date) + "</t:DateTimeReceived>"

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 )
 
 // soapFault is an answer that is a SOAP fault instead of a response:
@@ -18,6 +19,8 @@ type soapFault struct {
 	// schema violations only: where the parser was and what it found
 	line, pos int
 	violation string
+	// ErrorServerBusy only: the back-off asked for (BackOffMilliseconds)
+	backOff time.Duration
 }
 
 func (f *soapFault) Error() string { return f.code + ": " + f.faultstring() }
@@ -39,12 +42,18 @@ func schemaFault(violation string, line, pos int) *soapFault {
 
 // writeSOAPFault sends f in a SOAP 1.1 envelope without a header, as
 // Exchange does: faultcode is the ResponseCode qualified by the types
-// namespace, detail repeats it in the errors namespace.
+// namespace, detail repeats it in the errors namespace, and MessageXml (in
+// the types namespace) holds a schema violation's position or an
+// ErrorServerBusy's BackOffMilliseconds, in the shape of real answers:
+// <t:MessageXml><t:Value Name="BackOffMilliseconds">297749</t:Value></t:MessageXml>.
 func writeSOAPFault(w http.ResponseWriter, status int, f *soapFault) {
 	var xmlDetail string
-	if f.violation != "" {
+	switch {
+	case f.violation != "":
 		xmlDetail = fmt.Sprintf(`<t:MessageXml xmlns:t="%s"><t:LineNumber>%d</t:LineNumber><t:LinePosition>%d</t:LinePosition><t:Violation>%s</t:Violation></t:MessageXml>`,
 			NSTypes, f.line, f.pos, esc(f.violation))
+	case f.backOff > 0:
+		xmlDetail = fmt.Sprintf(`<t:MessageXml xmlns:t="%s"><t:Value Name="BackOffMilliseconds">%d</t:Value></t:MessageXml>`, NSTypes, f.backOff.Milliseconds())
 	}
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
 	w.WriteHeader(status)

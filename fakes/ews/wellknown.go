@@ -70,6 +70,17 @@ var hierarchy = []wellKnown{
 	{"archiverecoverableitemspurges", "Purges", "", "Folder", "archiverecoverableitemsroot", "", true},
 }
 
+// schema2013Folders are the DistinguishedFolderIds the Exchange 2013
+// schema added to Exchange 2010's (DistinguishedFolderIdNameType: the
+// Exchange 2010 reference lists the folders up to the archive's; archiveinbox
+// is documented from build 15.0.913): an Exchange 2010 SP2 server refuses
+// them as the schema validator does and lists none of them.
+var schema2013Folders = map[string]bool{
+	"syncissues": true, "conflicts": true, "localfailures": true, "serverfailures": true, "recipientcache": true,
+	"quickcontacts": true, "conversationhistory": true, "adminauditlogs": true, "todosearch": true, "mycontacts": true,
+	"directory": true, "imcontactlist": true, "peopleconnect": true, "favorites": true, "archiveinbox": true,
+}
+
 // folderByKey finds a hierarchy entry by key (case-insensitive).
 func folderByKey(key string) (wellKnown, bool) {
 	for _, f := range hierarchy {
@@ -90,11 +101,12 @@ func folderOfStore(name exchange.FolderName) (wellKnown, bool) {
 	return wellKnown{}, false
 }
 
-// children lists the entries whose parent is key, in hierarchy order.
-func children(key string) []wellKnown {
+// children lists the entries whose parent is key that version v has, in
+// hierarchy order.
+func children(key string, v *serverVersion) []wellKnown {
 	var out []wellKnown
 	for _, f := range hierarchy {
-		if f.parent == key {
+		if f.parent == key && v.hasFolder(f) {
 			out = append(out, f)
 		}
 	}

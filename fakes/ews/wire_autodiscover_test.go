@@ -133,8 +133,8 @@ func TestPOXAutodiscoverAsDocumented(t *testing.T) {
 	if major != 15 || minor != 0 || build != 847 {
 		t.Fatalf("ServerVersion decodes to %d.%d.%d", major, minor, build)
 	}
-	if serverVersionHex(14, 1, 218) != "738180DA" {
-		t.Fatalf("the reference's 738180DA (14.1.218) encodes as %s", serverVersionHex(14, 1, 218))
+	if got := (&serverVersion{major: 14, minor: 1, build: 218}).serverVersionHex(); got != "738180DA" {
+		t.Fatalf("the reference's 738180DA (14.1.218) encodes as %s", got)
 	}
 	_, out = autodiscover(t, h, "GET", PoxAutodiscoverPath, "")
 	sameShape(t, out, docPOXError, "Autodiscover", "Time", "Id")

@@ -34,7 +34,12 @@ type Fault struct {
 	Code     string        `json:"code,omitempty"`     // the error to answer with, in the protocol's terms (e.g. "503")
 	Delay    time.Duration `json:"delay,omitempty"`    // wait before answering, on the world's clock
 	Drop     bool          `json:"drop,omitempty"`     // never answer
-	Consumed int           `json:"consumed"`           // how many calls it has affected
+	// BackOff is the back-off the answer asks for, where the protocol has
+	// one: EWS BackOffMilliseconds with ErrorServerBusy, a Retry-After
+	// with SIP and UCWA statuses. The face holds the caller to it: a retry
+	// before it has passed is refused again (package throttle).
+	BackOff  time.Duration `json:"backOff,omitempty"`
+	Consumed int           `json:"consumed"` // how many calls it has affected
 }
 
 // live reports whether the fault still affects calls.
@@ -84,6 +89,10 @@ func validate(f *Fault) error {
 		return fmt.Errorf("faults: count must be positive, 0 (once) or %d (always), got %d", Always, f.Count)
 	case f.Delay < 0:
 		return fmt.Errorf("faults: delay must not be negative, got %v", f.Delay)
+	case f.BackOff < 0:
+		return fmt.Errorf("faults: backOff must not be negative, got %v", f.BackOff)
+	case f.BackOff > 0 && f.Code == "":
+		return fmt.Errorf("faults: a backOff goes with a code (e.g. ErrorServerBusy, 503)")
 	case f.Code == "" && !f.Drop && f.Delay == 0:
 		return fmt.Errorf("faults: give a code, a delay or drop")
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/emersion/go-imap/v2"
+
+	"github.com/ucfake/ucfake/fakes/journal"
 )
 
 // fault applies the fault scripted for an IMAP command (op = the command
@@ -22,6 +24,7 @@ func (s *session) fault(op, identity string) error {
 	if f == nil || err != nil {
 		return nil
 	}
+	s.lastFault = &journal.Fault{ID: f.ID, Code: f.Code, Drop: f.Drop}
 	if f.Drop {
 		s.conn.NetConn().Close()
 		return &imap.Error{Type: imap.StatusResponseTypeBye, Text: "scripted drop"}

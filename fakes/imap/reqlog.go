@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"time"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapserver"
@@ -17,32 +18,61 @@ import (
 // address, OK, NO, BAD or BYE, and how long it took. Default: no lines.
 func WithLogger(l *slog.Logger) Option { return func(c *config) { c.log = l } }
 
-// newSession is a connection's session, logged when the logger asks for
-// debug lines.
+// newSession is a connection's session, wrapped so that every command is
+// logged (when the logger asks for debug lines) and journaled (when the
+// tenant has a journal).
 func (s *Server) newSession(c *imapserver.Conn) imapserver.Session {
-	ses := &session{srv: s, conn: c, tenant: tenantOf(c)}
-	if s.cfg.log == nil || !s.cfg.log.Enabled(context.Background(), slog.LevelDebug) {
-		return ses
-	}
-	return &logged{session: ses}
+	return &logged{session: &session{srv: s, conn: c, tenant: tenantOf(c)}}
 }
 
-// logged writes a line after every command of its session.
+// logged writes a line and a journal entry after every command of its
+// session.
 type logged struct {
 	*session
 	login string // the name given to LOGIN, until a user is logged in
+	arg   string // the mailbox name the command names, if any
 }
 
 // line starts timing a command; call the result with its error.
 func (l *logged) line(op string) func(error) {
 	elapsed := clock.Stopwatch()
+	l.lastFault, l.arg = nil, ""
 	return func(err error) {
 		who := l.user.SMTP
 		if who == "" {
 			who = l.login
 		}
-		wirelog.Line(l.srv.cfg.log, "imap", l.tenant, op, who, result(err), elapsed())
+		if log := l.srv.cfg.log; log != nil && log.Enabled(context.Background(), slog.LevelDebug) {
+			wirelog.Line(log, "imap", l.tenant, op, who, result(err), elapsed())
+		}
+		l.journal(op, who, err, elapsed())
 	}
+}
+
+// journal records the command in the tenant's journal: the command, the
+// login or address, the mailbox opened and the folder selected, OK, NO,
+// BAD or BYE with the response code, the scripted fault that fired.
+func (l *logged) journal(op, who string, err error, took time.Duration) {
+	w, werr := l.session.world()
+	if werr != nil || w.Journal() == nil {
+		return
+	}
+	n := &wirelog.Note{}
+	n.SetOp(op, who)
+	n.SetField("mailbox", l.mailbox)
+	folder := l.arg
+	if folder == "" {
+		folder = string(l.folder)
+	}
+	n.SetField("folder", folder)
+	var e *imap.Error
+	if errors.As(err, &e) {
+		n.SetCode(string(e.Code))
+	}
+	if l.lastFault != nil {
+		n.SetFault(*l.lastFault)
+	}
+	w.Journal().Record(n.Entry("imap", result(err), w.Clock().Now(), took))
 }
 
 // result is the status of a command's answer.
@@ -67,6 +97,7 @@ func (l *logged) Login(user, password string) error {
 
 func (l *logged) Select(name string, o *imap.SelectOptions) (*imap.SelectData, error) {
 	done := l.line("SELECT")
+	l.arg = name
 	d, err := l.session.Select(name, o)
 	done(err)
 	return d, err
@@ -88,6 +119,7 @@ func (l *logged) List(w *imapserver.ListWriter, ref string, patterns []string, o
 
 func (l *logged) Status(name string, o *imap.StatusOptions) (*imap.StatusData, error) {
 	done := l.line("STATUS")
+	l.arg = name
 	d, err := l.session.Status(name, o)
 	done(err)
 	return d, err
@@ -95,6 +127,7 @@ func (l *logged) Status(name string, o *imap.StatusOptions) (*imap.StatusData, e
 
 func (l *logged) Append(name string, r imap.LiteralReader, o *imap.AppendOptions) (*imap.AppendData, error) {
 	done := l.line("APPEND")
+	l.arg = name
 	d, err := l.session.Append(name, r, o)
 	done(err)
 	return d, err
@@ -137,6 +170,7 @@ func (l *logged) Store(w *imapserver.FetchWriter, set imap.NumSet, f *imap.Store
 
 func (l *logged) Copy(set imap.NumSet, dest string) (*imap.CopyData, error) {
 	done := l.line("COPY")
+	l.arg = dest
 	d, err := l.session.Copy(set, dest)
 	done(err)
 	return d, err
@@ -144,6 +178,7 @@ func (l *logged) Copy(set imap.NumSet, dest string) (*imap.CopyData, error) {
 
 func (l *logged) Create(name string, o *imap.CreateOptions) error {
 	done := l.line("CREATE")
+	l.arg = name
 	err := l.session.Create(name, o)
 	done(err)
 	return err
@@ -151,6 +186,7 @@ func (l *logged) Create(name string, o *imap.CreateOptions) error {
 
 func (l *logged) Delete(name string) error {
 	done := l.line("DELETE")
+	l.arg = name
 	err := l.session.Delete(name)
 	done(err)
 	return err
@@ -158,6 +194,7 @@ func (l *logged) Delete(name string) error {
 
 func (l *logged) Rename(name, to string, o *imap.RenameOptions) error {
 	done := l.line("RENAME")
+	l.arg = name
 	err := l.session.Rename(name, to, o)
 	done(err)
 	return err
@@ -165,6 +202,7 @@ func (l *logged) Rename(name, to string, o *imap.RenameOptions) error {
 
 func (l *logged) Subscribe(name string) error {
 	done := l.line("SUBSCRIBE")
+	l.arg = name
 	err := l.session.Subscribe(name)
 	done(err)
 	return err
@@ -172,6 +210,7 @@ func (l *logged) Subscribe(name string) error {
 
 func (l *logged) Unsubscribe(name string) error {
 	done := l.line("UNSUBSCRIBE")
+	l.arg = name
 	err := l.session.Unsubscribe(name)
 	done(err)
 	return err

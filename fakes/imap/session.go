@@ -13,6 +13,7 @@ import (
 
 	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/exchange"
+	"github.com/ucfake/ucfake/fakes/journal"
 	"github.com/ucfake/ucfake/fakes/tenant"
 )
 
@@ -30,6 +31,9 @@ type session struct {
 	readOnly bool
 	tracker  *imapserver.SessionTracker
 	selected trackerKey // the store, mailbox and folder of the selection
+	// lastFault is the scripted fault of the command being served, for
+	// its journal entry.
+	lastFault *journal.Fault
 }
 
 // world resolves the session's tenant now.

@@ -24,7 +24,7 @@ func (h *Handler) WithBodyStall(d time.Duration) *Handler {
 // store and committed.
 func (h *Handler) build() {
 	h.http = tenant.ReadBodies(tenant.BodyLimits{Max: MaxBody, Stall: h.stall, Refuse: refuseBody},
-		tenant.Serve(h.resolve, h.serve))
+		tenant.Serve("admin", h.resolve, h.serve))
 }
 
 // bodyKinds are the kinds of the body refusals.

@@ -7,7 +7,9 @@ import (
 	"strconv"
 
 	"github.com/ucfake/ucfake/fakes/faults"
+	"github.com/ucfake/ucfake/fakes/journal"
 	"github.com/ucfake/ucfake/fakes/tenant"
+	"github.com/ucfake/ucfake/fakes/wirelog"
 )
 
 // WithFaults, on a handler made by New, consults reg before every cmdlet;
@@ -29,6 +31,7 @@ func (h *Handler) WithFaults(reg *faults.Registry) *Handler {
 // scripted applies the fault scripted for this cmdlet call, if any, and
 // reports whether it answered.
 func scripted(w http.ResponseWriter, r *http.Request, world tenant.World, name string, p params) bool {
+	wirelog.Field(r.Context(), "target", target(p))
 	f, err := world.Faults().Apply(r.Context(), name, target(p))
 	if err != nil {
 		return true // the client went away during the delay
@@ -36,6 +39,7 @@ func scripted(w http.ResponseWriter, r *http.Request, world tenant.World, name s
 	if f == nil {
 		return false
 	}
+	wirelog.Fault(r.Context(), journal.Fault{ID: f.ID, Code: f.Code, Drop: f.Drop})
 	if f.Drop {
 		panic(http.ErrAbortHandler) // net/http closes the connection unanswered
 	}

@@ -1,13 +1,18 @@
 package sip
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/faults"
+	"github.com/ucfake/ucfake/fakes/journal"
 	"github.com/ucfake/ucfake/fakes/tenant"
+	"github.com/ucfake/ucfake/fakes/throttle"
+	"github.com/ucfake/ucfake/fakes/wirelog"
 
 	"github.com/emiago/sipgo/sip"
 )
@@ -15,11 +20,21 @@ import (
 // Allow lists the methods the server answers.
 const Allow = "REGISTER, SERVICE, OPTIONS"
 
-// handle answers one request.
-func (s *Server) handle(req *sip.Request, w tenant.World) *sip.Response {
+// handle answers one request: authentication when asked for, then the
+// throttling budget of its From (package throttle) for every method but
+// OPTIONS, then the method. ctx carries the message's wirelog.Note.
+func (s *Server) handle(ctx context.Context, req *sip.Request, w tenant.World) *sip.Response {
 	if s.opts.Auth && req.Method != sip.OPTIONS {
 		if res := s.authenticate(req, w); res != nil {
 			return res
+		}
+	}
+	if req.Method != sip.OPTIONS {
+		adm := w.Throttle().Admit(throttle.FaceSIP, requester(req))
+		defer adm.Done()
+		if adm.Refused {
+			wirelog.Throttled(ctx, adm.Throttle)
+			return s.unavailable(req, adm.Throttle.BackOff)
 		}
 	}
 	switch req.Method {
@@ -30,12 +45,13 @@ func (s *Server) handle(req *sip.Request, w tenant.World) *sip.Response {
 	case sip.REGISTER:
 		return s.register(req)
 	case "SERVICE":
-		f, err := w.Faults().Apply(s.ctx, "SERVICE", requester(req))
+		f, err := w.Faults().Apply(ctx, "SERVICE", requester(req))
 		if err != nil {
 			return nil // the server is closing
 		}
 		if f != nil {
-			return s.scripted(req, f, w)
+			wirelog.Fault(ctx, journal.Fault{ID: f.ID, Code: f.Code, Drop: f.Drop})
+			return s.scripted(ctx, req, f, w)
 		}
 		return s.service(req, w)
 	}
@@ -88,8 +104,10 @@ func requester(req *sip.Request) string {
 }
 
 // scripted answers a scripted fault (its delay has passed): drop, or its
-// code as a SIP status; a code that is not a status serves the request.
-func (s *Server) scripted(req *sip.Request, f *faults.Fault, w tenant.World) *sip.Response {
+// code as a SIP status, with a Retry-After when the fault has a back-off
+// (which the throttling ledger then holds the caller to); a code that is
+// not a status serves the request.
+func (s *Server) scripted(ctx context.Context, req *sip.Request, f *faults.Fault, w tenant.World) *sip.Response {
 	if f.Drop {
 		return nil
 	}
@@ -99,5 +117,27 @@ func (s *Server) scripted(req *sip.Request, f *faults.Fault, w tenant.World) *si
 	}
 	res := sip.NewResponseFromRequest(req, code, "Scripted Fault", nil)
 	s.diagnostics(res, 1, fmt.Sprintf("scripted fault %d", f.ID))
+	if f.BackOff > 0 {
+		res.AppendHeader(sip.NewHeader("Retry-After", retryAfter(f.BackOff)))
+		w.Throttle().BackOff(throttle.FaceSIP, requester(req), f.BackOff)
+		wirelog.Throttled(ctx, journal.Throttle{Reason: throttle.ReasonScripted, BackOff: f.BackOff})
+	}
 	return res
+}
+
+// unavailable is the answer to a request the throttling ledger refused:
+// 503 Service Unavailable with a Retry-After of the back-off in whole
+// seconds, rounded up (RFC 3261 §21.5.4, §20.33), none when the refusal
+// names no back-off.
+func (s *Server) unavailable(req *sip.Request, backOff time.Duration) *sip.Response {
+	res := sip.NewResponseFromRequest(req, 503, "Service Unavailable", nil)
+	if backOff > 0 {
+		res.AppendHeader(sip.NewHeader("Retry-After", retryAfter(backOff)))
+	}
+	return res
+}
+
+// retryAfter is d in whole seconds, rounded up.
+func retryAfter(d time.Duration) string {
+	return strconv.FormatInt(int64((d+time.Second-1)/time.Second), 10)
 }

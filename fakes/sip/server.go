@@ -20,6 +20,7 @@ import (
 	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/fakes/lync"
 	"github.com/ucfake/ucfake/fakes/tenant"
+	"github.com/ucfake/ucfake/fakes/wirelog"
 )
 
 // Limits on one SIP message.
@@ -237,14 +238,17 @@ func (s *Server) respond(raw []byte, source, name string) (out []byte) {
 		s.diagnostics(res, 1, err.Error())
 		return []byte(res.String())
 	}
-	res := s.handle(req, w)
+	n, elapsed := &wirelog.Note{}, clock.Stopwatch()
+	res := s.handle(wirelog.With(s.ctx, n), req, w)
 	if res == nil {
+		s.journal(w, n, req, nil, elapsed())
 		return nil // a scripted drop
 	}
 	if err := w.Commit(); err != nil {
 		res = sip.NewResponseFromRequest(req, 500, "Server Internal Error", nil)
 		s.diagnostics(res, 1, "the change was applied but could not be saved: "+err.Error())
 	}
+	s.journal(w, n, req, res, elapsed())
 	return []byte(res.String())
 }
 

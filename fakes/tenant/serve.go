@@ -3,25 +3,33 @@ package tenant
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
+	"strings"
 
+	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/journal"
 	"github.com/ucfake/ucfake/fakes/wirelog"
 )
 
 // Handler is a face's work for one HTTP request on a tenant's world.
 type Handler func(w http.ResponseWriter, r *http.Request, world World)
 
-// Serve returns the http.Handler of an HTTP face: it finds each request's
-// tenant (FromRequest; the /t/<tenant> prefix is removed from r.URL.Path),
-// resolves its world, runs h, commits the world's changes and only then
-// sends h's answer, so that an acknowledged change is durable. A bad
-// tenant name is a 400, an unknown tenant a 404, a failed commit a 500
-// saying the change was applied but not saved; each with a text message.
-// A panic with http.ErrAbortHandler (a scripted drop) still aborts the
-// connection.
-func Serve(resolve Resolver, h Handler) http.Handler {
+// Serve returns the http.Handler of the HTTP face named face (ews, ucwa,
+// admin): it finds each request's tenant (FromRequest; the /t/<tenant>
+// prefix is removed from r.URL.Path), resolves its world, runs h, commits
+// the world's changes, records the request in the world's journal (what
+// the request's wirelog.Note says, with the answer's status) and only
+// then sends h's answer, so that an acknowledged change is durable and a
+// client that has its answer finds its request journaled. A bad tenant
+// name is a 400, an unknown tenant a 404, a failed commit a 500 saying the
+// change was applied but not saved; each with a text message. A panic with
+// http.ErrAbortHandler (a scripted drop) still aborts the connection, and
+// is journaled as "dropped".
+func Serve(face string, resolve Resolver, h Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name, path, err := FromRequest(r)
 		if err != nil {
@@ -43,13 +51,61 @@ func Serve(resolve Resolver, h Handler) http.Handler {
 			r.URL.Path, r.URL.RawPath = path, ""
 		}
 		buf := &buffered{header: http.Header{}}
+		done := func(*buffered) {}
+		if j := world.Journal(); j != nil {
+			r, done = journaled(r, face, world, j)
+			defer func() {
+				if v := recover(); v != nil {
+					done(nil) // a scripted drop: nothing is answered
+					panic(v)
+				}
+			}()
+		}
 		h(buf, r, world)
 		if err := world.Commit(); err != nil {
-			http.Error(w, fmt.Sprintf("the change was applied but could not be saved: %v", err), http.StatusInternalServerError)
-			return
+			buf.reset()
+			http.Error(buf, fmt.Sprintf("the change was applied but could not be saved: %v", err), http.StatusInternalServerError)
 		}
+		done(buf)
 		buf.sendTo(w)
 	})
+}
+
+// journaled gives r a Note (wirelog.Ensure) and returns the function that
+// records it in j with the answer's status ("dropped" for no answer) and,
+// for a JSON error the face did not note a code for, its subcode, kind or
+// code (UCWA's and the admin cmdlets' error bodies).
+func journaled(r *http.Request, face string, world World, j *journal.Journal) (*http.Request, func(*buffered)) {
+	r, n := wirelog.Ensure(r)
+	elapsed := clock.Stopwatch()
+	return r, func(b *buffered) {
+		status := "dropped"
+		if b != nil {
+			status = strconv.Itoa(b.code())
+			if b.code() >= 400 {
+				n.SetCode(jsonCode(b))
+			}
+		}
+		j.Record(n.Entry(face, status, world.Clock().Now(), elapsed()))
+	}
+}
+
+// jsonCode is the most specific code of a JSON error body: its subcode,
+// else its kind, else its code; "" for any other body.
+func jsonCode(b *buffered) string {
+	if !strings.HasPrefix(b.header.Get("Content-Type"), "application/json") {
+		return ""
+	}
+	var e struct{ Code, Subcode, Kind string }
+	if json.Unmarshal(b.body.Bytes(), &e) != nil {
+		return ""
+	}
+	for _, c := range []string{e.Subcode, e.Kind, e.Code} {
+		if c != "" {
+			return c
+		}
+	}
+	return ""
 }
 
 type prefixKey struct{}
@@ -81,6 +137,19 @@ func (b *buffered) WriteHeader(status int) {
 func (b *buffered) Write(p []byte) (int, error) {
 	b.WriteHeader(http.StatusOK)
 	return b.body.Write(p)
+}
+
+func (b *buffered) code() int {
+	if b.status == 0 {
+		return http.StatusOK
+	}
+	return b.status
+}
+
+// reset forgets the answer written so far.
+func (b *buffered) reset() {
+	b.header, b.status = http.Header{}, 0
+	b.body.Reset()
 }
 
 func (b *buffered) sendTo(w http.ResponseWriter) {

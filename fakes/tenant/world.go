@@ -6,7 +6,10 @@ import (
 	"github.com/ucfake/ucfake/fakes/clock"
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/faults"
+	"github.com/ucfake/ucfake/fakes/journal"
 	"github.com/ucfake/ucfake/fakes/lync"
+	"github.com/ucfake/ucfake/fakes/profile"
+	"github.com/ucfake/ucfake/fakes/throttle"
 )
 
 // World is what a wire face needs of one tenant. *harness.World
@@ -18,6 +21,15 @@ type World interface {
 	Exchange() *exchange.Store
 	Lync() *lync.Store
 	Faults() *faults.Registry
+	// Journal is where the face's request log point records each request
+	// (nil: the journal is off).
+	Journal() *journal.Journal
+	// Throttle admits or refuses each request by its caller's budget and
+	// the back-offs told (nil: no throttling).
+	Throttle() *throttle.Ledger
+	// Profile is the server versions the tenant emulates (defaults
+	// filled in).
+	Profile() profile.Profile
 	// Commit makes every change made so far durable; a face calls it after
 	// the work and before the answer, and answers with an error if it fails.
 	Commit() error

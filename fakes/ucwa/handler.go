@@ -61,9 +61,7 @@ func New(o Options) *Handler {
 		o.Resolve = tenant.Fixed(tenant.Of(nil, o.Store, o.Faults, o.Clock))
 	}
 	h := &Handler{opts: o, apps: map[string]*app{}, mux: http.NewServeMux()}
-	h.http = tenant.ReadBodies(o.bodyLimits(), tenant.Serve(o.Resolve, func(w http.ResponseWriter, r *http.Request, world tenant.World) {
-		h.mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), worldKey{}, world)))
-	}))
+	h.http = tenant.ReadBodies(o.bodyLimits(), tenant.Serve("ucwa", o.Resolve, h.serveTenant))
 	const a = "/ucwa/v1/applications/{app}"
 	h.mux.HandleFunc("POST /ucwa/v1/applications", h.createApp)
 	h.mux.HandleFunc("DELETE "+a, h.withApp("application", h.deleteApp))
@@ -85,8 +83,35 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.http.Ser
 
 type worldKey struct{}
 
+// request is what a request's context carries: its tenant, and what to do
+// once it has been answered (end its share of its user's concurrency).
+type request struct {
+	world tenant.World
+	after []func()
+}
+
+// serveTenant serves one request on world. A tenant that emulates a Lync
+// Server without UCWA (Lync Server 2010) has no /ucwa/ at all: 404.
+func (h *Handler) serveTenant(w http.ResponseWriter, r *http.Request, world tenant.World) {
+	if v := world.Profile().Lync; !v.UCWA() {
+		http.Error(w, fmt.Sprintf("404 Not Found: %s serves no UCWA (UCWA came with Lync Server 2013)", v), http.StatusNotFound)
+		return
+	}
+	req := &request{world: world}
+	h.mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), worldKey{}, req)))
+	for _, f := range req.after {
+		f()
+	}
+}
+
 // world is the request's tenant.
-func world(r *http.Request) tenant.World { return r.Context().Value(worldKey{}).(tenant.World) }
+func world(r *http.Request) tenant.World { return r.Context().Value(worldKey{}).(*request).world }
+
+// afterAnswer runs f once the request has been answered.
+func afterAnswer(r *http.Request, f func()) {
+	req := r.Context().Value(worldKey{}).(*request)
+	req.after = append(req.after, f)
+}
 
 // Close ends every application.
 func (h *Handler) Close() {

@@ -2,9 +2,15 @@
 // face writes at debug level: the face, the tenant, the operation, the
 // identity, the status and the duration. An HTTP face's work annotates a
 // Note carried by the request's context (the tenant once resolved, the
-// operation and caller once known); the listener's wrapper writes the
-// line when the answer is sent. IMAP and SIP write theirs per command
-// and per message.
+// operation and caller once known, the request's key fields, the answer's
+// code, the scripted fault and the throttling that decided it); the
+// listener's wrapper writes the line when the answer is sent. IMAP and SIP
+// write theirs per command and per message.
+//
+// The same Note is what the tenant's request journal (package journal)
+// records: Note.Entry turns it into a journal entry at the face's one
+// recording point (fakes/tenant.Serve, the control plane's tenant
+// adapter, the IMAP command wrapper, the SIP message loop).
 package wirelog
 
 import (
@@ -15,14 +21,20 @@ import (
 	"time"
 
 	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/journal"
 )
 
-// Note is what a face learns about a request while serving it.
+// Note is what a face learns about a request while serving it. The zero
+// value is ready; a nil *Note ignores every annotation.
 type Note struct {
 	mu       sync.Mutex
 	tenant   string
 	op       string
 	identity string
+	fields   map[string]string
+	code     string
+	fault    *journal.Fault
+	throttle *journal.Throttle
 }
 
 type noteKey struct{}
@@ -33,6 +45,20 @@ func With(ctx context.Context, n *Note) context.Context { return context.WithVal
 func noteOf(ctx context.Context) *Note {
 	n, _ := ctx.Value(noteKey{}).(*Note)
 	return n
+}
+
+// NoteOf returns the Note ctx carries, or nil.
+func NoteOf(ctx context.Context) *Note { return noteOf(ctx) }
+
+// Ensure returns r with a Note in its context and that Note: the one it
+// already carries (a listener's wrapper made it), else a new one whose
+// operation is the method and path.
+func Ensure(r *http.Request) (*http.Request, *Note) {
+	if n := noteOf(r.Context()); n != nil {
+		return r, n
+	}
+	n := &Note{op: r.Method + " " + r.URL.Path}
+	return r.WithContext(With(r.Context(), n)), n
 }
 
 // Tenant records the request's tenant (a no-op without a Note).

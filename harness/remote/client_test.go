@@ -102,3 +102,31 @@ func TestTheNewOperationsReachTheWorld(t *testing.T) {
 		t.Fatalf("the imported state: %+v %v", u, err)
 	}
 }
+
+// TestJournalBudgetsAndVersionsOverTheWire sets budgets and versions and
+// reads the journal through the client.
+func TestJournalBudgetsAndVersionsOverTheWire(t *testing.T) {
+	c, ctx := serve(t), context.Background()
+	b, err := c.SetBudgets(ctx, api.Budgets{EWS: &api.Budget{MaxBurst: 3000, RechargeRate: 3600000, Cost: 1000},
+		Users: []api.UserBudgets{{User: "assistant", SIP: &api.Budget{MaxConcurrency: 1}}}})
+	if err != nil || b.EWS.MaxBurst != 3000 || len(b.Users) != 1 || b.Users[0].User != "assistant@contoso.com" || b.Users[0].SIP.MaxConcurrency != 1 {
+		t.Fatalf("%+v %v", b, err)
+	}
+	if _, err := c.SetBudgets(ctx, api.Budgets{Users: []api.UserBudgets{{User: "nobody"}}}); StatusOf(err) != 404 {
+		t.Fatalf("a budget for nobody: %v", err)
+	}
+	v, err := c.SetVersions(ctx, "Exchange2010_SP2", "")
+	if err != nil || v.Exchange != "Exchange2010_SP2" || v.Lync != "Lync Server 2013" || v.ServerVersionInfo.MajorVersion != 14 || v.ServerVersionInfo.Version != "Exchange2010_SP2" {
+		t.Fatalf("%+v %v", v, err)
+	}
+	if got, err := c.Versions(ctx); err != nil || got.Exchange != "Exchange2010_SP2" {
+		t.Fatalf("%+v %v", got, err)
+	}
+	j, err := c.Journal(ctx, JournalFilter{Face: "control", Op: "PUT /_ucfake/versions"})
+	if err != nil || len(j.Entries) != 1 || j.Entries[0].Status != "200" || j.Limit == 0 {
+		t.Fatalf("%+v %v", j, err)
+	}
+	if n, err := c.ClearJournal(ctx); err != nil || n == 0 {
+		t.Fatalf("cleared %d: %v", n, err)
+	}
+}
