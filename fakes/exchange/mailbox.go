@@ -16,20 +16,24 @@ type mailbox struct {
 	items     []CalendarItem
 }
 
-// folder holds one folder's permission entries and mail.
+// folder holds one folder's permission entries and mail. Default and
+// Anonymous are fields; user entries are allocated on first use (most
+// folders never have one).
 type folder struct {
-	perms    map[string]Rights // principal (lower-case SMTP, "default", "anonymous") -> rights
-	messages []Message
-	nextUID  uint32
+	defaultRights   Rights
+	anonymousRights Rights
+	perms           map[string]Rights // lower-case SMTP address -> rights; nil when none
+	messages        []Message
+	nextUID         uint32
 }
 
 func newMailbox(owner string) *mailbox {
 	m := &mailbox{owner: directory.NormalizeSMTP(owner), folders: map[FolderName]*folder{},
 		deliver: DelegatesAndSendInformationToMe, grants: map[string]map[MailboxRight]bool{}}
 	for _, f := range Folders {
-		fo := &folder{perms: map[string]Rights{"default": 0, "anonymous": 0}, nextUID: 1}
+		fo := &folder{nextUID: 1}
 		if f == Calendar {
-			fo.perms["default"] = FreeBusySimple
+			fo.defaultRights = FreeBusySimple
 		}
 		m.folders[f] = fo
 	}
@@ -93,7 +97,7 @@ func (m *mailbox) rightsOf(f FolderName, user string) Rights {
 	if r, ok := fo.perms[user]; ok {
 		return r
 	}
-	return fo.perms["default"]
+	return fo.defaultRights
 }
 
 // fullControl reports whether user owns the mailbox or has FullAccess.

@@ -64,8 +64,8 @@ func exportMailbox(m *mailbox) MailboxState {
 	ms := MailboxState{Owner: m.owner, DeliverMeetingRequests: m.deliver, Delegates: append([]Delegate(nil), m.delegates...)}
 	for _, f := range Folders {
 		fo := m.folders[f]
-		fs := FolderState{Name: f, Permissions: map[string]Rights{}, NextUID: fo.nextUID}
-		for k, v := range fo.perms {
+		fs := FolderState{Name: f, Permissions: map[string]Rights{keyDefault: fo.defaultRights, keyAnonymous: fo.anonymousRights}, NextUID: fo.nextUID}
+		for k, v := range fo.users() {
 			fs.Permissions[k] = v
 		}
 		for _, msg := range fo.messages {
@@ -170,9 +170,9 @@ func importMailbox(ms MailboxState) *mailbox {
 // held so that UIDs are never reused, and Default and Anonymous entries
 // are kept even when the state omits them.
 func importFolder(fs FolderState) *folder {
-	fo := &folder{perms: map[string]Rights{"default": 0, "anonymous": 0}, nextUID: fs.NextUID}
+	fo := &folder{nextUID: fs.NextUID}
 	for k, v := range fs.Permissions {
-		fo.perms[strings.ToLower(k)] = v
+		fo.set(strings.ToLower(k), v)
 	}
 	for _, msg := range fs.Messages {
 		fo.messages = append(fo.messages, cloneMessage(msg))
