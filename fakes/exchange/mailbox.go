@@ -8,9 +8,9 @@ import (
 
 // mailbox is one user's mailbox.
 type mailbox struct {
-	owner     string // lower-case SMTP address
-	folders   map[FolderName]*folder
-	delegates []Delegate // flags only; roles are read from the folders
+	owner     string                   // lower-case SMTP address
+	folders   [len(folderOrder)]folder // in the order of Folders, in one allocation
+	delegates []Delegate               // flags only; roles are read from the folders
 	deliver   DeliverMeetingRequests
 	grants    map[string]map[MailboxRight]bool // user -> admin rights
 	items     []CalendarItem
@@ -28,38 +28,48 @@ type folder struct {
 }
 
 func newMailbox(owner string) *mailbox {
-	m := &mailbox{owner: directory.NormalizeSMTP(owner), folders: map[FolderName]*folder{},
-		deliver: DelegatesAndSendInformationToMe, grants: map[string]map[MailboxRight]bool{}}
-	for _, f := range Folders {
-		fo := &folder{nextUID: 1}
-		if f == Calendar {
-			fo.defaultRights = FreeBusySimple
-		}
-		m.folders[f] = fo
+	m := &mailbox{owner: directory.NormalizeSMTP(owner), deliver: DelegatesAndSendInformationToMe}
+	for i := range m.folders {
+		m.folders[i].nextUID = 1
 	}
+	m.folders[folderIndex[strings.ToLower(string(Calendar))]].defaultRights = FreeBusySimple
 	return m
 }
 
+// folderOrder is Folders as an array type's length.
+var folderOrder = [...]FolderName{Inbox, Calendar, Tasks, Contacts, Notes, Journal, SentItems, DeletedItems, FreeBusyData, Drafts, Outbox, JunkEmail}
+
+// folderIndex finds a folder's slot by lower-case name.
+var folderIndex = func() map[string]int {
+	m := map[string]int{}
+	for i, f := range folderOrder {
+		m[strings.ToLower(string(f))] = i
+	}
+	return m
+}()
+
 // folder returns a folder by name (case-insensitive) or nil.
 func (m *mailbox) folder(f FolderName) *folder {
-	if fo, ok := m.folders[f]; ok {
-		return fo
+	i, ok := folderIndex[strings.ToLower(string(f))]
+	if !ok {
+		return nil
 	}
-	for name, fo := range m.folders {
-		if strings.EqualFold(string(name), string(f)) {
-			return fo
-		}
-	}
-	return nil
+	return &m.folders[i]
 }
 
 func (m *mailbox) granted(user string, r MailboxRight) bool {
+	if m.grants == nil {
+		return false
+	}
 	return m.grants[directory.NormalizeSMTP(user)][r]
 }
 
 func (m *mailbox) grant(user string, r MailboxRight, on bool) {
 	user = directory.NormalizeSMTP(user)
 	if on {
+		if m.grants == nil {
+			m.grants = map[string]map[MailboxRight]bool{}
+		}
 		if m.grants[user] == nil {
 			m.grants[user] = map[MailboxRight]bool{}
 		}

@@ -62,8 +62,8 @@ func (s *Store) Export() State {
 
 func exportMailbox(m *mailbox) MailboxState {
 	ms := MailboxState{Owner: m.owner, DeliverMeetingRequests: m.deliver, Delegates: append([]Delegate(nil), m.delegates...)}
-	for _, f := range Folders {
-		fo := m.folders[f]
+	for i, f := range Folders {
+		fo := &m.folders[i]
 		fs := FolderState{Name: f, Permissions: map[string]Rights{keyDefault: fo.defaultRights, keyAnonymous: fo.anonymousRights}, NextUID: fo.nextUID}
 		for k, v := range fo.users() {
 			fs.Permissions[k] = v
@@ -155,7 +155,9 @@ func importMailbox(ms MailboxState) *mailbox {
 	}
 	m.delegates = append([]Delegate(nil), ms.Delegates...)
 	for _, fs := range ms.Folders {
-		m.folders[fs.Name] = importFolder(fs)
+		if fo := m.folder(fs.Name); fo != nil {
+			*fo = *importFolder(fs)
+		}
 	}
 	for _, g := range ms.Grants {
 		m.grant(g.User, g.Right, true)
