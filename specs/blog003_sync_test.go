@@ -116,6 +116,7 @@ var _ = Describe("Outlook-to-Lync delegate sync for users not enabled for Enterp
 			laptop, err := w.AddComputer(desktop.ComputerSpec{Name: "LAPTOP-USER21", User: "user21"})
 			Expect(err).NotTo(HaveOccurred())
 			Expect(laptop.Lync().SignIn()).To(Succeed())
+			Expect(w.Advance(time.Minute)).To(Succeed()) // the laptop's client confirms the delegation over MAPI first
 			Expect(laptop).To(ShowBanner("You were added as a delegate for User20"))
 		})
 	})
@@ -153,6 +154,30 @@ var _ = Describe("Outlook-to-Lync delegate sync for users not enabled for Enterp
 			Expect(asst).To(ShowBanner("You were removed as a delegate for User20"))
 			Expect(asst).To(HaveRegistryValue(desktop.LastDelegatorList))
 			Expect(asst).To(HaveRegistryValue(desktop.OutstandingDelegatorList))
+		})
+	})
+})
+
+var _ = Describe("Blog 003's clean-up of the one-time record", Blog003, func() {
+	Context("when the manager removes the delegate from the Delegates group but stays signed in", func() {
+		It("keeps the record and the delegate's group until the manager signs back in", KB("blog003-res-cleanup-relogin"), Resolution, func() {
+			w, mgr, asst := syncedSeed003()
+			dlg, _ := mgr.Outlook().DelegateAccess()
+			Expect(dlg.Remove("user21")).To(Succeed())
+			Expect(dlg.OK()).To(Succeed())
+			Expect(mgr.Lync().RemoveFromGroup("Delegates", "user21")).To(Succeed())
+			Expect(mgr).NotTo(HaveGroup("Delegates"))
+			Expect(w.Advance(time.Hour)).To(Succeed())
+			Expect(w.Lync().IsDelegate(w.User("user20").SIP, w.User("user21").SIP)).To(BeTrue())
+			Expect(asst).To(HaveGroup(pimcf, "user20"))
+			Expect(asst).To(ShowBanner("You were added as a delegate for User20"))
+
+			mgr.Lync().Exit()
+			Expect(mgr.Lync().SignIn()).To(Succeed())
+			Expect(w.Lync().IsDelegate(w.User("user20").SIP, w.User("user21").SIP)).To(BeFalse())
+			Expect(w.Advance(5 * time.Minute)).To(Succeed())
+			Expect(asst).NotTo(HaveGroup(pimcf))
+			Expect(asst).To(ShowBanner("You were removed as a delegate for User20"))
 		})
 	})
 })

@@ -136,7 +136,7 @@ var _ = Describe("The Lync Meeting add-in for an administrative delegate", KB000
 		It("does not reach the working state while MAPI is down", KB("kb000-mi-mapi-dependency"), Resolution, Requirement, func() {
 			w, _, asst := kb000()
 			Expect(scenario.TimingIssue(w, kbPair)).To(Succeed())
-			w.Exchange().SetMAPIAvailable(false)
+			Expect(w.SetMAPI(kbPair.Manager, false)).To(Succeed())
 			_, err := scenario.KBIssue1(kbPair).Run(w)
 			Expect(err).NotTo(HaveOccurred())
 			Expect(w.Advance(10 * time.Minute)).To(Succeed())

@@ -53,7 +53,7 @@ var _ = Describe("The MAPI connection behind the delegation groups", KB000, func
 
 		It("can be checked on either user's client, and one computer's network path is enough to break it", KB("kb000-mi-either-client"), Note, func() {
 			w, mgr, asst := kb000()
-			w.Exchange().SetComputerMAPIAvailable(kbPair.Manager, false)
+			Expect(w.SetMAPI(kbPair.Manager, false)).To(Succeed())
 			Expect(scenario.Delegation(w, kbPair)).To(Succeed())
 			Expect(mgr).To(HaveMAPIStatus(mapiUnavailable))
 			Expect(asst).To(HaveMAPIStatus("MAPI Status Ok"))

@@ -6,6 +6,7 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/lync"
 	"github.com/ucfake/ucfake/fakes/lyncadmin"
 	. "github.com/ucfake/ucfake/harness/matchers"
@@ -54,6 +55,12 @@ var _ = Describe("Ombud och Personer jag hanterar samtal för (sv-SE)", KB002SV,
 		_, err := w.Lync().SetTelephony(w.User("chef").SIP, lync.EnterpriseVoice, "tel:+46800000001")
 		Expect(err).NotTo(HaveOccurred())
 		Expect(scenario.Open(w, svPair)).To(Succeed())
+		// The ombud edits the chef's calendar (a folder permission, not an
+		// Outlook delegate, so nothing syncs): the delegation the editor
+		// writes needs those rights on the ombud's side.
+		editor, err := exchange.RightsOf(exchange.RoleEditor)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(w.Exchange().SetFolderPermission("chef", "chef", exchange.Calendar, "ombud", editor)).To(Succeed())
 		ed, err := chef.Lync().EditDelegateMembers()
 		Expect(err).NotTo(HaveOccurred())
 		Expect(ed.Add("ombud").OK()).To(Succeed())
