@@ -12,11 +12,10 @@ import (
 )
 
 // The add-in's permissions error of each client, as printed (domain.md
-// §4.1). Seed 000 prints Lync 2013's; KB 3147130 prints Skype for
-// Business 2016's; the others are assumptions (docs/fidelity.md).
+// §4.1). Seed 000 prints Lync 2013's (kb2013Error); KB 3147130 prints
+// Skype for Business 2016's; the others are assumptions (docs/fidelity.md).
 const (
-	lync2013Text = "You do not have permissions to schedule Lync Meetings on behalf of the owner of this account. Please contact the owner of the account to get delegate permissions in Microsoft Lync."
-	sfb2016Text  = "You do not have permissions to schedule online meetings on behalf of the owner of this account. Please contact the owner of the account to get delegate permissions in Lync."
+	sfb2016Text = "You do not have permissions to schedule online meetings on behalf of the owner of this account. Please contact the owner of the account to get delegate permissions in Lync."
 	// assumed: the SfB 2016 KB's wording, ending as blog 001 quotes Lync 2010
 	lync2010Text = "You do not have permissions to schedule online meetings on behalf of the owner of this account. Please contact the owner of the account to get delegate permissions in Lync."
 	// assumed: the Skype for Business Online KB's wording for the SfB 2015 client
@@ -41,7 +40,7 @@ var _ = Describe("The add-in's permissions error in each client", func() {
 			Expect(schedule(w, asst)).To(BeRefusedWith(text))
 		},
 		Entry("Lync 2010 (assumed text)", desktop.Lync2010, lync2010Text),
-		Entry("Lync 2013 (seed 000)", desktop.Lync2013, lync2013Text),
+		Entry("Lync 2013 (seed 000)", desktop.Lync2013, kb2013Error),
 		Entry("Skype for Business 2015 (assumed text)", desktop.SfB2015, sfb2015Text),
 		Entry("Skype for Business 2016 (KB 3147130)", desktop.SfB2016, sfb2016Text),
 	)
@@ -52,7 +51,7 @@ var _ = Describe("The add-in's permissions error in each client", func() {
 		_, basic := assistantOn(desktop.LyncBasic)
 		basic.Outlook().Open()
 		Expect(basic.Lync().SignIn()).To(Succeed())
-		Expect(schedule(w, basic)).To(BeRefusedWith(lync2013Text))
+		Expect(schedule(w, basic)).To(BeRefusedWith(kb2013Error))
 	})
 })
 
@@ -81,6 +80,6 @@ var _ = Describe("Lync Basic on a delegator's computer", KB000, func() {
 		Expect(w.Advance(10 * time.Minute)).To(Succeed())
 		Expect(asst).NotTo(HaveGroup("People I Manage Calls For"))
 		Expect(asst).To(ShowBanner("You were removed as a delegate for Megan Manager"))
-		Expect(schedule(w, asst)).To(BeRefusedWith(lync2013Text))
+		Expect(schedule(w, asst)).To(BeRefusedWith(kb2013Error))
 	})
 })

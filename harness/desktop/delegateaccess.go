@@ -171,6 +171,9 @@ func (a *AddUsers) Add() {
 	a.selected = nil
 }
 
+// Selected lists the addresses selected in the list, not yet added.
+func (a *AddUsers) Selected() []string { return append([]string(nil), a.selected...) }
+
 // Added lists the addresses in the Add box.
 func (a *AddUsers) Added() []string { return append([]string(nil), a.added...) }
 
