@@ -1,4 +1,5 @@
 # ucfake: the test command CI runs is `make test`.
+SHELL   := /bin/bash
 GO      ?= go
 PKGS    ?= ./...
 BENCH   ?= .
@@ -6,18 +7,20 @@ FUZZTIME ?= 30s
 
 .PHONY: test specs junit bench fuzz vet run image
 
-## test: the whole suite (unit tests, Ginkgo specs, wire conformance), with the race detector
+## test: the whole suite (unit tests, Ginkgo specs, wire conformance), with
+## the race detector; ends with one line naming every skipped test and why
 test:
 	$(GO) vet $(PKGS)
-	$(GO) test -race -count=1 $(PKGS)
+	set -o pipefail; $(GO) test -race -count=1 -json $(PKGS) | $(GO) run ./internal/testreport
 
-## specs: only the executable KB, with Ginkgo's verbose output
+## specs: only the executable KB, with Ginkgo's verbose output (the ginkgo
+## CLI is a tool dependency in go.mod: `go tool ginkgo ./specs` works too)
 specs:
-	$(GO) run github.com/onsi/ginkgo/v2/ginkgo -v ./specs
+	$(GO) tool ginkgo -v ./specs
 
 ## junit: the specs with a JUnit report in junit.xml, for CI systems
 junit:
-	$(GO) run github.com/onsi/ginkgo/v2/ginkgo --junit-report=junit.xml --output-dir=. ./specs
+	$(GO) tool ginkgo --junit-report=junit.xml --output-dir=. ./specs
 
 ## bench: every benchmark, with allocations
 bench:

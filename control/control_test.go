@@ -2,6 +2,7 @@ package control_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -196,5 +197,28 @@ func TestNoOperationAnswers5xxToGarbage(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestEventsSayHowManyEntriesWereDropped asks for entries older than a
+// small ring keeps.
+func TestEventsSayHowManyEntriesWereDropped(t *testing.T) {
+	srv, err := harness.Serve(harness.ServeOptions{Addrs: map[string]string{harness.FaceControl: "127.0.0.1:0"},
+		Tenants: harness.TenantsOptions{Default: "kb000", World: []harness.Option{harness.WithEventLimit(4)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	s := server{"http://" + srv.Endpoints()[0].Addr}
+	call(t, s, "POST", "/_ucfake/computers/PC-MANAGER/outlook/open", "")
+	call(t, s, "POST", "/_ucfake/computers/PC-MANAGER/lync/signin", "")
+	_, out := call(t, s, "GET", "/_ucfake/events?since=1", "")
+	if evs := out["events"].([]any); len(evs) != 4 || out["dropped"].(float64) < 1 {
+		t.Fatalf("since=1 on a ring of 4: %v", out)
+	}
+	_, out = call(t, s, "GET", "/_ucfake/events", "")
+	last := out["events"].([]any)[3].(map[string]any)["seq"].(float64)
+	if _, out = call(t, s, "GET", fmt.Sprintf("/_ucfake/events?since=%d", int(last)-1), ""); out["dropped"] != float64(0) {
+		t.Fatalf("a since inside the ring reports dropped entries: %v", out)
 	}
 }

@@ -179,6 +179,8 @@ func addInView(r *desktop.AddInRequest) api.AddIn {
 	if o.Conference != nil {
 		v.JoinURL, v.ConferenceID = o.Conference.JoinURL, o.Conference.ID
 	}
+	c := r.Cause()
+	v.RootCause, v.Catalogue = c.Text, c.Catalogue
 	return v
 }
 

@@ -43,34 +43,44 @@ func advanceClock(r *http.Request, w World) (int, any, error) {
 
 func getEvents(r *http.Request, w World) (int, any, error) {
 	q := r.URL.Query()
-	keep, err := sinceFilter(q.Get("since"))
+	seq, at, err := parseSince(q.Get("since"))
 	if err != nil {
 		return 0, nil, err
 	}
 	source, actor := q.Get("source"), q.Get("actor")
-	out := []api.Event{}
-	for _, e := range w.Log().Events(func(e events.Event) bool {
-		return keep(e) && (source == "" || e.Source == source) && (actor == "" || strings.EqualFold(e.Actor, actor))
-	}) {
-		out = append(out, api.Event{Seq: e.Seq, At: e.At, Source: e.Source, Actor: e.Actor, What: e.What, Why: e.Why})
+	all, dropped := w.Log().Since(seq)
+	out := api.Events{Events: []api.Event{}, Dropped: dropped}
+	for _, e := range all {
+		if (source == "" || e.Source == source) && (actor == "" || strings.EqualFold(e.Actor, actor)) && (at.IsZero() || e.At.After(at) || e.Last.After(at)) {
+			out.Events = append(out.Events, eventView(e))
+		}
 	}
 	return http.StatusOK, out, nil
 }
 
-// sinceFilter keeps events after a sequence number or after an RFC 3339
-// time (on the world's clock); "" keeps every event.
-func sinceFilter(since string) (func(events.Event) bool, error) {
+func eventView(e events.Event) api.Event {
+	v := api.Event{Seq: e.Seq, At: e.At, Source: e.Source, Actor: e.Actor, What: e.What, Why: e.Why, Count: e.Count}
+	if e.Count > 1 {
+		last := e.Last
+		v.Last = &last
+	}
+	return v
+}
+
+// parseSince reads since: a sequence number, or an RFC 3339 time on the
+// world's clock; "" is everything.
+func parseSince(since string) (uint64, time.Time, error) {
 	if since == "" {
-		return func(events.Event) bool { return true }, nil
+		return 0, time.Time{}, nil
 	}
 	if n, err := strconv.ParseUint(since, 10, 64); err == nil {
-		return func(e events.Event) bool { return e.Seq > n }, nil
+		return n, time.Time{}, nil
 	}
 	at, err := time.Parse(time.RFC3339Nano, since)
 	if err != nil {
-		return nil, badRequest("since must be an event sequence number or an RFC 3339 time, got %q", since)
+		return 0, time.Time{}, badRequest("since must be an event sequence number or an RFC 3339 time, got %q", since)
 	}
-	return func(e events.Event) bool { return e.At.After(at) }, nil
+	return 0, at, nil
 }
 
 func setMAPI(r *http.Request, w World) (int, any, error) {

@@ -22,7 +22,22 @@ func Build(org *fixtures.Organisation, opts ...Option) (*World, error) {
 		return nil, err
 	}
 	w.cur.Store(c)
+	if err := w.listenIfAsked(); err != nil {
+		return nil, err
+	}
 	return w, nil
+}
+
+// listenIfAsked starts the world's faces when WithEndpoints was given.
+func (w *World) listenIfAsked() error {
+	if !w.cfg.listen {
+		return nil
+	}
+	if _, err := w.Listen(); err != nil {
+		w.Close()
+		return fmt.Errorf("harness: starting the wire faces: %w", err)
+	}
+	return nil
 }
 
 // build returns fresh contents holding org.
@@ -54,6 +69,9 @@ func Load(name string, opts ...Option) (*World, error) {
 		return nil, err
 	}
 	w.cur.Store(c)
+	if err := w.listenIfAsked(); err != nil {
+		return nil, err
+	}
 	return w, nil
 }
 
@@ -81,15 +99,35 @@ type TB interface {
 }
 
 // RunT builds a world from an embedded organisation or file for a test (or
-// GinkgoT()), fails the test if it cannot, and closes it when the test ends.
+// GinkgoT()), fails the test if it cannot, and closes it when the test
+// ends. When the test has failed, the cleanup first writes the world's
+// Report (state summary and event log) to the test's output (t.Log), or,
+// under Ginkgo, into the spec's report as the entry "ucfake world".
 func RunT(t TB, name string, opts ...Option) *World {
 	t.Helper()
 	w, err := Load(name, opts...)
 	if err != nil {
 		t.Fatalf("harness: %v", err)
 	}
-	t.Cleanup(w.Close)
+	t.Cleanup(func() {
+		reportIfFailed(t, w)
+		w.Close()
+	})
 	return w
+}
+
+// reportIfFailed attaches the world's report to a failed test.
+func reportIfFailed(t TB, w *World) {
+	failed, ok := t.(interface{ Failed() bool })
+	if !ok || !failed.Failed() {
+		return
+	}
+	switch r := t.(type) {
+	case interface{ AddReportEntryVisibilityFailureOrVerbose(string, ...any) }:
+		r.AddReportEntryVisibilityFailureOrVerbose("ucfake world", w.Report())
+	case interface{ Log(...any) }:
+		r.Log(w.Report())
+	}
 }
 
 func (w *contents) applyUsers(org *fixtures.Organisation) error {

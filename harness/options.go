@@ -15,7 +15,18 @@ type config struct {
 	newClock func() clock.Clock
 	start    time.Time
 	timing   desktop.Timing
+	events   int
+	listen   bool
 }
+
+// WithEndpoints starts every wire face of the world on free loopback ports
+// as soon as it is built (see World.Listen); World.Endpoints then names
+// them and Close stops them.
+func WithEndpoints() Option { return func(cf *config) { cf.listen = true } }
+
+// WithEventLimit keeps at most n event-log entries (default
+// events.DefaultLimit, 10,000); older ones are dropped and counted.
+func WithEventLimit(n int) Option { return func(cf *config) { cf.events = n } }
 
 // WithClock runs the world on c instead of a new virtual clock. Advance
 // then fails unless c is a *clock.Virtual. A world reset keeps c; prefer

@@ -169,7 +169,7 @@ func (s *Server) listenTenant(w *World) (map[string]string, io.Closer, error) {
 	eps, all := map[string]string{}, closers{}
 	for _, face := range Faces {
 		addr := "127.0.0.1:0"
-		if prev := w.Endpoints()[face]; prev != "" {
+		if prev := w.listenAddrs()[face]; prev != "" {
 			addr = prev
 		}
 		bound, c, err := s.listen(face, addr, w.name)

@@ -40,7 +40,7 @@ func (w *World) Export() Snapshot {
 	c := w.now()
 	return Snapshot{Version: SnapshotVersion, Tenant: w.name, Generation: w.generation.Load(), Fixture: c.fixture, Domain: c.domain, Now: c.clock.Now(),
 		Exchange: c.exchange.Export(), Lync: c.lync.Export(), Desktops: c.env.Export(), Faults: c.faults.All(),
-		Endpoints: w.Endpoints()}
+		Endpoints: w.listenAddrs()}
 }
 
 // Import replaces the world's contents, in place, by the state of s. A

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ucfake/ucfake/fakes/clock"
 	"github.com/ucfake/ucfake/harness"
 )
 
@@ -80,4 +81,26 @@ func TestASavedTenantKeepsItsWorld(t *testing.T) {
 	if err := w.Reset(); err != nil || w.Computer("PC-ASSISTANT") == nil {
 		t.Fatalf("reset to the saved YAML: %v", err)
 	}
+}
+
+// TestChangesNoRequestCommitsAreSavedSoon: on a real clock, a change that
+// no face commits (here made in-process) reaches the file within seconds.
+func TestChangesNoRequestCommitsAreSavedSoon(t *testing.T) {
+	dir := t.TempDir()
+	ts, err := harness.NewTenants(harness.TenantsOptions{StateDir: dir, Default: "kb000",
+		World: []harness.Option{harness.WithClockFactory(func() clock.Clock { return clock.NewReal(1) })}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ts.Close()
+	w, _ := ts.Get("")
+	if _, err := w.AddUser(harness.UserSpec{Alias: "latecomer"}); err != nil {
+		t.Fatal(err)
+	}
+	for start := time.Now(); time.Since(start) < 10*time.Second; time.Sleep(50 * time.Millisecond) {
+		if data, _ := os.ReadFile(filepath.Join(dir, "default.json")); strings.Contains(string(data), "latecomer@contoso.com") {
+			return
+		}
+	}
+	t.Fatal("an uncommitted change was not saved within 10 s")
 }

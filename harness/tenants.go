@@ -336,7 +336,7 @@ func (ts *Tenants) relisten() error {
 	ts.mu.Lock()
 	defer ts.mu.Unlock()
 	for _, e := range ts.m {
-		if len(e.world.Endpoints()) == 0 || e.listeners != nil {
+		if len(e.world.listenAddrs()) == 0 || e.listeners != nil {
 			continue
 		}
 		eps, ln, err := ts.listen(e.world, true)

@@ -39,6 +39,7 @@ var ErrClosed = errors.New("harness: the world is closed")
 type World struct {
 	name   string
 	cfg    config
+	opts   []Option // as given, for the tenants its own control plane creates
 	cur    atomic.Pointer[contents]
 	swapMu sync.Mutex // serialises Reset, LoadFixture, Import and Close
 	commit committer
@@ -49,11 +50,15 @@ type World struct {
 	// endpoints are the tenant's own listeners by face, if it has them
 	// (set by Tenants; saved so that a restart listens there again).
 	endpoints atomic.Pointer[map[string]string]
+	// onClose are run by Close before the contents close (the listeners
+	// Listen started).
+	closeMu sync.Mutex
+	onClose []func()
 }
 
-// Endpoints returns the tenant's own listeners by face (FaceEWS, ...), or
-// nil when it has none.
-func (w *World) Endpoints() map[string]string {
+// listenAddrs returns the world's own listeners by face (FaceEWS, ...),
+// or nil when it has none.
+func (w *World) listenAddrs() map[string]string {
 	if p := w.endpoints.Load(); p != nil {
 		return *p
 	}
@@ -90,7 +95,7 @@ func New(domain string, opts ...Option) *World {
 }
 
 func newWorld(opts []Option) *World {
-	w := &World{}
+	w := &World{opts: opts}
 	for _, o := range opts {
 		o(&w.cfg)
 	}
@@ -105,7 +110,7 @@ func (w *World) fresh(f Fixture, domain string, clk clock.Clock) *contents {
 	}
 	c := &contents{fixture: f, domain: domain, clock: clk}
 	c.virtual, _ = c.clock.(*clock.Virtual)
-	c.log = events.New(c.clock)
+	c.log = events.NewLimited(c.clock, w.cfg.events)
 	c.log.OnRecord(w.commit.changed)
 	c.faults = faults.New(c.clock, w.commit.changed)
 	dir := directory.New() // one directory that both stores read
@@ -246,6 +251,13 @@ func (w *World) Close() {
 		return
 	}
 	w.commit.detach()
+	w.closeMu.Lock()
+	fns := w.onClose
+	w.onClose = nil
+	w.closeMu.Unlock()
+	for _, f := range fns {
+		f()
+	}
 	w.now().close()
 }
 

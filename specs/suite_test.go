@@ -4,9 +4,11 @@
 package specs
 
 import (
+	"fmt"
 	"testing"
 
 	. "github.com/onsi/ginkgo/v2"
+	"github.com/onsi/ginkgo/v2/types"
 	. "github.com/onsi/gomega"
 
 	"github.com/ucfake/ucfake/harness"
@@ -17,19 +19,18 @@ func TestSpecs(t *testing.T) {
 	RunSpecs(t, "ucfake: the executable KB")
 }
 
-// world is the current spec's world, for the failure report.
-var world *harness.World
-
-// newWorld builds a fresh world from an embedded organisation for the
-// current spec and closes it when the spec ends.
-func newWorld(name string) *harness.World {
-	world = harness.RunT(GinkgoT(), name)
-	return world
-}
-
-// On failure, the world's event log goes into the report.
-var _ = JustAfterEach(func() {
-	if CurrentSpecReport().Failed() && world != nil {
-		AddReportEntry("event log", world.Log().String())
+// After the suite, every skipped spec is named with its reason, one line
+// each, for make test's summary (internal/testreport).
+var _ = ReportAfterSuite("skipped specs", func(r Report) {
+	for _, s := range r.SpecReports {
+		if s.State == types.SpecStateSkipped && s.Failure.Message != "" {
+			fmt.Printf("ucfake-skip: %s: %s\n", s.FullText(), s.Failure.Message)
+		}
 	}
 })
+
+// newWorld builds a fresh world from an embedded organisation for the
+// current spec and closes it when the spec ends; when the spec fails,
+// harness.RunT puts the world's report (state summary and event log) into
+// the spec's report entry "ucfake world". Every spec builds its own.
+func newWorld(name string) *harness.World { return harness.RunT(GinkgoT(), name) }

@@ -80,4 +80,9 @@ type AddIn struct {
 	Subject      string `json:"subject,omitempty"`
 	JoinURL      string `json:"joinUrl,omitempty"`
 	ConferenceID string `json:"conferenceId,omitempty"`
+	// RootCause is why a request for someone else did not succeed, as far
+	// as the simulation knows, and Catalogue the catalogue entry it is an
+	// instance of.
+	RootCause string `json:"rootCause,omitempty"`
+	Catalogue string `json:"catalogue,omitempty"`
 }

@@ -49,14 +49,25 @@ type MAPI struct {
 	Computer string `json:"computer,omitempty"` // "" = the whole Exchange server
 }
 
-// Event is one entry of the event log.
+// Event is one entry of the event log: one state change, or a run of
+// identical ones (Count times, from At to Last).
 type Event struct {
-	Seq    uint64    `json:"seq"`
-	At     time.Time `json:"at"`
-	Source string    `json:"source"`
-	Actor  string    `json:"actor"`
-	What   string    `json:"what"`
-	Why    string    `json:"why,omitempty"`
+	Seq    uint64     `json:"seq"` // of its last occurrence
+	At     time.Time  `json:"at"`  // of its first occurrence
+	Source string     `json:"source"`
+	Actor  string     `json:"actor"`
+	What   string     `json:"what"`
+	Why    string     `json:"why,omitempty"`
+	Count  int        `json:"count"`
+	Last   *time.Time `json:"last,omitempty"` // of its last occurrence, when count > 1
+}
+
+// Events is the body of GET /_ucfake/events: the entries that match and,
+// when since asks for entries older than the log still keeps, how many it
+// has let go.
+type Events struct {
+	Events  []Event `json:"events"`
+	Dropped int     `json:"dropped"`
 }
 
 // Fault is a scripted fault, as added and as reported.

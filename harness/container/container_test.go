@@ -38,7 +38,7 @@ func TestRunServesEveryEndpoint(t *testing.T) {
 		t.Fatalf("kb000 default tenant: %v", err)
 	}
 	caps, err := cl.Capabilities(ctx)
-	if err != nil || len(caps.Frontends) != 5 {
+	if err != nil || len(caps.Frontends) != 6 { // the control plane and the five wire faces
 		t.Fatalf("capabilities: %v %+v", err, caps.Frontends)
 	}
 	for _, addr := range []string{c.SIP(), c.IMAP()} {

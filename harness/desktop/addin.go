@@ -55,7 +55,7 @@ func done(o Outcome) *AddInRequest { return &AddInRequest{outcome: o} }
 func (o *Outlook) ScheduleLyncMeeting(owner string, m Meeting) *AddInRequest {
 	o.env.mu.Lock()
 	defer o.env.mu.Unlock()
-	return o.env.addIns.track(o.scheduleLyncMeeting(owner, m))
+	return o.keep(o.scheduleLyncMeeting(owner, m), owner)
 }
 
 func (o *Outlook) scheduleLyncMeeting(owner string, m Meeting) *AddInRequest {
@@ -85,7 +85,7 @@ func (o *Outlook) scheduleLyncMeeting(owner string, m Meeting) *AddInRequest {
 func (o *Outlook) AddLyncDetails(owner, itemID string) *AddInRequest {
 	o.env.mu.Lock()
 	defer o.env.mu.Unlock()
-	return o.env.addIns.track(o.addLyncDetails(owner, itemID))
+	return o.keep(o.addLyncDetails(owner, itemID), owner)
 }
 
 func (o *Outlook) addLyncDetails(owner, itemID string) *AddInRequest {

@@ -47,6 +47,19 @@ type AddInRequest struct {
 	id       int
 	outcome  Outcome
 	deadline time.Time // for a pending request: when it becomes no-response
+	// who asked, for whom, and where: for Cause
+	env              *Env
+	owner, requester string
+}
+
+// Cause is the simulation's root cause of a request that did not succeed
+// (see Env.Explain); the zero Cause for a success, a request for one's own
+// calendar, or one the simulation cannot explain.
+func (r *AddInRequest) Cause() Cause {
+	if r.env == nil || r.owner == "" || r.Outcome().Kind == OutcomeSuccess {
+		return Cause{}
+	}
+	return r.env.Explain(r.owner, r.requester)
 }
 
 // ID returns the request's number in its world (1, 2, ...).
@@ -60,3 +73,13 @@ func (r *AddInRequest) Outcome() Outcome {
 }
 
 func (r *AddInRequest) set(o Outcome) { r.mu.Lock(); r.outcome = o; r.mu.Unlock() }
+
+// keep numbers a request o made for owner ("" = o's own calendar) and
+// remembers who asked, for Cause. Called with the desktop lock held.
+func (o *Outlook) keep(r *AddInRequest, owner string) *AddInRequest {
+	o.env.addIns.track(r)
+	if p, err := o.env.resolve(owner); err == nil && owner != "" && key(p.SIP) != key(o.user.SIP) {
+		r.env, r.owner, r.requester = o.env, p.SMTP, o.user.SMTP
+	}
+	return r
+}

@@ -200,3 +200,8 @@ func (c *LyncClient) schedulePoll(d time.Duration) {
 		c.schedulePoll(c.env.timing.SyncInterval)
 	})
 }
+
+// Explain returns the simulation's root cause of a delegation between
+// this client's user and other not working, whichever of the two is the
+// manager (see Env.Explain).
+func (c *LyncClient) Explain(manager, delegate string) Cause { return c.env.Explain(manager, delegate) }

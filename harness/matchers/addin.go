@@ -4,26 +4,54 @@ import (
 	"fmt"
 
 	"github.com/onsi/gomega/types"
+
+	"github.com/ucfake/ucfake/control/api"
 	"github.com/ucfake/ucfake/harness/desktop"
 )
 
-func outcome(actual any) (desktop.Outcome, error) {
-	switch r := actual.(type) {
-	case *desktop.AddInRequest:
-		return r.Outcome(), nil
-	case desktop.Outcome:
-		return r, nil
-	}
-	return desktop.Outcome{}, fmt.Errorf("matchers: want a *desktop.AddInRequest or desktop.Outcome, got %T", actual)
+// addIn is an add-in outcome as the matchers read it, in-process or remote.
+type addIn struct {
+	kind, text, why string
+	joinURL         string
+	cause           desktop.Cause
 }
 
-func outcomeText(o desktop.Outcome) string {
-	s := "the add-in outcome " + string(o.Kind)
-	if o.Text != "" {
-		s += fmt.Sprintf(" with the message %q", o.Text)
+// outcome reads a *desktop.AddInRequest, a desktop.Outcome, or the remote
+// api.AddIn (harness/remote.AddIn).
+func outcome(actual any) (addIn, error) {
+	switch r := actual.(type) {
+	case *desktop.AddInRequest:
+		a := fromOutcome(r.Outcome())
+		a.cause = r.Cause()
+		return a, nil
+	case desktop.Outcome:
+		return fromOutcome(r), nil
+	case api.AddIn:
+		return addIn{kind: r.Kind, text: r.Text, why: r.Why, joinURL: r.JoinURL, cause: desktop.Cause{Text: r.RootCause, Catalogue: r.Catalogue}}, nil
+	case *api.AddIn:
+		return outcome(*r)
 	}
-	if o.Why != "" {
-		s += " (cause: " + o.Why + ")"
+	return addIn{}, fmt.Errorf("matchers: want a *desktop.AddInRequest, a desktop.Outcome or an api.AddIn, got %T", actual)
+}
+
+func fromOutcome(o desktop.Outcome) addIn {
+	a := addIn{kind: string(o.Kind), text: o.Text, why: o.Why}
+	if o.Item != nil && o.Item.OnlineMeeting != nil {
+		a.joinURL = o.Item.OnlineMeeting.JoinURL
+	}
+	return a
+}
+
+func (a addIn) String() string {
+	s := "the add-in outcome " + a.kind
+	if a.text != "" {
+		s += fmt.Sprintf(" with the message %q", a.text)
+	}
+	if a.why != "" {
+		s += " (cause: " + a.why + ")"
+	}
+	if c := a.cause.String(); c != "" {
+		s += "\nroot cause: " + c
 	}
 	return s
 }
@@ -31,8 +59,8 @@ func outcomeText(o desktop.Outcome) string {
 // HaveOutcome succeeds when the add-in request ended (or is) kind.
 func HaveOutcome(kind desktop.OutcomeKind) types.GomegaMatcher {
 	return newMatcher("the add-in outcome "+string(kind), func(actual any) (bool, string, error) {
-		o, err := outcome(actual)
-		return err == nil && o.Kind == kind, outcomeText(o), err
+		a, err := outcome(actual)
+		return err == nil && a.kind == string(kind), a.String(), err
 	})
 }
 
@@ -40,17 +68,16 @@ func HaveOutcome(kind desktop.OutcomeKind) types.GomegaMatcher {
 // details into the calendar.
 func BeScheduled() types.GomegaMatcher {
 	return newMatcher("the Lync Meeting to be scheduled with join details", func(actual any) (bool, string, error) {
-		o, err := outcome(actual)
-		ok := err == nil && o.Kind == desktop.OutcomeSuccess && o.Item != nil && o.Item.OnlineMeeting != nil && o.Item.OnlineMeeting.JoinURL != ""
-		return ok, outcomeText(o), err
+		a, err := outcome(actual)
+		return err == nil && a.kind == string(desktop.OutcomeSuccess) && a.joinURL != "", a.String(), err
 	})
 }
 
 // BeRefusedWith succeeds when the add-in showed exactly the error text.
 func BeRefusedWith(text string) types.GomegaMatcher {
 	return newMatcher(fmt.Sprintf("the add-in to show the error %q", text), func(actual any) (bool, string, error) {
-		o, err := outcome(actual)
-		return err == nil && o.Kind == desktop.OutcomeError && o.Text == text, outcomeText(o), err
+		a, err := outcome(actual)
+		return err == nil && a.kind == string(desktop.OutcomeError) && a.text == text, a.String(), err
 	})
 }
 

@@ -48,8 +48,9 @@ type EventFilter struct {
 	Since         uint64 // events after this sequence number
 }
 
-// Events reads the tenant's event log.
-func (c *Client) Events(ctx context.Context, f EventFilter) ([]api.Event, error) {
+// Events reads the tenant's event log: the entries that match, and how
+// many entries the log has let go that Since asked for.
+func (c *Client) Events(ctx context.Context, f EventFilter) (api.Events, error) {
 	q := url.Values{}
 	if f.Source != "" {
 		q.Set("source", f.Source)
@@ -60,7 +61,7 @@ func (c *Client) Events(ctx context.Context, f EventFilter) ([]api.Event, error)
 	if f.Since != 0 {
 		q.Set("since", strconv.FormatUint(f.Since, 10))
 	}
-	var out []api.Event
+	var out api.Events
 	err := c.call(ctx, "GET", "/events?"+q.Encode(), nil, &out)
 	return out, err
 }

@@ -51,6 +51,19 @@ func (e *EWS) GetDelegates(mailbox string) (string, error) {
 	return body, err
 }
 
+// AddDelegate makes delegate a delegate of mailbox with Editor on the
+// Calendar, as Outlook's Delegate Access does.
+func (e *EWS) AddDelegate(mailbox, delegate string) error {
+	op := fmt.Sprintf(`<m:AddDelegate><m:Mailbox><t:EmailAddress>%s</t:EmailAddress></m:Mailbox><m:DelegateUsers><t:DelegateUser><t:UserId><t:PrimarySmtpAddress>%s</t:PrimarySmtpAddress></t:UserId><t:DelegatePermissions><t:CalendarFolderPermissionLevel>Editor</t:CalendarFolderPermissionLevel></t:DelegatePermissions><t:ReceiveCopiesOfMeetingMessages>true</t:ReceiveCopiesOfMeetingMessages><t:ViewPrivateItems>false</t:ViewPrivateItems></t:DelegateUser></m:DelegateUsers><m:DeliverMeetingRequests>DelegatesAndMe</m:DeliverMeetingRequests></m:AddDelegate>`, mailbox, delegate)
+	return e.expectNoError(op)
+}
+
+// RemoveDelegate removes delegate from mailbox's delegates.
+func (e *EWS) RemoveDelegate(mailbox, delegate string) error {
+	op := fmt.Sprintf(`<m:RemoveDelegate><m:Mailbox><t:EmailAddress>%s</t:EmailAddress></m:Mailbox><m:UserIds><t:UserId><t:PrimarySmtpAddress>%s</t:PrimarySmtpAddress></t:UserId></m:UserIds></m:RemoveDelegate>`, mailbox, delegate)
+	return e.expectNoError(op)
+}
+
 func (e *EWS) expectNoError(op string) error {
 	status, body, err := e.Call(op)
 	if err != nil {
