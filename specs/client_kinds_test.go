@@ -6,6 +6,7 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	"github.com/ucfake/ucfake/harness"
 	"github.com/ucfake/ucfake/harness/desktop"
 	. "github.com/ucfake/ucfake/harness/matchers"
 	"github.com/ucfake/ucfake/harness/scenario"
@@ -23,10 +24,10 @@ const (
 )
 
 // assistantOn adds a computer of the assistant with a client kind.
-func assistantOn(kind desktop.ClientKind) (scenario.Pair, *desktop.Computer) {
+func assistantOn(w *harness.World, kind desktop.ClientKind) (scenario.Pair, *desktop.Computer) {
 	GinkgoHelper()
 	pair := scenario.Pair{Manager: kbPair.Manager, Delegate: "PC-ASSISTANT-" + string(kind)}
-	asst, err := world.AddComputer(desktop.ComputerSpec{Name: pair.Delegate, User: "assistant", Kind: kind})
+	asst, err := w.AddComputer(desktop.ComputerSpec{Name: pair.Delegate, User: "assistant", Kind: kind})
 	Expect(err).NotTo(HaveOccurred())
 	return pair, asst
 }
@@ -35,7 +36,7 @@ var _ = Describe("The add-in's permissions error in each client", func() {
 	DescribeTable("shows the client's own text when the delegation is missing",
 		func(kind desktop.ClientKind, text string) {
 			w := newWorld("kb000")
-			pair, asst := assistantOn(kind)
+			pair, asst := assistantOn(w, kind)
 			Expect(scenario.TimingIssue(w, pair)).To(Succeed())
 			Expect(schedule(w, asst)).To(BeRefusedWith(text))
 		},
@@ -48,7 +49,7 @@ var _ = Describe("The add-in's permissions error in each client", func() {
 	It("shows seed 000's text in Lync Basic, which cannot schedule on behalf (assumed)", func() {
 		w := newWorld("kb000")
 		Expect(scenario.Delegation(w, kbPair)).To(Succeed())
-		_, basic := assistantOn(desktop.LyncBasic)
+		_, basic := assistantOn(w, desktop.LyncBasic)
 		basic.Outlook().Open()
 		Expect(basic.Lync().SignIn()).To(Succeed())
 		Expect(schedule(w, basic)).To(BeRefusedWith(kb2013Error))
@@ -58,7 +59,7 @@ var _ = Describe("The add-in's permissions error in each client", func() {
 var _ = Describe("Skype for Business 2016", func() {
 	It("keeps its settings under the Office 16.0 key", func() {
 		w := newWorld("kb000")
-		_, asst := assistantOn(desktop.SfB2016)
+		_, asst := assistantOn(w, desktop.SfB2016)
 		Expect(scenario.Delegation(w, scenario.Pair{Manager: kbPair.Manager, Delegate: asst.Name()})).To(Succeed())
 		Expect(asst.Registry()).To(HaveKey(`HKCU\Software\Microsoft\Office\16.0\Lync`))
 		Expect(asst.Registry()).NotTo(HaveKey(`HKCU\Software\Microsoft\Office\15.0\Lync`))
