@@ -5,7 +5,7 @@ PKGS    ?= ./...
 BENCH   ?= .
 FUZZTIME ?= 30s
 
-.PHONY: test specs junit bench fuzz vet run image
+.PHONY: test specs junit bench fuzz vet run image mutate
 
 ## test: the whole suite (unit tests, Ginkgo specs, wire conformance), with
 ## the race detector; ends with one line naming every skipped test and why
@@ -21,6 +21,13 @@ specs:
 ## junit: the specs with a JUnit report in junit.xml, for CI systems
 junit:
 	$(GO) tool ginkgo --junit-report=junit.xml --output-dir=. ./specs
+
+## mutate: mutation testing of fakes/lync, fakes/exchange and harness/desktop against their
+## tests and the specs (slow, about an hour on two cores; not part of make test). Per-mutant
+## report in mutation.out; survivors are reviewed in docs/mutation.md. MUTATE="-match desktop/"
+## runs a subset.
+mutate:
+	$(GO) run ./tools/mutate $(MUTATE)
 
 ## bench: every benchmark, with allocations
 bench:
