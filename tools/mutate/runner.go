@@ -87,7 +87,9 @@ func (r *runner) baseline() error {
 
 // packages is what go test runs for a mutant: the mutated packages' own
 // tests and the specs.
-func (r *runner) packages() []string { return append(append([]string(nil), r.cfg.pkgs...), r.cfg.tests...) }
+func (r *runner) packages() []string {
+	return append(append([]string(nil), r.cfg.pkgs...), r.cfg.tests...)
+}
 
 // testAll tests every mutant with cfg.workers at once, printing progress.
 func (r *runner) testAll(ms []Mutant) []Result {
