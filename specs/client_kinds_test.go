@@ -84,3 +84,17 @@ var _ = Describe("Lync Basic on a delegator's computer", KB000, func() {
 		Expect(schedule(w, asst)).To(BeRefusedWith(kb2013Error))
 	})
 })
+
+var _ = Describe("Lync for Mac 2011 as the delegate's client", func() {
+	It("offers no on-behalf scheduling at all, as Mac clients delegate calls but not meetings", func() {
+		w := newWorld("kb000")
+		Expect(scenario.Delegation(w, kbPair)).To(Succeed())
+		mac, err := w.AddComputer(desktop.ComputerSpec{Name: "MAC-ASSISTANT", User: "assistant", Kind: desktop.LyncMac2011})
+		Expect(err).NotTo(HaveOccurred())
+		mac.Outlook().Open()
+		Expect(mac.Lync().SignIn()).To(Succeed())
+		req := schedule(w, mac)
+		Expect(req).To(HaveOutcome(desktop.OutcomeUnavailable))
+		Expect(req.Outcome().Text).To(Equal("Lync for Mac 2011 cannot schedule meetings on behalf of others")) // ucfake's own text (assumed)
+	})
+})

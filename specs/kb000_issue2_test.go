@@ -119,7 +119,13 @@ var _ = Describe("What the administrative delegate needs", KB000, Requirement, f
 		w, _, asst := kb000()
 		Expect(scenario.Delegation(w, kbPair)).To(Succeed())
 		Expect(w.Exchange().RevokeMailboxRight("manager", "assistant", "SendOnBehalf")).To(Succeed())
+		By("the delegate's client checks only Editor on the Calendar, so it still acts for the manager")
+		Expect(asst).To(HaveGroup("People I Manage Calls For", "manager"))
+		By("Exchange refuses the invitations sent on behalf, and the add-in waits")
 		Expect(schedule(w, asst)).To(GetNoResponse())
+		items, err := w.Exchange().CalendarItems("manager", "manager")
+		Expect(err).NotTo(HaveOccurred())
+		Expect(items).To(BeEmpty(), "nothing is saved without the invitations")
 	})
 
 	It("needs both users' Lync and Outlook open", KB("kb000-res-precondition"), func() {

@@ -94,3 +94,16 @@ var _ = Describe("More readers' questions on blog 003", Blog003, FieldReport, fu
 		Expect(asst).NotTo(HaveGroup("People I Manage Calls For"))
 	})
 })
+
+var _ = Describe("The delegate banners of the Swedish client", KB002SV, func() {
+	It("shows the assumed Swedish texts when the ombud is added and when the chef's clean-up removes them", func() {
+		w, chef, ombud := kb002()
+		Expect(scenario.Delegation(w, svPair)).To(Succeed())
+		Expect(ombud).To(ShowBanner("Du har lagts till som ombud för Lars Lindqvist")) // assumed: 002 prints no banner text
+		Expect(chef.Lync().RemoveFromGroup("Ombud", "ombud")).To(Succeed())
+		chef.Lync().Exit()
+		Expect(chef.Lync().SignIn()).To(Succeed())
+		Expect(w.Advance(10 * time.Minute)).To(Succeed())
+		Expect(ombud).To(ShowBanner("Du är inte längre ombud för Lars Lindqvist")) // assumed
+	})
+})
