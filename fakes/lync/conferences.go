@@ -60,7 +60,7 @@ func (s *Store) newConferenceLocked(req, org string, r ConferenceRequest, now ti
 	} else if _, ok := s.conferences[org][strings.ToUpper(id)]; ok {
 		return Conference{}, ErrConferenceExists.with(Facts{User: org, Conference: id}, "conference id %s already in use for %s", id, org)
 	}
-	expiry := r.Expiry.Round(0).UTC()
+	expiry := plain(r.Expiry)
 	if expiry.IsZero() {
 		expiry = now.Add(DefaultConferenceExpiry)
 	} else if !expiry.After(now) {

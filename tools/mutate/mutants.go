@@ -100,6 +100,13 @@ func walk(fset *token.FileSet, fn string, n ast.Node) []site {
 	var out []site
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.ReturnStmt:
+			if returnsError(n) {
+				// The other results of a return with an error are
+				// meaningless by Go's convention; only the error is walked.
+				out = append(out, walk(fset, fn, n.Results[len(n.Results)-1])...)
+				return false
+			}
 		case *ast.BinaryExpr:
 			out = append(out, binarySites(fset, fn, n)...)
 		case *ast.Ident:
@@ -125,6 +132,16 @@ func walk(fset *token.FileSet, fn string, n ast.Node) []site {
 		return true
 	})
 	return out
+}
+
+// returnsError reports whether r returns several results, the last of
+// which is not nil (by the module's convention, an error).
+func returnsError(r *ast.ReturnStmt) bool {
+	if len(r.Results) < 2 {
+		return false
+	}
+	id, ok := r.Results[len(r.Results)-1].(*ast.Ident)
+	return !ok || id.Name != "nil"
 }
 
 // swaps are the comparison mutations: each operator to one other, the

@@ -35,16 +35,22 @@ func TestEachOperatorMakesItsMutants(t *testing.T) {
 		"CMP a < limit → a <= limit",
 		"CMP a == b → a != b",
 		"CMP a > b → a >= b",
+		"CMP x > 1 → x >= 1",
 		"DEL a++ → (removed)",
 		"DEL b = a → (removed)",
 		"DEL g(true) → (removed)",
 		"INT 0 → -1",
 		"INT 0 → 1",
+		"INT 1 → 0",
+		"INT 1 → 2",
+		"INT 2 → 1", // return 2, nil is mutated; return 0, errNo is not
+		"INT 2 → 3",
 		"INT 25 → 24",
 		"INT 25 → 26",
 		"LOGIC a > b && ok → a > b || ok",
 		"NEG a < limit → !(a < limit)",
 		"NEG a > b && ok → !(a > b && ok)",
+		"NEG x > 1 → !(x > 1)",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("mutants:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

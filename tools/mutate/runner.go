@@ -135,7 +135,7 @@ func (r *runner) test(worker int, m Mutant) Result {
 	defer cancel()
 	start := time.Now()
 	for _, pkgs := range r.testStages(m) {
-		out, err := r.goCmd(ctx, append([]string{"test", "-count=1", "-vet=off", "-overlay=" + overlay}, pkgs...)...)
+		out, err := r.goCmd(ctx, append([]string{"test", "-count=1", "-vet=off", "-timeout=" + testTimeout.String(), "-overlay=" + overlay}, pkgs...)...)
 		if res.Outcome, res.Output = classify(ctx, out, err); res.Outcome != Survived {
 			break
 		}
@@ -143,6 +143,10 @@ func (r *runner) test(worker int, m Mutant) Result {
 	res.Took = time.Since(start)
 	return res
 }
+
+// testTimeout bounds one test binary's run (not its build): a mutant that
+// makes a test hang dies with a stack dump and counts as killed.
+const testTimeout = time.Minute
 
 // testStages is what runs for a mutant, in order, stopping at the first
 // stage that notices it: the mutated file's own package (quick to build),
