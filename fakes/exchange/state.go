@@ -10,12 +10,11 @@ import (
 
 // State is the whole store, JSON-serialisable, for export and persistence.
 type State struct {
-	Domain           string         `json:"domain"`
-	Users            []User         `json:"users"`
-	Mailboxes        []MailboxState `json:"mailboxes"`
-	MAPIOff          bool           `json:"mapiOff,omitempty"`
-	MAPIOffComputers []string       `json:"mapiOffComputers,omitempty"`
-	Seq              uint64         `json:"seq"`
+	Domain    string         `json:"domain"`
+	Users     []User         `json:"users"`
+	Mailboxes []MailboxState `json:"mailboxes"`
+	MAPIOff   bool           `json:"mapiOff,omitempty"`
+	Seq       uint64         `json:"seq"`
 }
 
 // MailboxState is one mailbox.
@@ -50,10 +49,6 @@ func (s *Store) Export() State {
 	if len(st.Users) == 0 {
 		st.Users = nil
 	}
-	for pc := range s.mapiOffPCs {
-		st.MAPIOffComputers = append(st.MAPIOffComputers, pc)
-	}
-	sort.Strings(st.MAPIOffComputers)
 	for _, u := range st.Users {
 		st.Mailboxes = append(st.Mailboxes, exportMailbox(s.mailboxes[string(u.ID())]))
 	}
@@ -141,10 +136,6 @@ func (s *Store) install(st State, boxes map[string]*mailbox) {
 	s.domain, s.mailboxes, s.mapiOff, s.seq = st.Domain, boxes, st.MAPIOff, st.Seq
 	if s.domain == "" {
 		s.domain = "contoso.com"
-	}
-	s.mapiOffPCs = map[string]bool{}
-	for _, pc := range st.MAPIOffComputers {
-		s.mapiOffPCs[strings.ToLower(pc)] = true
 	}
 }
 

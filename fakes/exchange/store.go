@@ -39,7 +39,6 @@ type Store struct {
 	dir         *directory.Directory
 	mailboxes   map[string]*mailbox // by directory.ID
 	mapiOff     bool
-	mapiOffPCs  map[string]bool
 	seq         uint64
 	uidValidity uint32
 	watchers    map[int]func(string, FolderName)
@@ -67,7 +66,7 @@ func New(o Options) *Store {
 		o.Directory = directory.New()
 	}
 	return &Store{clock: o.Clock, log: o.Log, domain: o.Domain, dir: o.Directory,
-		mailboxes: map[string]*mailbox{}, mapiOffPCs: map[string]bool{}, uidValidity: o.UIDValidity,
+		mailboxes: map[string]*mailbox{}, uidValidity: o.UIDValidity,
 		watchers: map[int]func(string, FolderName){}}
 }
 

@@ -13,16 +13,21 @@ import (
 var editorRights, _ = exchange.RightsOf(exchange.RoleEditor)
 
 // ucmapiPass is one round of the client's built-in UCMAPI service: connect
-// to Exchange's MAPI service (or keep retrying) and, when everything the
-// sources require holds, copy new Outlook delegates into the Lync back end.
+// to Exchange's MAPI service (or keep retrying), confirm the rights of the
+// delegations replicated to the client (the delegate's side), and, when
+// everything the sources require holds, copy new Outlook delegates into
+// the Lync back end (the manager's side).
 func (c *LyncClient) ucmapiPass() {
-	c.mapiOK = c.kind.MAPI() && c.env.exchange.MAPIAvailable(c.computer.name) && !c.mapiCut()
+	c.mapiOK = c.kind.MAPI() && c.env.exchange.MAPIAvailable() && !c.mapiCut()
+	if c.mapiOK && c.kind.Delegation() {
+		c.confirmDelegators()
+	}
 	c.takeStuck()
 	if reason := c.syncBlocked(); reason != "" {
 		c.env.record(c.user.SMTP, "UCMAPI: delegate sync skipped on "+c.computer.name, reason)
 		return
 	}
-	dels, err := c.env.exchange.MAPIReadDelegates(c.computer.name, c.user.SMTP, c.user.SMTP)
+	dels, err := c.env.exchange.MAPIReadDelegates(c.user.SMTP, c.user.SMTP)
 	if err != nil {
 		c.mapiOK = !errors.Is(err, exchange.ErrMAPIUnavailable)
 		c.env.record(c.user.SMTP, "UCMAPI: reading Outlook delegates failed", err.Error())
