@@ -6,7 +6,7 @@ IMAGE   ?= ucfake:dev
 BENCH   ?= .
 FUZZTIME ?= 30s
 
-.PHONY: test specs junit bench fuzz vet run image
+.PHONY: test specs junit bench fuzz vet run image mutate
 
 # Ryuk, testcontainers' reaper, needs an image nobody pulls here: the
 # container tests terminate their containers themselves.
@@ -26,6 +26,13 @@ specs:
 ## junit: the specs with a JUnit report in junit.xml, for CI systems
 junit:
 	$(GO) tool ginkgo --junit-report=junit.xml --output-dir=. ./specs
+
+## mutate: mutation testing of fakes/lync, fakes/exchange and harness/desktop against their
+## tests and the specs (slow, about an hour on two cores; not part of make test). Per-mutant
+## report in mutation.out; survivors are reviewed in docs/mutation.md. MUTATE="-match desktop/"
+## runs a subset.
+mutate:
+	$(GO) run ./tools/mutate $(MUTATE)
 
 ## bench: every benchmark, with allocations
 bench:

@@ -68,6 +68,7 @@ func TestPoliciesAndGrantsFromFixture(t *testing.T) {
 func TestLyncDelegatesInFixtureAreReplicatedBeforeStart(t *testing.T) {
 	org, err := fixtures.Parse("x.yaml", []byte(`
 users: [{alias: boss}, {alias: aide}]
+delegates: [{manager: boss, delegate: aide}]
 lyncDelegates: [{delegator: boss, delegate: aide}]
 computers: [{name: PC-AIDE, user: aide, signedIn: true}]
 `))
@@ -79,6 +80,14 @@ computers: [{name: PC-AIDE, user: aide, signedIn: true}]
 		t.Fatal(err)
 	}
 	defer w.Close()
+	if v := w.Lync().View("aide"); len(v.Delegators) != 1 || v.Delegators[0] != "sip:boss@contoso.com" {
+		t.Fatalf("replicated view at start %+v", v)
+	}
+	// The delegate's client shows the group once its first UCMAPI pass has
+	// confirmed its rights on the delegator's Calendar.
+	if err := w.Advance(time.Minute); err != nil {
+		t.Fatal(err)
+	}
 	g, ok := w.Computer("PC-AIDE").Lync().Group("People I Manage Calls For")
 	if !ok || len(g.Members) != 1 || g.Members[0] != "sip:boss@contoso.com" {
 		t.Fatalf("group %+v shown=%v", g, ok)

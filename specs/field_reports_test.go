@@ -6,6 +6,7 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/lync"
 	"github.com/ucfake/ucfake/fakes/lyncadmin"
 	"github.com/ucfake/ucfake/harness/desktop"
@@ -25,15 +26,40 @@ var _ = Describe("Readers' reports on blog 001", Blog001, FieldReport, func() {
 		})
 	})
 
-	Context("when only EnableDelegation is set for a manager not enabled for Enterprise Voice", func() {
-		It("still shows the permissions error", KB("blog001-c3-delegation-not-enough", "blog001-c4-what-else"), func() {
+	Context("when step 3's policy and EnableDelegation are set but the manager has not signed in again", func() {
+		It("still shows the permissions error", KB("blog001-c3-delegation-not-enough"), func() {
 			w, _, asst := seed003()
+			enableSyncGlobally(w)
 			vp, err := w.Lync().EffectiveVoicePolicy(w.User("user20").SIP)
 			Expect(err).NotTo(HaveOccurred())
 			Expect(vp.EnableDelegation).To(BeTrue())
+			cp, err := w.Lync().EffectiveClientPolicy(w.User("user20").SIP)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(cp.ExchangeDelegateSync()).To(BeTrue())
 			Expect(w.Advance(10 * time.Minute)).To(Succeed())
 			req := asst.Outlook().ScheduleLyncMeeting("user20", desktop.Meeting{Subject: "x"})
 			Expect(req).To(BeRefusedWith(kb2013Error))
+		})
+	})
+
+	Context("when the policy, EnableDelegation and Full Mailbox Access / Send on behalf are all in place but no Outlook delegate", func() {
+		It("still shows the permissions error, and Outlook's Delegate Access is where else to check", KB("blog001-c4-what-else"), func() {
+			w := newWorld("seed003")
+			mgr, asst := w.Computer("PC-USER20"), w.Computer("PC-USER21")
+			enableSyncGlobally(w)
+			Expect(w.Exchange().GrantMailboxRight("user20", "user21", exchange.FullAccess)).To(Succeed())
+			Expect(w.Exchange().GrantMailboxRight("user20", "user21", exchange.SendOnBehalf)).To(Succeed())
+			Expect(scenario.Open(w, scenario.Pair{Manager: "PC-USER20", Delegate: "PC-USER21"})).To(Succeed())
+			vp, err := w.Lync().EffectiveVoicePolicy(w.User("user20").SIP)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(vp.EnableDelegation).To(BeTrue())
+			Expect(w.Advance(time.Hour)).To(Succeed())
+			Expect(asst.Outlook().ScheduleLyncMeeting("user20", desktop.Meeting{Subject: "x"})).To(BeRefusedWith(kb2013Error))
+
+			By("adding User21 in Outlook's Delegate Access")
+			addInOutlook(mgr, "user21")
+			Expect(w.Advance(10 * time.Minute)).To(Succeed())
+			Expect(asst.Outlook().ScheduleLyncMeeting("user20", desktop.Meeting{Subject: "x"})).To(BeScheduled())
 		})
 
 		It("is bypassed by toggling Enterprise Voice on, adding the delegate in Lync, and off again", KB("blog001-c3-toggle-ev"), func() {
@@ -71,9 +97,15 @@ var _ = Describe("Readers' reports on blog 001", Blog001, FieldReport, func() {
 			Expect(schedule(w, asst)).To(BeRefusedWith(kb2013Error))
 		})
 
-		It("works once the manager signs in on a Windows computer to set it up", func() {
+		It("works once the manager signs in on a Windows computer to set it up", KB("blog001-c4-mac"), func() {
 			w := newWorld("kb000")
+			mac, err := w.AddComputer(desktop.ComputerSpec{Name: "MAC-MANAGER", User: "manager", Kind: desktop.LyncMac2011})
+			Expect(err).NotTo(HaveOccurred())
+			mac.Outlook().Open()
+			Expect(mac.Lync().SignIn()).To(Succeed())
 			Expect(scenario.Delegation(w, kbPair)).To(Succeed())
+			Expect(mac.Lync().SignedIn()).To(BeTrue(), "the manager stays signed in on the Mac")
+			Expect(mac).To(HaveMAPIStatus(mapiUnavailable))
 			expectWorking(w, w.Computer(kbPair.Manager), w.Computer(kbPair.Delegate))
 		})
 	})

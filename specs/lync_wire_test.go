@@ -169,7 +169,7 @@ var _ = Describe("Lync on the wire: SIP conferencing on behalf and UCWA groups",
 	})
 
 	Context("when the manager removed the delegate in Outlook only", func() {
-		It("keeps the manager in the delegate's delegatorsGroup until the manager removes the delegate in Lync", func() {
+		It("keeps the manager in the delegate's delegatorsGroup until the manager removes the delegate in Lync and signs back in", func() {
 			w, mgr, _ := kb000()
 			Expect(scenario.OutlookDelegateRemoved(w, kbPair)).To(Succeed())
 			Expect(w.Exchange().Delegates("manager@contoso.com", "manager@contoso.com")).To(BeEmpty(), "Outlook no longer lists the delegate")
@@ -180,6 +180,10 @@ var _ = Describe("Lync on the wire: SIP conferencing on behalf and UCWA groups",
 			Expect(asst.events(0)).To(ContainSubstring(`"events":[]`))
 
 			Expect(mgr.Lync().RemoveFromGroup("Delegates", "assistant")).To(Succeed())
+			Expect(w.Advance(10 * time.Minute)).To(Succeed())
+			Expect(asst.delegators()).To(ContainSubstring("sip:manager@contoso.com"), "the removal waits for the manager's next sign-in")
+			mgr.Lync().Exit()
+			Expect(mgr.Lync().SignIn()).To(Succeed())
 			Expect(w.Advance(10 * time.Minute)).To(Succeed())
 			Expect(asst.delegators()).NotTo(ContainSubstring("sip:manager@contoso.com"))
 			Expect(asst.events(0)).To(And(ContainSubstring(`"type":"deleted"`), ContainSubstring(`"rel":"delegatorsGroup"`)),

@@ -45,7 +45,7 @@ func remoteBodies(client func() *remote.Client) {
 
 	It("shows the KB's MAPI text and no delegation while MAPI is down", func() {
 		c := setup()
-		Expect(c.SetMAPI(ctx, "", false)).To(Succeed())
+		Expect(c.SetMAPI(ctx, "PC-MANAGER", false)).To(Succeed())
 		Expect(c.DelegateAccess(ctx, "PC-MANAGER", []string{"assistant"}, nil)).To(Succeed())
 		Expect(c.Advance(ctx, 10*time.Minute)).To(Succeed())
 		mgr, err := c.Computer(ctx, "PC-MANAGER")

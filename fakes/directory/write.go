@@ -38,6 +38,9 @@ func (d *Directory) Ensure(u User) (User, error) {
 		u = cur.fill(u)
 	}
 	u = u.complete()
+	if found && u == cur {
+		return cur, nil // nothing to add: no re-indexing
+	}
 	if _, taken := d.users[u.ID()]; taken && !found {
 		return User{}, fail(KindExists, u.SIP, "the SMTP address %s of %s belongs to another user", u.ID(), u.SIP)
 	}

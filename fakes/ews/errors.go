@@ -23,7 +23,6 @@ var responseCodes = map[exchange.Kind]responseCode{
 	exchange.KindDelegateExists:     {"ErrorDelegateAlreadyExists", "The user is already a delegate for the mailbox."},
 	exchange.KindOwnerAsDelegate:    {"ErrorDelegateCannotAddOwner", ""},
 	exchange.KindUnknownDelegate:    {"ErrorDelegateNoUser", ""},
-	exchange.KindTooManyDelegates:   {"ErrorDelegateValidationFailed", ""},
 	exchange.KindNotDelegate:        {"ErrorNotDelegate", "The user is not a delegate for the mailbox."},
 	exchange.KindInvalidPermission:  {"ErrorInvalidDelegatePermission", ""},
 	exchange.KindUnknownPrincipal:   {"ErrorInvalidUserInfo", ""},

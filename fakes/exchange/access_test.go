@@ -198,7 +198,6 @@ func TestStateChangesAreLogged(t *testing.T) {
 		func() { noErr(t, s.SetFlags("manager", "manager", Inbox, 1, []string{`\Deleted`})) },
 		func() { must(s.Expunge("manager", "manager", Inbox)) },
 		func() { s.SetMAPIAvailable(false) },
-		func() { s.SetComputerMAPIAvailable("PC", false) },
 		func() { noErr(t, s.RemoveDelegate("manager", "manager", "alice")) },
 		func() { noErr(t, s.Import(s.Export())) },
 	}

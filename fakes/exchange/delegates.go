@@ -7,10 +7,6 @@ import (
 	"github.com/ucfake/ucfake/fakes/directory"
 )
 
-// MaxDelegates is how many delegates a mailbox may have (the Lync-side
-// threshold of 25, domain.md §3.7, applied to Outlook delegation too).
-const MaxDelegates = 25
-
 // delegateFolders pairs each delegate folder with its role field.
 func delegateFolders(p *DelegatePermissions) []struct {
 	f    FolderName
@@ -70,8 +66,9 @@ func validateRoles(d *Delegate) error {
 // does: d's roles on the six delegate folders, Editor on Freebusy Data, the
 // flags, and the SendOnBehalf grant. actor must own the mailbox or have
 // FullAccess (ErrAccessDenied). Errors: ErrDelegateAlreadyExists,
-// ErrDelegateCannotAddOwner, ErrDelegateNoUser, ErrInvalidPermission, and
-// ErrTooManyDelegates past MaxDelegates.
+// ErrDelegateCannotAddOwner, ErrDelegateNoUser, ErrInvalidPermission. A
+// mailbox may have any number of delegates: the threshold of 25 is the
+// Lync back end's (domain.md §3.7), not Outlook's or Exchange's.
 func (s *Store) AddDelegate(actor, mailbox string, d Delegate) (Delegate, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -90,9 +87,6 @@ func (s *Store) AddDelegate(actor, mailbox string, d Delegate) (Delegate, error)
 		return Delegate{}, ErrDelegateCannotAddOwner.with(facts)
 	case m.delegateIndex(key) >= 0:
 		return Delegate{}, ErrDelegateAlreadyExists.with(facts)
-	case len(m.delegates) >= MaxDelegates:
-		facts.Limit = MaxDelegates
-		return Delegate{}, ErrTooManyDelegates.with(facts)
 	}
 	if err := validateRoles(&d); err != nil {
 		return Delegate{}, err
@@ -171,7 +165,8 @@ func (s *Store) RemoveDelegate(actor, mailbox, user string) error {
 func (s *Store) readDelegate(m *mailbox, d Delegate) Delegate {
 	key := directory.NormalizeSMTP(d.User)
 	for _, df := range delegateFolders(&d.Permissions) {
-		*df.role = RoleOf(m.folder(df.f).perms[key])
+		r, _ := m.folder(df.f).get(key)
+		*df.role = RoleOf(r)
 	}
 	return d
 }

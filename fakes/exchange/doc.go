@@ -19,7 +19,8 @@
 //     delegate folders (None, Reviewer, Author, Editor), Editor on Freebusy
 //     Data, the two flags, and a SendOnBehalf grant; removal clears all of
 //     it (including a SendOnBehalf the admin had granted separately, as
-//     Outlook rewrites publicDelegates); at most MaxDelegates (25);
+//     Outlook rewrites publicDelegates); any number of delegates (the
+//     threshold of 25 is the Lync back end's);
 //   - Exchange's refusals as typed errors (see Errors below); a caller with
 //     no rights beyond availability is told ErrFolderNotFound, as real
 //     servers answer, one with some rights but not the needed one
@@ -48,7 +49,9 @@
 //     NoForward sends no copies. Copies carry DelegateCopyFor;
 //   - private items are hidden from everyone but the owner, FullAccess
 //     holders and delegates with ViewPrivateItems;
-//   - MAPI reachability per server and per client computer.
+//   - a MAPI service that can be switched off for the whole server (what
+//     both Outlook and the Lync client's UCMAPI use); a failure on one
+//     computer is a desktop fault, not the server's.
 //
 // Simplified: one organisation and one server; no attachments or
 // sending of saved drafts; no recurrence, free/busy
@@ -62,7 +65,7 @@
 //
 // Every error the store returns is an *Error: a Kind (what went wrong, in
 // the organisation's terms), a human message and Facts (the actor, mailbox,
-// folder, other user, item or limit involved, where they apply). Match
+// folder, other user or item involved, where they apply). Match
 // errors with errors.Is against the Err* sentinels, which compare kinds.
 // The package knows no protocol: no EWS ResponseCode, IMAP response or HTTP
 // status appears here. Each wire face owns one table from Kind to its wire

@@ -12,7 +12,6 @@ const (
 	KindDelegateExists     Kind = "DelegateExists"     // the user is already a delegate of the mailbox
 	KindOwnerAsDelegate    Kind = "OwnerAsDelegate"    // the owner cannot be their own delegate
 	KindUnknownDelegate    Kind = "UnknownDelegate"    // the delegate is no user of the directory
-	KindTooManyDelegates   Kind = "TooManyDelegates"   // MaxDelegates reached
 	KindNotDelegate        Kind = "NotDelegate"        // the user is not a delegate of the mailbox
 	KindInvalidPermission  Kind = "InvalidPermission"  // a role or rights not allowed there
 	KindUnknownPrincipal   Kind = "UnknownPrincipal"   // a permission entry names no user
@@ -31,7 +30,7 @@ const (
 )
 
 // Kinds lists every Kind, so a face's table can be checked for gaps.
-var Kinds = []Kind{KindDelegateExists, KindOwnerAsDelegate, KindUnknownDelegate, KindTooManyDelegates,
+var Kinds = []Kind{KindDelegateExists, KindOwnerAsDelegate, KindUnknownDelegate,
 	KindNotDelegate, KindInvalidPermission, KindUnknownPrincipal, KindDuplicatePrincipal, KindAccessDenied,
 	KindCreateDenied, KindSendAsDenied, KindFolderNotFound, KindItemNotFound, KindNoMailbox, KindMailboxExists,
 	KindLogonFailed, KindMAPIUnavailable, KindInvalidRequest, KindInvalidRecipients}
@@ -44,7 +43,6 @@ type Facts struct {
 	Folder  FolderName // the folder acted on
 	User    string     // the other user involved: delegate, principal, grantee
 	Item    string     // a calendar item or message ID
-	Limit   int        // the limit that was reached
 }
 
 // Error is the store's typed error: a Kind, a human message and the facts.
@@ -84,7 +82,6 @@ var (
 	ErrDelegateAlreadyExists  = &Error{Kind: KindDelegateExists, Message: "The user is already a delegate for the mailbox."}
 	ErrDelegateCannotAddOwner = &Error{Kind: KindOwnerAsDelegate, Message: "The mailbox owner cannot be added as a delegate."}
 	ErrDelegateNoUser         = &Error{Kind: KindUnknownDelegate, Message: "The delegate user cannot be mapped to a user in the directory."}
-	ErrTooManyDelegates       = &Error{Kind: KindTooManyDelegates, Message: fmt.Sprintf("a mailbox can have at most %d delegates", MaxDelegates)}
 	ErrNotDelegate            = &Error{Kind: KindNotDelegate, Message: "The user is not a delegate for the mailbox."}
 	ErrInvalidPermission      = &Error{Kind: KindInvalidPermission, Message: "The specified folder permissions are invalid."}
 	ErrUnknownPrincipal       = &Error{Kind: KindUnknownPrincipal, Message: "The permission entry names no user of the directory."}

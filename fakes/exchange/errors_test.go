@@ -67,7 +67,7 @@ func TestErrorPaths(t *testing.T) {
 		{"Messages unknown folder", func() error { _, err := s.Messages("manager", "manager", "Archive"); return err }, ErrFolderNotFound},
 		{"SetFlags no rights", func() error { return s.SetFlags("bob", "alice", Inbox, 1, nil) }, ErrFolderNotFound},
 		{"Expunge no rights", func() error { _, err := s.Expunge("bob", "alice", Inbox); return err }, ErrFolderNotFound},
-		{"MAPI by a stranger", func() error { _, err := s.MAPIReadDelegates("PC", "alice", "manager"); return err }, ErrAccessDenied},
+		{"MAPI by a stranger", func() error { _, err := s.MAPIReadDelegates("alice", "manager"); return err }, ErrAccessDenied},
 		{"Import bad state", func() error { return s.Import(State{Users: []User{{SMTP: "x"}}}) }, ErrInvalidRequest},
 	}
 	for _, tc := range cases {
@@ -109,9 +109,9 @@ func TestNoPanicOnJunk(t *testing.T) {
 		s.SetFlags(x, x, f, 0, nil)
 		s.Expunge(x, x, f)
 		s.UIDValidity(x, f)
-		s.SetComputerMAPIAvailable(x, false)
-		s.MAPIAvailable(x)
-		s.MAPIReadDelegates(x, x, x)
+		s.MAPIAvailable()
+		s.MAPIReadDelegates(x, x)
+		s.MAPICalendarRights(x, x)
 	}
 	must(s.CreateCalendarItem("manager", "manager", meeting(c, "", "alice"), SendToAllAndSaveCopy))
 	noErr(t, s.Import(State{}))

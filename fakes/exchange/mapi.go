@@ -1,28 +1,14 @@
 package exchange
 
-import "strings"
-
-// SetMAPIAvailable switches the MAPI service on or off for the whole
-// server (default on).
+// SetMAPIAvailable switches the server's MAPI service on or off (default
+// on). Outlook and the Lync client's UCMAPI are both MAPI clients: while
+// it is off neither reaches a mailbox. A failure on one client computer
+// is not the server's: the desktops script it as a fault.
 func (s *Store) SetMAPIAvailable(on bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.mapiOff = !on
 	s.record("admin", "MAPI service "+onOff(on), "")
-}
-
-// SetComputerMAPIAvailable switches MAPI reachability for one client
-// computer (by name) on or off, e.g. a broken network path.
-func (s *Store) SetComputerMAPIAvailable(computer string, on bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	key := strings.ToLower(computer)
-	if on {
-		delete(s.mapiOffPCs, key)
-	} else {
-		s.mapiOffPCs[key] = true
-	}
-	s.record("admin", "MAPI from "+computer+" "+onOff(on), "")
 }
 
 func onOff(on bool) string {
@@ -32,20 +18,20 @@ func onOff(on bool) string {
 	return "off"
 }
 
-// MAPIAvailable reports whether computer can reach the MAPI service.
-func (s *Store) MAPIAvailable(computer string) bool {
+// MAPIAvailable reports whether the MAPI service is up.
+func (s *Store) MAPIAvailable() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return !s.mapiOff && !s.mapiOffPCs[strings.ToLower(computer)]
+	return !s.mapiOff
 }
 
-// MAPIReadDelegates reads mailbox's delegate information over MAPI from
-// computer, as user, who must own the mailbox or have FullAccess.
-// Errors: ErrMAPIUnavailable, ErrAccessDenied.
-func (s *Store) MAPIReadDelegates(computer, user, mailbox string) ([]Delegate, error) {
+// MAPIReadDelegates reads mailbox's delegate information over MAPI as
+// user, who must own the mailbox or have FullAccess. Errors:
+// ErrMAPIUnavailable, ErrAccessDenied.
+func (s *Store) MAPIReadDelegates(user, mailbox string) ([]Delegate, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.mapiOff || s.mapiOffPCs[strings.ToLower(computer)] {
+	if s.mapiOff {
 		return nil, ErrMAPIUnavailable.with(Facts{Actor: user, Mailbox: mailbox})
 	}
 	m, err := s.manageable(user, mailbox)
@@ -53,4 +39,25 @@ func (s *Store) MAPIReadDelegates(computer, user, mailbox string) ([]Delegate, e
 		return nil, err
 	}
 	return s.delegateList(m), nil
+}
+
+// MAPICalendarRights reads over MAPI the rights user holds on mailbox's
+// Calendar, as a delegate's client checks them before it takes up a
+// delegation (seed 000, More Information). Errors: ErrMAPIUnavailable,
+// ErrNonExistentMailbox.
+func (s *Store) MAPICalendarRights(user, mailbox string) (Rights, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.mapiOff {
+		return 0, ErrMAPIUnavailable.with(Facts{Actor: user, Mailbox: mailbox, Folder: Calendar})
+	}
+	m, _, err := s.mailboxOf(mailbox)
+	if err != nil {
+		return 0, err
+	}
+	a, err := s.lookup(user)
+	if err != nil {
+		return 0, err
+	}
+	return m.rightsOf(Calendar, a.SMTP), nil
 }

@@ -25,7 +25,6 @@ func busyStore(t *testing.T) *Store {
 	must(s.DeliverMessage("alice", Inbox, []byte("Subject: x\r\n\r\n"), []string{`\Deleted`}))
 	must(s.Expunge("alice", "alice", Inbox))
 	s.SetMAPIAvailable(false)
-	s.SetComputerMAPIAvailable("PC-1", false)
 	return s
 }
 

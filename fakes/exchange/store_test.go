@@ -91,20 +91,30 @@ func TestReplaceFolderPermissions(t *testing.T) {
 func TestMAPISwitches(t *testing.T) {
 	s, _ := newTestStore(t)
 	must(s.AddDelegate("manager", "manager", DefaultDelegate("assistant")))
-	if ds := must(s.MAPIReadDelegates("PC1", "manager", "manager")); len(ds) != 1 {
+	if ds := must(s.MAPIReadDelegates("manager", "manager")); len(ds) != 1 || ds[0].User != "assistant@contoso.com" {
 		t.Fatalf("MAPI delegates %+v", ds)
 	}
-	s.SetComputerMAPIAvailable("PC1", false)
-	if _, err := s.MAPIReadDelegates("pc1", "manager", "manager"); !errors.Is(err, ErrMAPIUnavailable) || s.MAPIAvailable("PC1") || !s.MAPIAvailable("PC2") {
-		t.Fatalf("computer switch: %v", err)
+	if r := must(s.MAPICalendarRights("assistant", "manager")); r != must(RightsOf(RoleEditor)) {
+		t.Fatalf("the delegate's Calendar rights over MAPI: %v", r)
 	}
-	s.SetComputerMAPIAvailable("PC1", true)
+	if r := must(s.MAPICalendarRights("bob", "manager")); r != must(RightsOf(RoleAvailabilityOnly)) {
+		t.Fatalf("a stranger's Calendar rights over MAPI: %v", r)
+	}
+	if _, err := s.MAPICalendarRights("assistant", "ghost"); !errors.Is(err, ErrNonExistentMailbox) {
+		t.Fatalf("no such mailbox: %v", err)
+	}
+	if _, err := s.MAPICalendarRights("ghost", "manager"); !errors.Is(err, ErrNonExistentMailbox) {
+		t.Fatalf("no such user: %v", err)
+	}
 	s.SetMAPIAvailable(false)
-	if _, err := s.MAPIReadDelegates("PC2", "manager", "manager"); !errors.Is(err, ErrMAPIUnavailable) {
+	if _, err := s.MAPIReadDelegates("manager", "manager"); !errors.Is(err, ErrMAPIUnavailable) || s.MAPIAvailable() {
 		t.Fatalf("server switch: %v", err)
 	}
+	if _, err := s.MAPICalendarRights("assistant", "manager"); !errors.Is(err, ErrMAPIUnavailable) {
+		t.Fatalf("server switch, rights: %v", err)
+	}
 	s.SetMAPIAvailable(true)
-	if _, err := s.MAPIReadDelegates("PC2", "bob", "manager"); !errors.Is(err, ErrAccessDenied) {
+	if _, err := s.MAPIReadDelegates("bob", "manager"); !errors.Is(err, ErrAccessDenied) || !s.MAPIAvailable() {
 		t.Fatalf("bob reading manager's delegates: %v", err)
 	}
 }
@@ -139,7 +149,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	must(s.AddDelegate("manager", "manager", DefaultDelegate("assistant")))
 	noErr(t, s.GrantMailboxRight("manager", "bob", FullAccess))
 	must(s.CreateCalendarItem("assistant", "manager", meeting(c, "alice"), SendToAllAndSaveCopy))
-	s.SetComputerMAPIAvailable("PC-X", false)
+	s.SetMAPIAvailable(false)
 	st := s.Export()
 	data, err := json.Marshal(st)
 	noErr(t, err)
@@ -150,7 +160,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if !reflect.DeepEqual(s2.Export(), st) {
 		t.Fatal("Export after Import differs")
 	}
-	if !s2.HasMailboxRight("manager", "bob", FullAccess) || s2.MAPIAvailable("PC-X") {
+	if !s2.HasMailboxRight("manager", "bob", FullAccess) || s2.MAPIAvailable() {
 		t.Fatal("imported store lost rights or MAPI state")
 	}
 	if _, err := s2.Lookup("assistant"); err != nil {
@@ -206,7 +216,7 @@ func TestConcurrentDelegationMailAndWatchers(t *testing.T) {
 	var mu sync.Mutex
 	notified := 0
 	cancel := s.Watch(func(string, FolderName) {
-		s.MAPIAvailable("PC") // callbacks may use the store
+		s.MAPIAvailable() // callbacks may use the store
 		mu.Lock()
 		notified++
 		mu.Unlock()
@@ -226,8 +236,8 @@ func TestConcurrentDelegationMailAndWatchers(t *testing.T) {
 			s.Expunge("alice", "alice", Inbox)
 		},
 		func(j int) {
-			s.SetComputerMAPIAvailable("PC", j%2 == 0)
-			s.MAPIReadDelegates("PC", "manager", "manager")
+			s.SetMAPIAvailable(j%2 == 0)
+			s.MAPIReadDelegates("manager", "manager")
 		},
 		func(int) { s.Import(s.Export()) },
 	}

@@ -30,7 +30,6 @@ var responses = map[exchange.Kind]response{
 	exchange.KindDelegateExists:     {no, imap.ResponseCodeAlreadyExists, ""},
 	exchange.KindOwnerAsDelegate:    {no, imap.ResponseCodeCannot, ""},
 	exchange.KindUnknownDelegate:    {no, imap.ResponseCodeNonExistent, ""},
-	exchange.KindTooManyDelegates:   {no, imap.ResponseCodeLimit, ""},
 	exchange.KindNotDelegate:        {no, imap.ResponseCodeNonExistent, ""},
 	exchange.KindInvalidPermission:  {no, imap.ResponseCodeCannot, ""},
 	exchange.KindUnknownPrincipal:   {no, imap.ResponseCodeNonExistent, ""},

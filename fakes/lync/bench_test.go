@@ -20,10 +20,10 @@ func benchStore(b *testing.B, n int) (*Store, *clock.Virtual, []string) {
 }
 
 func BenchmarkAddDelegate(b *testing.B) {
-	s, clk, ds := benchStore(b, MaxDelegates)
+	s, clk, ds := benchStore(b, DelegationThreshold)
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		d := ds[i%MaxDelegates]
+		d := ds[i%DelegationThreshold]
 		if err := s.AddDelegate(kat, d, SourceAdmin); err != nil {
 			b.Fatal(err)
 		}

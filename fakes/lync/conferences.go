@@ -18,8 +18,10 @@ const DefaultAdmissionPolicy = "openAuthenticated"
 
 // CreateConference creates an online meeting for organizer, asked by
 // requester. When they differ, requester must be organizer's delegate in the
-// back end now, else ErrDelegateNotAuthorized (with the organizer as
-// Delegator and the requester as Delegate). An empty ConferenceID is
+// back end now, and neither may be past the DelegationThreshold (the
+// organizer with more than 25 delegates, the requester with more than 25
+// delegators), else ErrDelegateNotAuthorized (with the organizer as
+// Delegator, the requester as Delegate and, past the threshold, Limit). An empty ConferenceID is
 // generated from a counter (upper-case base 36, at least 8 characters).
 // IDs are unique per organizer, compared case-insensitively. Errors:
 // ErrNoSuchUser, ErrUserDisabled, ErrConferenceExists,
@@ -58,7 +60,7 @@ func (s *Store) newConferenceLocked(req, org string, r ConferenceRequest, now ti
 	} else if _, ok := s.conferences[org][strings.ToUpper(id)]; ok {
 		return Conference{}, ErrConferenceExists.with(Facts{User: org, Conference: id}, "conference id %s already in use for %s", id, org)
 	}
-	expiry := r.Expiry.Round(0).UTC()
+	expiry := plain(r.Expiry)
 	if expiry.IsZero() {
 		expiry = now.Add(DefaultConferenceExpiry)
 	} else if !expiry.After(now) {
@@ -118,8 +120,15 @@ func (s *Store) authoriseLocked(requester, organizer string) (string, string, er
 			return "", "", ErrUserDisabled.with(Facts{User: u.SIP}, "user %s is not enabled for Lync", u.SIP)
 		}
 	}
-	if req.SIP != org.SIP && !s.isDelegateLocked(org.SIP, req.SIP) {
+	if req.SIP == org.SIP {
+		return req.SIP, org.SIP, nil
+	}
+	if !s.isDelegateLocked(org.SIP, req.SIP) {
 		return "", "", ErrDelegateNotAuthorized.with(Facts{Delegator: org.SIP, Delegate: req.SIP}, "%s is not a delegate of the organizer %s", req.SIP, org.SIP)
+	}
+	if past := s.pastThresholdLocked(org.SIP, req.SIP); past != "" {
+		return "", "", ErrDelegateNotAuthorized.with(Facts{Delegator: org.SIP, Delegate: req.SIP, Limit: DelegationThreshold},
+			"delegation threshold of %d delegators and %d delegates exceeded: %s", DelegationThreshold, DelegationThreshold, past)
 	}
 	return req.SIP, org.SIP, nil
 }

@@ -3,9 +3,10 @@ package lync
 import "fmt"
 
 // AddDelegate writes a record "delegate acts for delegator". Errors:
-// ErrNoSuchUser, ErrSelfDelegate, ErrAlreadyDelegate, ErrTooManyDelegates
-// (25 delegates per delegator, 25 delegators per delegate). Bumps the
-// delegator's delegate-list version and schedules replication.
+// ErrNoSuchUser, ErrSelfDelegate, ErrAlreadyDelegate. Records past the
+// DelegationThreshold are stored too (delegation then stops working, see
+// CreateConference). Bumps the delegator's delegate-list version and
+// schedules replication.
 func (s *Store) AddDelegate(delegator, delegate string, src DelegateSource) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -41,19 +42,27 @@ func (s *Store) pairLocked(delegator, delegate string) (string, string, error) {
 	return m.SIP, d.SIP, nil
 }
 
-// canAddLocked checks self-delegation, duplicates and both limits.
+// canAddLocked checks self-delegation and duplicates.
 func (s *Store) canAddLocked(m, d string) error {
 	switch {
 	case m == d:
 		return ErrSelfDelegate.with(Facts{Delegator: m, Delegate: d}, "%s cannot be their own delegate", m)
 	case s.isDelegateLocked(m, d):
 		return ErrAlreadyDelegate.with(Facts{Delegator: m, Delegate: d}, "%s is already a delegate of %s", d, m)
-	case len(s.records[m]) >= MaxDelegates:
-		return ErrTooManyDelegates.with(Facts{Delegator: m, Delegate: d, Limit: MaxDelegates}, "%s already has %d delegates", m, MaxDelegates)
-	case len(s.delegatorsOf[d]) >= MaxDelegates:
-		return ErrTooManyDelegates.with(Facts{Delegator: m, Delegate: d, Limit: MaxDelegates}, "%s is already a delegate of %d delegators", d, MaxDelegates)
 	}
 	return nil
+}
+
+// pastThresholdLocked names which side of the pair m, d has more than
+// DelegationThreshold partners, or returns "".
+func (s *Store) pastThresholdLocked(m, d string) string {
+	switch {
+	case len(s.records[m]) > DelegationThreshold:
+		return fmt.Sprintf("%s has %d delegates", m, len(s.records[m]))
+	case len(s.delegatorsOf[d]) > DelegationThreshold:
+		return fmt.Sprintf("%s is a delegate of %d delegators", d, len(s.delegatorsOf[d]))
+	}
+	return ""
 }
 
 // putRecordLocked stores r and its reverse index.

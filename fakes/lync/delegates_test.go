@@ -36,26 +36,51 @@ func TestAddDelegateErrors(t *testing.T) {
 	}
 }
 
-func TestDelegateLimits(t *testing.T) {
+// The threshold is no limit on records: past it the records are stored,
+// and the on-behalf operations of the users past it are refused.
+func TestDelegationThreshold(t *testing.T) {
+	if DelegationThreshold != 25 {
+		t.Fatalf("DelegationThreshold = %d, want domain.md's 25", DelegationThreshold)
+	}
 	w := newWorld(t)
-	ds := w.addUsers(t, "d", MaxDelegates+1)
-	for _, d := range ds[:MaxDelegates] {
+	ds := w.addUsers(t, "d", DelegationThreshold+1)
+	for _, d := range ds[:DelegationThreshold] {
 		wantErr(t, w.AddDelegate(kat, d, SourceAdmin), nil)
 	}
-	wantErr(t, w.AddDelegate(kat, ds[MaxDelegates], SourceAdmin), ErrTooManyDelegates)
-	ms := w.addUsers(t, "m", MaxDelegates+1)
-	for _, m := range ms[:MaxDelegates] {
+	if _, err := w.CreateConference(ds[0], kat, ConferenceRequest{}); err != nil {
+		t.Fatalf("25 delegates: %v", err)
+	}
+	wantErr(t, w.AddDelegate(kat, ds[DelegationThreshold], SourceAdmin), nil)
+	_, err := w.CreateConference(ds[0], kat, ConferenceRequest{})
+	wantErr(t, err, ErrDelegateNotAuthorized)
+	if e := err.(*Error); e.Limit != DelegationThreshold || e.Delegator != kat || e.Delegate != ds[0] {
+		t.Errorf("facts = %+v", e.Facts)
+	}
+	if _, err := w.CreateConference(kat, kat, ConferenceRequest{}); err != nil {
+		t.Errorf("the organizer's own conference: %v", err)
+	}
+	wantErr(t, w.RemoveDelegate(kat, ds[DelegationThreshold], SourceAdmin), nil)
+	if _, err := w.CreateConference(ds[0], kat, ConferenceRequest{}); err != nil {
+		t.Errorf("back at 25 delegates: %v", err)
+	}
+
+	ms := w.addUsers(t, "m", DelegationThreshold+1)
+	for _, m := range ms[:DelegationThreshold] {
 		wantErr(t, w.AddDelegate(m, joe, SourceAdmin), nil)
 	}
-	wantErr(t, w.AddDelegate(ms[MaxDelegates], joe, SourceAdmin), ErrTooManyDelegates)
-	if n := len(w.Delegators(joe)); n != MaxDelegates {
+	if _, err := w.CreateConference(joe, ms[0], ConferenceRequest{}); err != nil {
+		t.Fatalf("25 delegators: %v", err)
+	}
+	_, err = w.PublishDelegates(ms[DelegationThreshold], []string{joe}, 1)
+	wantErr(t, err, nil)
+	if n := len(w.Delegators(joe)); n != DelegationThreshold+1 {
 		t.Errorf("joe has %d delegators", n)
 	}
-	// Publishing cannot get round the limits either.
-	_, err := w.PublishDelegates(ms[MaxDelegates], []string{joe}, 1)
-	wantErr(t, err, ErrTooManyDelegates)
-	_, err = w.PublishDelegates(anders, ds, 1)
-	wantErr(t, err, ErrTooManyDelegates)
+	_, err = w.CreateConference(joe, ms[0], ConferenceRequest{})
+	wantErr(t, err, ErrDelegateNotAuthorized)
+	if e := err.(*Error); e.Limit != DelegationThreshold {
+		t.Errorf("facts = %+v", e.Facts)
+	}
 }
 
 func TestRemoveDelegate(t *testing.T) {

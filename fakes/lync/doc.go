@@ -16,7 +16,7 @@
 //     policies (EnableDelegation, true by default) at Global, Site:<name> and
 //     Tag:<name> scope, resolved per-user tag, then site, then Global.
 //   - Delegate records ("delegate acts for delegator") with the writer that
-//     created them, the 25-delegates / 25-delegators limit, the delegator's
+//     created them, the delegator's
 //     published delegate-list version and the refusal of a stale
 //     publication (ErrStaleVersion). Records are one-time creates: nothing removes them
 //     except an explicit RemoveDelegate (blog seed 003).
@@ -26,7 +26,10 @@
 //     (IsDelegate, conference authorisation) read the records at once.
 //   - The focus factory's conference store and its delegate check: a
 //     requester other than the organizer must be a delegate now, else
-//     ErrDelegateNotAuthorized.
+//     ErrDelegateNotAuthorized; so too past the DelegationThreshold of 25
+//     delegates per delegator or 25 delegators per delegate, which the
+//     records may exceed ("Delegation doesn't work if the threshold ... is
+//     exceeded", domain.md §3.7).
 //   - Delegate ringing (simultaneous, delayed up to MaxDelaySeconds,
 //     forward to delegates), switched off with the last delegate, and
 //     whether SEFAUtil's trusted application pool is deployed. SEFAUtil

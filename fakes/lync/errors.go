@@ -17,7 +17,6 @@ const (
 	KindAlreadyDelegate       Kind = "AlreadyDelegate"       // the record exists already
 	KindNotDelegate           Kind = "NotDelegate"           // no such record
 	KindSelfDelegate          Kind = "SelfDelegate"          // a user named as their own delegate
-	KindTooManyDelegates      Kind = "TooManyDelegates"      // MaxDelegates delegates or delegators reached
 	KindInvalidTelephony      Kind = "InvalidTelephony"      // a telephony mode the rules refuse
 	KindInvalidRinging        Kind = "InvalidRinging"        // an unknown ringing mode or a delay out of range
 	KindPolicyNotFound        Kind = "PolicyNotFound"        // no such policy (or not grantable)
@@ -33,7 +32,7 @@ const (
 
 // Kinds lists every Kind, so a face's table can be checked for gaps.
 var Kinds = []Kind{KindDelegateNotAuthorized, KindStaleVersion, KindNoSuchUser, KindUserDisabled,
-	KindUserExists, KindAlreadyDelegate, KindNotDelegate, KindSelfDelegate, KindTooManyDelegates,
+	KindUserExists, KindAlreadyDelegate, KindNotDelegate, KindSelfDelegate,
 	KindInvalidTelephony, KindInvalidRinging, KindPolicyNotFound, KindPolicyExists, KindConferenceNotFound,
 	KindConferenceExists, KindInvalidConferenceID, KindInvalidExpiry, KindInvalidAddress,
 	KindInvalidIdentity, KindInvalidState}
@@ -47,7 +46,7 @@ type Facts struct {
 	Delegate   string // the delegate (a conference's requester)
 	Conference string // a conference ID
 	Policy     string // a policy identity
-	Limit      int    // the limit that was reached
+	Limit      int    // the threshold that was exceeded
 	Version    int    // the delegate-list version a publication named
 	Current    int    // the delegator's current delegate-list version
 }
@@ -87,7 +86,6 @@ var (
 	ErrAlreadyDelegate       = &Error{Kind: KindAlreadyDelegate, Message: "already a delegate"}
 	ErrNotDelegate           = &Error{Kind: KindNotDelegate, Message: "not a delegate"}
 	ErrSelfDelegate          = &Error{Kind: KindSelfDelegate, Message: "a user cannot be their own delegate"}
-	ErrTooManyDelegates      = &Error{Kind: KindTooManyDelegates, Message: "delegation threshold of 25 delegators and 25 delegates exceeded"}
 	ErrInvalidTelephony      = &Error{Kind: KindInvalidTelephony, Message: "invalid telephony options"}
 	ErrInvalidRinging        = &Error{Kind: KindInvalidRinging, Message: "invalid delegate-ringing setting"}
 	ErrPolicyNotFound        = &Error{Kind: KindPolicyNotFound, Message: "policy not found"}

@@ -8,8 +8,8 @@ import (
 // PublishDelegates replaces delegator's delegate list with delegates as a
 // client publishing its routing category does; version must equal the
 // current one (ErrStaleVersion). The publication is checked whole
-// before anything changes (ErrNoSuchUser, ErrSelfDelegate,
-// ErrTooManyDelegates). New records carry SourcePublish; kept ones keep
+// before anything changes (ErrNoSuchUser, ErrSelfDelegate); like
+// AddDelegate it stores delegates past the DelegationThreshold. New records carry SourcePublish; kept ones keep
 // their writer and time. Every accepted publication bumps the version, even
 // one that changes nothing, as presence publications do. Returns the new
 // version.
@@ -44,9 +44,6 @@ func (s *Store) checkPublishLocked(m string, delegates []string) (map[string]boo
 	if err != nil {
 		return nil, err
 	}
-	if len(list) > MaxDelegates {
-		return nil, ErrTooManyDelegates.with(Facts{Delegator: m, Limit: MaxDelegates}, "%d delegates published for %s; the limit is %d", len(list), m, MaxDelegates)
-	}
 	want := map[string]bool{}
 	for _, d := range list {
 		if _, err := s.userLocked(d); err != nil {
@@ -54,9 +51,6 @@ func (s *Store) checkPublishLocked(m string, delegates []string) (map[string]boo
 		}
 		if d == m {
 			return nil, ErrSelfDelegate.with(Facts{Delegator: m, Delegate: d}, "%s cannot be their own delegate", m)
-		}
-		if !s.isDelegateLocked(m, d) && len(s.delegatorsOf[d]) >= MaxDelegates {
-			return nil, ErrTooManyDelegates.with(Facts{Delegator: m, Delegate: d, Limit: MaxDelegates}, "%s is already a delegate of %d delegators", d, MaxDelegates)
 		}
 		want[d] = true
 	}

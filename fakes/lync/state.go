@@ -191,7 +191,7 @@ func (s *Store) loadRecords(st State) error {
 		if err != nil {
 			return invalid("delegate record %s -> %s: %v", r.Delegator, r.Delegate, err)
 		}
-		r.Delegator, r.Delegate, r.Created = m, d, r.Created.Round(0).UTC()
+		r.Delegator, r.Delegate, r.Created = m, d, plain(r.Created)
 		s.putRecordLocked(r)
 	}
 	return nil
@@ -243,8 +243,7 @@ func (s *Store) canonicalView(v UserView) (UserView, error) {
 func (s *Store) loadRinging(st State) error {
 	for _, r := range st.Ringing {
 		u, err := s.userLocked(r.SIP)
-		valid := r.Mode == RingSimultaneous || r.Mode == RingForward ||
-			(r.Mode == RingDelayed && r.DelaySeconds >= 0 && r.DelaySeconds <= MaxDelaySeconds)
+		valid := r.Mode != RingOff && validRinging(r)
 		if err != nil || !valid || len(s.records[u.SIP]) == 0 {
 			return invalid("ringing of %q: needs a user with delegates and a valid mode", r.SIP)
 		}
@@ -268,7 +267,7 @@ func (s *Store) loadConferences(st State) error {
 		if s.conferences[u.SIP] == nil {
 			s.conferences[u.SIP] = map[string]Conference{}
 		}
-		c.Organizer, c.Created, c.Expiry = u.SIP, c.Created.Round(0).UTC(), c.Expiry.Round(0).UTC()
+		c.Organizer, c.Created, c.Expiry = u.SIP, plain(c.Created), plain(c.Expiry)
 		s.conferences[u.SIP][key] = c
 	}
 	return nil

@@ -113,10 +113,12 @@ func (s *Store) Directory() *directory.Directory { return s.dir }
 // Replication returns the replication delay in force.
 func (s *Store) Replication() time.Duration { return s.replication }
 
-// now returns the clock's time without a monotonic reading, so that
-// exported times compare equal after a JSON round trip (UTC, no monotonic
-// reading).
-func (s *Store) now() time.Time { return s.clock.Now().Round(0).UTC() }
+// now returns the clock's time as plain does.
+func (s *Store) now() time.Time { return plain(s.clock.Now()) }
+
+// plain returns t in UTC without a monotonic reading, so that exported
+// times compare equal after a JSON round trip.
+func plain(t time.Time) time.Time { return t.Round(0).UTC() }
 
 // record logs a state change.
 func (s *Store) record(actor, what, why string) {

@@ -97,9 +97,12 @@ type DelegateRecord struct {
 	Created   time.Time      `json:"created"`
 }
 
-// MaxDelegates is the limit on delegates per delegator and on delegators
-// per delegate ("25 delegators and 25 delegates", domain.md §3.7).
-const MaxDelegates = 25
+// DelegationThreshold is how many delegates a delegator, and delegators a
+// delegate, may have before delegation stops working: "Delegation doesn't
+// work if the threshold of 25 delegators and 25 delegates is exceeded"
+// (domain.md §3.7). It is not a limit on records: the back end stores
+// more, and then refuses the on-behalf operations of the users past it.
+const DelegationThreshold = 25
 
 // ConferenceRequest is what a client asks the focus factory for.
 type ConferenceRequest struct {

@@ -20,7 +20,6 @@ var statuses = map[lync.Kind]int{
 	lync.KindAlreadyDelegate:       http.StatusConflict,
 	lync.KindNotDelegate:           http.StatusNotFound,
 	lync.KindSelfDelegate:          http.StatusConflict,
-	lync.KindTooManyDelegates:      http.StatusConflict,
 	lync.KindInvalidTelephony:      http.StatusBadRequest,
 	lync.KindInvalidRinging:        http.StatusBadRequest,
 	lync.KindPolicyNotFound:        http.StatusNotFound,

@@ -45,7 +45,6 @@ var sipFaults = map[lync.Kind]sipFault{
 	lync.KindAlreadyDelegate:     {c3p: "otherFailure"},
 	lync.KindNotDelegate:         {c3p: "otherFailure"},
 	lync.KindSelfDelegate:        {c3p: "otherFailure"},
-	lync.KindTooManyDelegates:    {c3p: "otherFailure"},
 	lync.KindInvalidTelephony:    {c3p: "otherFailure"},
 	lync.KindInvalidRinging:      {c3p: "otherFailure"},
 	lync.KindPolicyNotFound:      {c3p: "otherFailure"},

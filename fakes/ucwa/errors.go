@@ -35,7 +35,6 @@ var ucwaErrors = map[lync.Kind]ucwaError{
 	lync.KindAlreadyDelegate:       conflict(lync.KindAlreadyDelegate),
 	lync.KindNotDelegate:           conflict(lync.KindNotDelegate),
 	lync.KindSelfDelegate:          conflict(lync.KindSelfDelegate),
-	lync.KindTooManyDelegates:      conflict(lync.KindTooManyDelegates),
 	lync.KindInvalidTelephony:      conflict(lync.KindInvalidTelephony),
 	lync.KindInvalidRinging:        conflict(lync.KindInvalidRinging),
 	lync.KindPolicyNotFound:        conflict(lync.KindPolicyNotFound),

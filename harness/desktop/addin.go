@@ -41,10 +41,14 @@ type Outcome struct {
 func done(o Outcome) *AddInRequest { return &AddInRequest{outcome: o} }
 
 // ScheduleLyncMeeting is New Meeting in owner's calendar ("" = one's own)
-// followed by the Lync Meeting button: the add-in asks the Lync back end
-// for a conference organised by owner (refused unless the back end lists
-// the user as owner's delegate) and saves the meeting with its join details
-// in owner's calendar, sending the invitations on owner's behalf.
+// followed by the Lync Meeting button. The add-in works through the Lync
+// client on the same computer: for someone else it goes on only if that
+// client acts for owner (the delegation replicated to it and its rights
+// confirmed over MAPI, see delegators.go), else it shows the client kind's
+// permissions error. It then asks the Lync back end for a conference
+// organised by owner (which checks the delegate record again) and saves
+// the meeting with its join details in owner's calendar, sending the
+// invitations on owner's behalf.
 //
 // The request is numbered (AddInRequest.ID) and kept by the world, so a
 // control plane can read its outcome again (Env.AddIn).
@@ -114,6 +118,8 @@ func (o *Outlook) addInPrecheck(owner string) (Person, *AddInRequest) {
 	switch {
 	case !o.open:
 		return Person{}, unavailable("Outlook is not open")
+	case !o.env.exchange.MAPIAvailable():
+		return Person{}, unavailable(ErrExchangeUnavailable.Error())
 	case !lc.signedIn:
 		return Person{}, unavailable("Lync is not signed in on " + o.computer.name)
 	}
@@ -127,16 +133,24 @@ func (o *Outlook) addInPrecheck(owner string) (Person, *AddInRequest) {
 	return p, nil
 }
 
-// createConference asks the back end for a conference organised by p.
+// createConference asks the back end for a conference organised by p,
+// after the local client's own check when p is someone else.
 func (o *Outlook) createConference(p Person, subject string) (lync.Conference, *AddInRequest) {
 	lc := o.computer.lync
-	if key(p.SIP) != key(o.user.SIP) && !lc.kind.ScheduleOnBehalf() {
-		return lync.Conference{}, done(Outcome{Kind: OutcomeError, Text: lc.kind.PermissionError(), Why: string(lc.kind) + " has no delegate functionality"})
+	refuse := func(why string) (lync.Conference, *AddInRequest) {
+		o.env.record(o.user.SMTP, "Lync Meeting add-in refused", why)
+		return lync.Conference{}, done(Outcome{Kind: OutcomeError, Text: lc.kind.PermissionError(), Why: why})
+	}
+	onBehalf := key(p.SIP) != key(o.user.SIP)
+	switch {
+	case onBehalf && !lc.kind.ScheduleOnBehalf():
+		return refuse(string(lc.kind) + " has no delegate functionality")
+	case onBehalf && !lc.actsFor(p.SIP):
+		return refuse("the Lync client on " + o.computer.name + " does not act for " + key(p.SIP) + " (not replicated to it, or its rights not confirmed over MAPI)")
 	}
 	conf, err := o.env.lync.CreateConference(o.user.SIP, p.SIP, lync.ConferenceRequest{Subject: subject})
 	if errors.Is(err, lync.ErrDelegateNotAuthorized) {
-		o.env.record(o.user.SMTP, "Lync Meeting add-in refused", err.Error())
-		return conf, done(Outcome{Kind: OutcomeError, Text: lc.kind.PermissionError(), Why: err.Error()})
+		return refuse(err.Error())
 	}
 	if err != nil {
 		return conf, done(Outcome{Kind: OutcomeError, Text: err.Error(), Why: err.Error()})

@@ -94,6 +94,19 @@ func (c *Computer) Reboot() {
 	c.env.record(c.user.SMTP, "computer "+c.name+" rebooted", "")
 }
 
+// InstallLync replaces the computer's Lync client by another kind, as an
+// installer does: the running client exits; the registry and the local
+// profile stay. Installing Lync Basic on a delegator's computer removes the
+// delegation at its next sign-in (see LyncClient.SignIn).
+func (c *Computer) InstallLync(kind ClientKind) {
+	c.env.mu.Lock()
+	defer c.env.mu.Unlock()
+	c.lync.exit(string(kind) + " is being installed")
+	old := c.lync.kind
+	c.lync.kind = kind
+	c.env.record(c.user.SMTP, fmt.Sprintf("%s installed on %s", kind, c.name), "replacing "+string(old))
+}
+
 // DeleteLyncProfile deletes the user's local Lync profile on this computer
 // (the groups as the client keeps them and any
 // request it has queued). Lync must have exited (ErrClientRunning).

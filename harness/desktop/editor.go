@@ -74,8 +74,7 @@ func (e *DelegateEditor) OK() error {
 		if err != nil {
 			return err
 		}
-		c.profile.delegates = without(c.profile.delegates, key(p.SIP))
-		delete(c.profile.seenInView, key(p.SIP))
+		c.leaveGroup(key(p.SIP))
 		if err := c.env.lync.RemoveDelegate(c.user.SIP, p.SIP, lync.SourceLyncUI); err != nil && !errors.Is(err, lync.ErrNotDelegate) {
 			return err
 		}

@@ -12,8 +12,10 @@ type Group struct {
 	Members []string // SIP URIs, in the order shown
 }
 
-// Groups returns the delegation contact groups the client shows now. A
-// group exists only while it has members; a signed-out client shows none.
+// Groups returns the delegation contact groups the client shows now: the
+// Delegates group of its profile, and People I Manage Calls For with the
+// delegators replicated to it whose rights it confirmed over MAPI. A group
+// exists only while it has members; a signed-out client shows none.
 func (c *LyncClient) Groups() []Group {
 	c.env.mu.Lock()
 	defer c.env.mu.Unlock()
@@ -25,8 +27,8 @@ func (c *LyncClient) Groups() []Group {
 	if len(c.profile.delegates) > 0 {
 		out = append(out, Group{Name: l.DelegatesGroup, Members: append([]string(nil), c.profile.delegates...)})
 	}
-	if ds := c.env.lync.View(c.user.SIP).Delegators; len(ds) > 0 {
-		out = append(out, Group{Name: l.PeopleIManageCallsFor, Members: append([]string(nil), ds...)})
+	if ds := c.shownDelegators(); len(ds) > 0 {
+		out = append(out, Group{Name: l.PeopleIManageCallsFor, Members: ds})
 	}
 	return out
 }
@@ -43,10 +45,12 @@ func (c *LyncClient) Group(name string) (Group, bool) {
 }
 
 // RemoveFromGroup is right-click > Remove from group on a contact of the
-// Delegates group: the contact leaves the group (the group disappears with
-// its last member), the back end's delegate record is deleted, and the
-// change takes the replication time to reach the client's own configuration
-// check. Only the Delegates group can be edited.
+// Delegates group: the contact leaves the group at once (the group
+// disappears with its last member) and the change takes the replication
+// time to reach the client's own configuration check (seed 000, step 3).
+// The back end's delegate record is deleted when the client next signs in
+// (seed 003: "Close User20's Lync client and sign back in"). Only the
+// Delegates group can be edited.
 func (c *LyncClient) RemoveFromGroup(group, contact string) error {
 	c.env.mu.Lock()
 	defer c.env.mu.Unlock()
@@ -64,12 +68,19 @@ func (c *LyncClient) RemoveFromGroup(group, contact string) error {
 	if !contains(c.profile.delegates, sip) {
 		return fmt.Errorf("desktop: %s is not in the %s group", contact, group)
 	}
-	c.profile.delegates = without(c.profile.delegates, sip)
+	c.leaveGroup(sip)
 	c.profile.pendingRemoval[sip] = c.env.clock.Now().Add(c.env.timing.Replication)
-	delete(c.profile.seenInView, sip)
-	err = c.env.lync.RemoveDelegate(c.user.SIP, sip, lync.SourceLyncUI)
-	c.env.record(c.user.SMTP, fmt.Sprintf("removed %s from the %s group", sip, group), errText(err))
+	c.profile.removals[sip] = true
+	c.env.record(c.user.SMTP, fmt.Sprintf("removed %s from the %s group", sip, group), "the record is deleted at the next sign-in")
 	return nil
+}
+
+// leaveGroup takes sip out of the Delegates group for good: a replicated
+// view that still lists it (until the removal reaches the back end and
+// replicates) does not put it back.
+func (c *LyncClient) leaveGroup(sip string) {
+	c.profile.delegates = without(c.profile.delegates, sip)
+	c.profile.seenInView[sip] = true
 }
 
 func errText(err error) string {
@@ -86,6 +97,7 @@ func (c *LyncClient) addToDelegatesGroup(sip, why string) {
 	}
 	c.profile.delegates = append(c.profile.delegates, sip)
 	delete(c.profile.pendingRemoval, sip)
+	delete(c.profile.removals, sip)
 	c.env.record(c.user.SMTP, fmt.Sprintf("%s added to the %s group", sip, c.Labels().DelegatesGroup), why)
 }
 
@@ -106,8 +118,8 @@ func (c *LyncClient) listed(sip string) bool {
 
 // applyView brings the client up to date with the back end's replicated
 // view: delegates written elsewhere join the Delegates group, delegates the
-// back end dropped leave it, and the delegator registry values and banners
-// follow the delegators.
+// back end dropped leave it, and the delegators replicate to the
+// delegate's side (see setDelegators).
 func (c *LyncClient) applyView(v lync.UserView) {
 	if !c.signedIn || !c.kind.Delegation() {
 		return
@@ -123,9 +135,16 @@ func (c *LyncClient) applyView(v lync.UserView) {
 	for d := range c.profile.seenInView {
 		if !now[d] {
 			delete(c.profile.seenInView, d)
-			c.profile.delegates = without(c.profile.delegates, d)
-			c.env.record(c.user.SMTP, d+" left the "+c.Labels().DelegatesGroup+" group", "the back end no longer lists it")
+			c.dropFromGroup(d)
 		}
 	}
-	c.updateDelegators(v.Delegators)
+	c.setDelegators(v.Delegators)
+}
+
+// dropFromGroup removes a delegate the back end no longer lists.
+func (c *LyncClient) dropFromGroup(d string) {
+	if contains(c.profile.delegates, d) {
+		c.profile.delegates = without(c.profile.delegates, d)
+		c.env.record(c.user.SMTP, d+" left the "+c.Labels().DelegatesGroup+" group", "the back end no longer lists it")
+	}
 }

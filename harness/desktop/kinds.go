@@ -12,6 +12,7 @@ const (
 	Lync2010    = client.Lync2010
 	Lync2013    = client.Lync2013
 	SfB2015     = client.SfB2015
+	SfB2016     = client.SfB2016
 	LyncBasic   = client.LyncBasic
 	LyncMac2011 = client.LyncMac2011
 )

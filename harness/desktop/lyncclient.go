@@ -30,10 +30,17 @@ type LyncClient struct {
 	mapiOK   bool
 	poll     clock.Timer
 	notices  []string // removal notices shown since sign-in
+	// delegators are the people the user acts for, as the back end last
+	// replicated them to this client (confirmed or not).
+	delegators []string
 	// processed holds the Outlook delegates this session has handled;
 	// it is in memory only and starts empty at each sign-in.
 	processed set
-	session   int // bumped at each sign-in; stale timers check it
+	// synced is the Exchange generation of the last pass that left nothing
+	// to do (0: none yet this session); a pass at the same generation is
+	// skipped.
+	synced  uint64
+	session int // bumped at each sign-in; stale timers check it
 }
 
 // policySnapshot is what the client read at sign-in.
@@ -47,12 +54,21 @@ type policySnapshot struct {
 type profile struct {
 	delegates      []string             // Delegates group members, in order added
 	pendingRemoval map[string]time.Time // removed from the group; replicating until
-	seenInView     set                  // delegates learned from the back end
-	stuck          bool                 // a configuration request that never completes
+	// seenInView holds the delegates the client knows the back end lists
+	// (learned from it, or removed from the group while it still does), so
+	// that a replicated view does not put them back in the group.
+	seenInView set
+	// removals are delegates removed from the Delegates group whose
+	// records the client deletes in the back end at its next sign-in.
+	removals set
+	// confirmed holds the delegators whose Calendar rights the client
+	// confirmed over MAPI (see delegators.go).
+	confirmed set
+	stuck     bool // a configuration request that never completes
 }
 
 func newProfile() *profile {
-	return &profile{pendingRemoval: map[string]time.Time{}, seenInView: set{}}
+	return &profile{pendingRemoval: map[string]time.Time{}, seenInView: set{}, removals: set{}, confirmed: set{}}
 }
 
 // Kind returns the client kind.
@@ -85,9 +101,13 @@ func (c *LyncClient) Open() {
 
 // SignIn opens the client if needed and signs in: it reads the user's
 // effective client and voice policies and telephony mode (policy changes
-// made later reach it only at the next sign-in), reconciles its groups with
-// what the back end has replicated, updates the delegator registry values
-// and banners, and starts connecting to Exchange's MAPI service.
+// made later reach it only at the next sign-in), deletes in the back end
+// the records of delegates removed from the Delegates group since the last
+// sign-in (seed 003: "Close User20's Lync client and sign back in"), a
+// client without delegate functionality publishes its routing without any
+// delegate, it reconciles its groups with what the back end has
+// replicated, updates the delegator registry values and banners, and
+// starts connecting to Exchange's MAPI service.
 func (c *LyncClient) SignIn() error {
 	c.env.mu.Lock()
 	defer c.env.mu.Unlock()
@@ -100,7 +120,7 @@ func (c *LyncClient) SignIn() error {
 	}
 	c.running, c.signedIn, c.policy, c.mapiOK, c.notices = true, true, snap, false, nil
 	c.session++
-	c.processed = set{}
+	c.processed, c.synced = set{}, 0
 	if c.profile == nil {
 		c.profile = newProfile()
 	}
@@ -110,6 +130,8 @@ func (c *LyncClient) SignIn() error {
 	c.env.attach(c)
 	c.env.record(c.user.SMTP, fmt.Sprintf("signed in to %s on %s", c.kind, c.computer.name),
 		fmt.Sprintf("policy read: EnableExchangeDelegateSync=%t EnableDelegation=%t EV=%t", snap.exchangeSync, snap.enableDelegation, snap.enterpriseVoice))
+	c.publishRemovals()
+	c.publishWithoutDelegates()
 	c.applyView(c.env.lync.View(c.user.SIP))
 	c.schedulePoll(c.env.timing.MAPIConnect)
 	return nil

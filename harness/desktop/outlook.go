@@ -11,10 +11,17 @@ import (
 // ErrOutlookClosed is returned by Outlook actions while it is closed.
 var ErrOutlookClosed = errors.New("desktop: Outlook is not open")
 
+// ErrExchangeUnavailable is what Outlook shows when an action needs the
+// Exchange server while the server's MAPI service is down (the wording is
+// an assumption recorded in docs/fidelity.md).
+var ErrExchangeUnavailable = errors.New("The connection to Microsoft Exchange is unavailable. Outlook must be online or connected to complete this action.")
+
 // Outlook is a simulated Outlook for one user on one computer, with the
-// Lync Meeting add-in. Outlook reaches Exchange on its own path: switching
-// the MAPI service off affects the Lync client's UCMAPI, not Outlook
-// (assumption, docs/fidelity.md).
+// Lync Meeting add-in. Outlook 2010 and 2013 are MAPI clients, here in
+// online mode: while Exchange's MAPI service is down every action that
+// reaches a mailbox fails with ErrExchangeUnavailable. A failure of the
+// Lync client's UCMAPI on one computer (a fault of OpMAPI) leaves Outlook
+// working.
 type Outlook struct {
 	env      *Env
 	computer *Computer
@@ -40,6 +47,18 @@ func (o *Outlook) Close() {
 		o.open = false
 		o.env.record(o.user.SMTP, "Outlook closed on "+o.computer.name, "")
 	}
+}
+
+// ready checks that Outlook is open and reaches Exchange. Called with the
+// desktop lock held.
+func (o *Outlook) ready() error {
+	switch {
+	case !o.open:
+		return ErrOutlookClosed
+	case !o.env.exchange.MAPIAvailable():
+		return ErrExchangeUnavailable
+	}
+	return nil
 }
 
 // IsOpen reports whether Outlook is open.
@@ -83,8 +102,8 @@ func (o *Outlook) item(owner Person, m Meeting) (exchange.CalendarItem, error) {
 func (o *Outlook) NewMeeting(owner string, m Meeting) (exchange.CalendarItem, error) {
 	o.env.mu.Lock()
 	defer o.env.mu.Unlock()
-	if !o.open {
-		return exchange.CalendarItem{}, ErrOutlookClosed
+	if err := o.ready(); err != nil {
+		return exchange.CalendarItem{}, err
 	}
 	p, err := o.ownerOf(owner)
 	if err != nil {
@@ -102,8 +121,8 @@ func (o *Outlook) NewMeeting(owner string, m Meeting) (exchange.CalendarItem, er
 func (o *Outlook) OpenCalendar(owner string) ([]exchange.CalendarItem, error) {
 	o.env.mu.Lock()
 	defer o.env.mu.Unlock()
-	if !o.open {
-		return nil, ErrOutlookClosed
+	if err := o.ready(); err != nil {
+		return nil, err
 	}
 	p, err := o.ownerOf(owner)
 	if err != nil {
@@ -116,8 +135,8 @@ func (o *Outlook) OpenCalendar(owner string) ([]exchange.CalendarItem, error) {
 func (o *Outlook) Folder(f exchange.FolderName) ([]exchange.Message, error) {
 	o.env.mu.Lock()
 	defer o.env.mu.Unlock()
-	if !o.open {
-		return nil, ErrOutlookClosed
+	if err := o.ready(); err != nil {
+		return nil, err
 	}
 	return o.env.exchange.Messages(o.user.SMTP, o.user.SMTP, f)
 }

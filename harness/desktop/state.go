@@ -38,6 +38,7 @@ type LyncState struct {
 	EnterpriseVoice  bool          `json:"enterpriseVoice,omitempty"`
 	MAPIOK           bool          `json:"mapiOk,omitempty"`
 	Notices          []string      `json:"notices,omitempty"`
+	Delegators       []string      `json:"delegators,omitempty"` // as replicated to the client
 	Processed        []string      `json:"processed,omitempty"`
 	Profile          *ProfileState `json:"profile,omitempty"`
 }
@@ -47,6 +48,8 @@ type ProfileState struct {
 	Delegates      []string             `json:"delegates,omitempty"`
 	PendingRemoval map[string]time.Time `json:"pendingRemoval,omitempty"`
 	SeenInView     []string             `json:"seenInView,omitempty"`
+	Removals       []string             `json:"removals,omitempty"`  // written to the back end at the next sign-in
+	Confirmed      []string             `json:"confirmed,omitempty"` // delegators whose rights were confirmed over MAPI
 	Stuck          bool                 `json:"stuck,omitempty"`
 }
 
@@ -85,10 +88,10 @@ func (c *Computer) export() ComputerState {
 func (c *LyncClient) export() LyncState {
 	ls := LyncState{Running: c.running, SignedIn: c.signedIn, ExchangeSync: c.policy.exchangeSync,
 		EnableDelegation: c.policy.enableDelegation, EnterpriseVoice: c.policy.enterpriseVoice, MAPIOK: c.mapiOK,
-		Notices: append([]string(nil), c.notices...), Processed: c.processed.sorted()}
+		Notices: append([]string(nil), c.notices...), Processed: c.processed.sorted(), Delegators: append([]string(nil), c.delegators...)}
 	if p := c.profile; p != nil {
 		ls.Profile = &ProfileState{Delegates: append([]string(nil), p.delegates...), SeenInView: p.seenInView.sorted(), Stuck: p.stuck,
-			PendingRemoval: map[string]time.Time{}}
+			Removals: p.removals.sorted(), Confirmed: p.confirmed.sorted(), PendingRemoval: map[string]time.Time{}}
 		for k, v := range p.pendingRemoval {
 			ls.Profile.PendingRemoval[k] = v
 		}
@@ -143,14 +146,15 @@ func (e *Env) importComputer(cs ComputerState) error {
 // restore brings a new client to ls; a signed-in client is attached to the
 // Env and polls again. Called with the desktop lock held.
 func (c *LyncClient) restore(ls LyncState) {
-	c.running, c.mapiOK, c.notices = ls.Running, ls.MAPIOK, ls.Notices
+	c.running, c.mapiOK, c.notices, c.delegators = ls.Running, ls.MAPIOK, ls.Notices, ls.Delegators
 	c.policy = policySnapshot{exchangeSync: ls.ExchangeSync, enableDelegation: ls.EnableDelegation, enterpriseVoice: ls.EnterpriseVoice}
 	c.processed = set{}
 	for _, p := range ls.Processed {
 		c.processed[p] = true
 	}
 	if p := ls.Profile; p != nil {
-		c.profile = &profile{delegates: p.Delegates, pendingRemoval: map[string]time.Time{}, seenInView: setOf(p.SeenInView), stuck: p.Stuck}
+		c.profile = &profile{delegates: p.Delegates, pendingRemoval: map[string]time.Time{}, seenInView: setOf(p.SeenInView),
+			removals: setOf(p.Removals), confirmed: setOf(p.Confirmed), stuck: p.Stuck}
 		for k, v := range p.PendingRemoval {
 			c.profile.pendingRemoval[k] = v
 		}

@@ -13,17 +13,28 @@ import (
 var editorRights, _ = exchange.RightsOf(exchange.RoleEditor)
 
 // ucmapiPass is one round of the client's built-in UCMAPI service: connect
-// to Exchange's MAPI service (or keep retrying) and, when everything the
-// sources require holds, copy new Outlook delegates into the Lync back end.
+// to Exchange's MAPI service (or keep retrying), confirm the rights of the
+// delegations replicated to the client (the delegate's side), and, when
+// everything the sources require holds, copy new Outlook delegates into
+// the Lync back end (the manager's side).
 func (c *LyncClient) ucmapiPass() {
-	c.mapiOK = c.kind.MAPI() && c.env.exchange.MAPIAvailable(c.computer.name) && !c.mapiCut()
+	c.mapiOK = c.kind.MAPI() && c.env.exchange.MAPIAvailable() && !c.mapiCut()
+	if c.mapiOK && c.kind.Delegation() {
+		c.confirmDelegators()
+	}
 	c.takeStuck()
 	if reason := c.syncBlocked(); reason != "" {
+		c.synced = 0
 		c.env.record(c.user.SMTP, "UCMAPI: delegate sync skipped on "+c.computer.name, reason)
 		return
 	}
-	dels, err := c.env.exchange.MAPIReadDelegates(c.computer.name, c.user.SMTP, c.user.SMTP)
+	gen := c.env.exchange.Generation()
+	if c.synced != 0 && c.synced == gen {
+		return // nothing changed in Exchange since a pass that left nothing to do
+	}
+	dels, err := c.env.exchange.MAPIReadDelegates(c.user.SMTP, c.user.SMTP)
 	if err != nil {
+		c.synced = 0
 		c.mapiOK = !errors.Is(err, exchange.ErrMAPIUnavailable)
 		c.env.record(c.user.SMTP, "UCMAPI: reading Outlook delegates failed", err.Error())
 		return
@@ -32,6 +43,22 @@ func (c *LyncClient) ucmapiPass() {
 	for _, d := range dels {
 		c.configure(d)
 	}
+	c.synced = 0
+	if c.handledAll(dels) {
+		c.synced = gen
+	}
+}
+
+// handledAll reports whether every delegate read is processed: a pass
+// with the same Exchange generation would then do nothing.
+func (c *LyncClient) handledAll(dels []exchange.Delegate) bool {
+	for _, d := range dels {
+		p, err := c.env.resolve(d.User)
+		if err != nil || !c.processed[key(p.SIP)] {
+			return false
+		}
+	}
+	return true
 }
 
 // syncBlocked names the first condition that stops the Outlook-to-Lync

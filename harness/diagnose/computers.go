@@ -36,7 +36,7 @@ func (f *Facts) computer(w World, pc *desktop.Computer, st desktop.ComputerState
 	}
 	ids := []string{pc.Name(), pc.User().SMTP, pc.User().SIP}
 	fl := w.Faults()
-	c.MAPICut = fl.Live(desktop.OpMAPI, ids...) || (w.Exchange().MAPIAvailable("") && !w.Exchange().MAPIAvailable(pc.Name()))
+	c.MAPICut = fl.Live(desktop.OpMAPI, ids...)
 	c.Interrupt = fl.Live(desktop.OpConfigureDelegate, ids...)
 	for _, ft := range fl.All() {
 		if ft.Op == desktop.OpDelegateSync && (ft.Count < 0 || ft.Consumed < ft.Count) && containsFold(ids, ft.Identity) {

@@ -98,7 +98,7 @@ func (f *Facts) gatherExchange(x *exchange.Store) {
 	f.SendOnBehalf = x.HasMailboxRight(m, d, exchange.SendOnBehalf)
 	f.FullAccess = x.HasMailboxRight(m, d, exchange.FullAccess)
 	f.SendAs = x.HasMailboxRight(m, d, exchange.SendAs)
-	f.MAPIServer = x.MAPIAvailable("")
+	f.MAPIServer = x.MAPIAvailable()
 }
 
 func (f *Facts) gatherLync(l *lync.Store) {

@@ -56,10 +56,9 @@ func merge(hs []Hit) []Hit {
 }
 
 func (f *Facts) exchangeHits(add func(Hit)) {
-	if f.Delegates > lync.MaxDelegates || f.Delegators > lync.MaxDelegates || f.ExchangeCount > exchange.MaxDelegates ||
-		(f.Record == nil && (f.Delegates >= lync.MaxDelegates || f.Delegators >= lync.MaxDelegates)) {
+	if f.Delegates > lync.DelegationThreshold || f.Delegators > lync.DelegationThreshold {
 		add(Hit{Cause: CauseLimits, Evidence: []string{fmt.Sprintf("%s has %d delegates in the back end and %d in Outlook; %s acts for %d delegators (threshold %d)",
-			f.Manager.SIP, f.Delegates, f.ExchangeCount, f.Delegate.SIP, f.Delegators, lync.MaxDelegates)}})
+			f.Manager.SIP, f.Delegates, f.ExchangeCount, f.Delegate.SIP, f.Delegators, lync.DelegationThreshold)}})
 	}
 	if f.OutlookDelegate == nil && f.Record == nil && (f.FullAccess || f.SendAs) {
 		add(Hit{Cause: CauseFullAccessOnly, Evidence: []string{fmt.Sprintf("%s holds %s on %s's mailbox", f.Delegate.SMTP, f.grants(), f.Manager.SMTP),

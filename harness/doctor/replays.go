@@ -47,7 +47,6 @@ func replaySyncPolicy(w *harness.World, _ scenario.Pair, f *diagnose.Facts) erro
 func replayMAPI(w *harness.World, _ scenario.Pair, f *diagnose.Facts) error {
 	w.Exchange().SetMAPIAvailable(true)
 	for _, c := range f.Computers {
-		w.Exchange().SetComputerMAPIAvailable(c.Name, true)
 		if err := w.SetMAPI(c.Name, true); err != nil {
 			return err
 		}

@@ -32,6 +32,6 @@ func ExampleBeScheduled() {
 	g.Expect(req).To(matchers.BeScheduled())
 	// Output:
 	// Expected the Lync Meeting to be scheduled with join details
-	// but saw the add-in outcome error with the message "You do not have permissions to schedule Lync Meetings on behalf of the owner of this account. Please contact the owner of the account to get delegate permissions in Microsoft Lync." (cause: DelegateNotAuthorized: sip:assistant@contoso.com is not a delegate of the organizer sip:manager@contoso.com)
+	// but saw the add-in outcome error with the message "You do not have permissions to schedule Lync Meetings on behalf of the owner of this account. Please contact the owner of the account to get delegate permissions in Microsoft Lync." (cause: the Lync client on PC-ASSISTANT does not act for sip:manager@contoso.com (not replicated to it, or its rights not confirmed over MAPI))
 	// root cause: UCMAPI: delegate sync skipped on PC-MANAGER: EnableExchangeDelegateSync is not set in the client policy read at sign-in (09:00:30 to 09:09:30, 10 times) [catalogue blog003-cause-policy]
 }

@@ -46,12 +46,19 @@ func SyncPolicyMissing(w *harness.World, p Pair) error {
 	return openAndAdd(w, p, nil, nil)
 }
 
-// MAPIDown is seed 000's More Information cause: the Exchange MAPI service
-// is unreachable, so the client cannot read the Outlook delegates; its MAPI
-// Status shows the KB's unavailable string. It switches MAPI off for the
-// whole server, then adds the delegate in Outlook.
+// MAPIDown is seed 000's More Information cause: the Lync clients cannot
+// complete their network connection to the Exchange server's MAPI
+// service, so the manager's client cannot read the Outlook delegates and
+// the delegate's cannot confirm its rights; their MAPI Status shows the
+// KB's unavailable string. It cuts the Lync client's MAPI connection on
+// both computers (Outlook keeps working), then adds the delegate in
+// Outlook.
 func MAPIDown(w *harness.World, p Pair) error {
-	w.Exchange().SetMAPIAvailable(false)
+	for _, pc := range []string{p.Manager, p.Delegate} {
+		if err := w.SetMAPI(pc, false); err != nil {
+			return err
+		}
+	}
 	return openAndAdd(w, p, nil, nil)
 }
 

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -11,11 +12,22 @@ import (
 // ReplicationWait is the KB's "approximately five minutes".
 const ReplicationWait = 5 * time.Minute
 
+// Screen is what the manager has open while following a procedure: the
+// Outlook dialogs the steps opened (nil while closed or never opened), so
+// that a spec can look at what a step showed.
+type Screen struct {
+	DelegateAccess *desktop.DelegateAccess
+	AddUsers       *desktop.AddUsers          // the GAL picker
+	Permissions    *desktop.PermissionsDialog // Delegate Permissions
+}
+
 // procedureState is what a person keeps in hand between steps.
 type procedureState struct {
-	p      Pair
-	dialog *desktop.DelegateAccess
+	p Pair
+	*Screen
 }
+
+func newState(p Pair) *procedureState { return &procedureState{p: p, Screen: &Screen{}} }
 
 func (s *procedureState) mgr(w *harness.World) *desktop.Computer { return w.Computer(s.p.Manager) }
 func (s *procedureState) del(w *harness.World) *desktop.Computer { return w.Computer(s.p.Delegate) }
@@ -52,7 +64,7 @@ func (s *procedureState) openOutlook(w *harness.World) (int, error) {
 
 func (s *procedureState) openDelegateAccess(w *harness.World) (int, error) {
 	d, err := s.mgr(w).Outlook().DelegateAccess()
-	s.dialog = d
+	s.DelegateAccess, s.AddUsers, s.Permissions = d, nil, nil
 	return 0, err
 }
 
@@ -60,7 +72,7 @@ func (s *procedureState) openDelegateAccess(w *harness.World) (int, error) {
 // to step absent.
 func (s *procedureState) inOutlookList(absent int) func(*harness.World) (int, error) {
 	return func(w *harness.World) (int, error) {
-		dels, err := s.dialog.Delegates()
+		dels, err := s.DelegateAccess.Delegates()
 		if err != nil {
 			return 0, err
 		}
@@ -74,30 +86,58 @@ func (s *procedureState) inOutlookList(absent int) func(*harness.World) (int, er
 }
 
 func (s *procedureState) removeInDialog(w *harness.World) (int, error) {
-	return 0, s.dialog.Remove(s.del(w).User().SMTP)
+	return 0, s.DelegateAccess.Remove(s.del(w).User().SMTP)
 }
 
-func (s *procedureState) okDialog(*harness.World) (int, error) { return 0, s.dialog.OK() }
+func (s *procedureState) okDialog(*harness.World) (int, error) { return 0, s.DelegateAccess.OK() }
 
 func (s *procedureState) signIn(w *harness.World) (int, error) { return 0, s.mgr(w).Lync().SignIn() }
 
+// pickFromGAL clicks Add in Delegate Access and selects the delegate in
+// the global address list.
 func (s *procedureState) pickFromGAL(w *harness.World) (int, error) {
-	if s.dialog == nil {
+	if s.DelegateAccess == nil {
 		if _, err := s.openDelegateAccess(w); err != nil {
 			return 0, err
 		}
 	}
-	return 0, nil
-}
-
-func (s *procedureState) add(w *harness.World) (int, error) {
-	if _, err := s.pickFromGAL(w); err != nil {
+	users, err := s.DelegateAccess.AddUsers()
+	if err != nil {
 		return 0, err
 	}
-	return 0, s.dialog.Add(s.del(w).User().SMTP)
+	s.AddUsers = users
+	return 0, users.Select(s.del(w).User().SMTP)
 }
 
-func nothing(*harness.World) (int, error) { return 0, nil }
+// addAndOK clicks Add and OK in Add Users, which opens Delegate
+// Permissions. When the GAL step was jumped over (Issue 1's step 12 goes
+// to step 14), the person picks the delegate here.
+func (s *procedureState) addAndOK(w *harness.World) (int, error) {
+	if s.AddUsers == nil {
+		if _, err := s.pickFromGAL(w); err != nil {
+			return 0, err
+		}
+	}
+	s.AddUsers.Add()
+	perms, err := s.AddUsers.OK()
+	s.Permissions = perms
+	return 0, err
+}
+
+// acceptPermissions clicks OK in Delegate Permissions, with Outlook's
+// default permissions.
+func (s *procedureState) acceptPermissions(*harness.World) (int, error) {
+	if s.Permissions == nil {
+		return 0, errNoPermissionsDialog
+	}
+	return 0, s.Permissions.OK()
+}
+
+var errNoPermissionsDialog = errors.New("scenario: the Delegate Permissions dialog is not open")
+
+// gesture is a step that changes nothing the simulation holds (reaching
+// the notification area icon); the catalogue lists it as a gesture.
+func gesture(*harness.World) (int, error) { return 0, nil }
 
 func containsUser(list []string, sip string) bool {
 	for _, m := range list {
@@ -112,12 +152,12 @@ func containsUser(list []string, sip string) bool {
 // manager's computer. Step 12 ("Follow steps 6 through 8 and then go to
 // step 14") reopens Delegate Access and continues at step 14.
 func KBIssue1(p Pair) Procedure {
-	s := &procedureState{p: p}
-	return Procedure{Name: "KB Issue 1 resolution", Steps: []Step{
+	s := newState(p)
+	return Procedure{Name: "KB Issue 1 resolution", Screen: s.Screen, Steps: []Step{
 		{1, "locate the delegate in the Delegates group (if absent, go to step 4)", s.inDelegatesGroup(4)},
 		{2, "Remove from group", s.removeFromGroup},
 		{3, "wait approximately five minutes for replication", s.wait},
-		{4, "access the notification area icon", nothing},
+		{4, "access the notification area icon", gesture},
 		{5, "right-click the Lync icon, Exit", s.exitLync},
 		{6, "open the manager's Outlook", s.openOutlook},
 		{7, "File > Account Settings > Delegate Access", s.openDelegateAccess},
@@ -133,16 +173,16 @@ func KBIssue1(p Pair) Procedure {
 			return 14, err
 		}},
 		{13, "click Add and select the delegate from the GAL", s.pickFromGAL},
-		{14, "click Add, then OK", s.add},
-		{15, "accept the default Delegate Permissions with OK", nothing},
+		{14, "click Add, then OK", s.addAndOK},
+		{15, "accept the default Delegate Permissions with OK", s.acceptPermissions},
 		{16, "click OK in the Outlook Delegates dialog", s.okDialog},
 	}}
 }
 
 // KBIssue2 is seed 000's resolution for Issue 2, step by step.
 func KBIssue2(p Pair) Procedure {
-	s := &procedureState{p: p}
-	return Procedure{Name: "KB Issue 2 resolution", Steps: []Step{
+	s := newState(p)
+	return Procedure{Name: "KB Issue 2 resolution", Screen: s.Screen, Steps: []Step{
 		{1, "locate the delegate in the Delegates group (if absent, go to step 3)", s.inDelegatesGroup(3)},
 		{2, "Remove from group, then wait approximately five minutes", func(w *harness.World) (int, error) {
 			if _, err := s.removeFromGroup(w); err != nil {
@@ -150,14 +190,14 @@ func KBIssue2(p Pair) Procedure {
 			}
 			return s.wait(w)
 		}},
-		{3, "access the notification area icon", nothing},
+		{3, "access the notification area icon", gesture},
 		{4, "right-click the Lync icon, Exit", s.exitLync},
 		{5, "open the manager's Outlook", s.openOutlook},
 		{6, "File > Account Settings > Delegate Access", s.openDelegateAccess},
 		{7, "open the Lync client and sign back in", s.signIn},
 		{8, "click Add and select the delegate from the GAL", s.pickFromGAL},
-		{9, "click Add, then OK", s.add},
-		{10, "accept the default Delegate Permissions with OK", nothing},
+		{9, "click Add, then OK", s.addAndOK},
+		{10, "accept the default Delegate Permissions with OK", s.acceptPermissions},
 		{11, "click OK in the Outlook Delegates dialog", s.okDialog},
 	}}
 }

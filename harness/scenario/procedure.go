@@ -20,6 +20,8 @@ type Step struct {
 type Procedure struct {
 	Name  string
 	Steps []Step
+	// Screen, when not nil, shows the dialogs the steps opened.
+	Screen *Screen
 }
 
 // Trace lists the step numbers a run went through, in order.
@@ -38,6 +40,18 @@ func (t Trace) String() string {
 // necessary). A jump to an unknown step, or more than 100 steps taken, is
 // an error.
 func (p Procedure) Run(w *harness.World, skip ...int) (Trace, error) {
+	return p.run(w, 0, skip)
+}
+
+// RunThrough is Run that stops once step last has been taken, so that a
+// spec can look at what that step did.
+func (p Procedure) RunThrough(w *harness.World, last int, skip ...int) (Trace, error) {
+	return p.run(w, last, skip)
+}
+
+// run performs the steps until the end, or until step last (0: none) has
+// been taken.
+func (p Procedure) run(w *harness.World, last int, skip []int) (Trace, error) {
 	var trace Trace
 	i := 0
 	for i < len(p.Steps) {
@@ -52,6 +66,9 @@ func (p Procedure) Run(w *harness.World, skip ...int) (Trace, error) {
 			if next, err = s.Do(w); err != nil {
 				return trace, fmt.Errorf("scenario: %s, step %d (%s): %w", p.Name, s.N, s.Text, err)
 			}
+		}
+		if s.N == last {
+			return trace, nil
 		}
 		if next == 0 {
 			i++

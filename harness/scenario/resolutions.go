@@ -43,10 +43,15 @@ func EnableSyncPolicy(w *harness.World, p Pair) error {
 	return w.Advance(Settle)
 }
 
-// RestoreMAPI switches the MAPI service back on; the clients' retries
+// RestoreMAPI restores the Lync clients' MAPI connections on both
+// computers (and the server's MAPI service); the clients' retries
 // reconnect and the sync completes.
 func RestoreMAPI(w *harness.World, p Pair) error {
-	w.Exchange().SetMAPIAvailable(true)
+	for _, pc := range []string{"", p.Manager, p.Delegate} {
+		if err := w.SetMAPI(pc, true); err != nil {
+			return err
+		}
+	}
 	return w.Advance(Settle)
 }
 

@@ -7,7 +7,7 @@ import (
 
 func TestParseKind(t *testing.T) {
 	for in, want := range map[string]Kind{"": Lync2013, "Lync 2010": Lync2010, "sfb": SfB2015, "lync 2013": Lync2013,
-		"Skype for Business 2015": SfB2015, "basic": LyncBasic, "Lync for Mac 2011": LyncMac2011, "MAC": LyncMac2011} {
+		"Skype for Business 2015": SfB2015, "2016": SfB2016, "sfb 2016": SfB2016, "basic": LyncBasic, "Lync for Mac 2011": LyncMac2011, "MAC": LyncMac2011} {
 		if got, err := ParseKind(in); err != nil || got != want {
 			t.Errorf("ParseKind(%q) = %q, %v", in, got, err)
 		}
@@ -18,7 +18,7 @@ func TestParseKind(t *testing.T) {
 		}
 	}
 	_, err := ParseKind("Teams")
-	if err == nil || !strings.Contains(err.Error(), `"Teams"`) || !strings.Contains(err.Error(), "Lync 2010, Lync 2013, Skype for Business 2015, Lync Basic 2013, Lync for Mac 2011") {
+	if err == nil || !strings.Contains(err.Error(), `"Teams"`) || !strings.Contains(err.Error(), "Lync 2010, Lync 2013, Skype for Business 2015, Skype for Business 2016, Lync Basic 2013, Lync for Mac 2011") {
 		t.Errorf("unknown kind error %v does not name the value and every kind", err)
 	}
 }
@@ -35,6 +35,12 @@ func TestKindCapabilities(t *testing.T) {
 	}
 	if Lync2013.RegistryKey() != `HKCU\Software\Microsoft\Office\15.0\Lync` {
 		t.Error("Lync 2013 registry key differs from seed 003")
+	}
+	if SfB2016.RegistryKey() != `HKCU\Software\Microsoft\Office\16.0\Lync` {
+		t.Error("Skype for Business 2016 registry key is not Office 16.0's")
+	}
+	if SfB2016.PermissionError() != "You do not have permissions to schedule online meetings on behalf of the owner of this account. Please contact the owner of the account to get delegate permissions in Lync." {
+		t.Error("Skype for Business 2016 text differs from KB 3147130")
 	}
 	if !strings.Contains(Lync2010.PermissionError(), "Please contact the owner of the account to get delegate permissions in Lync") {
 		t.Error("Lync 2010 text lacks seed 001's wording")

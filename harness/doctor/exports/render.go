@@ -239,7 +239,7 @@ func renderRecipientPerms(w *harness.World) string {
 func renderConfigInfo(w *harness.World, pc *desktop.Computer) string {
 	lc := pc.Lync()
 	status := "MAPI Status OK"
-	if !w.Exchange().MAPIAvailable(pc.Name()) || w.Faults().Live(desktop.OpMAPI, pc.Name(), pc.User().SMTP, pc.User().SIP) || !lc.Kind().MAPI() {
+	if !w.Exchange().MAPIAvailable() || w.Faults().Live(desktop.OpMAPI, pc.Name(), pc.User().SMTP, pc.User().SIP) || !lc.Kind().MAPI() {
 		status = desktop.MAPIStatusUnavailable
 	}
 	return "Configuration Information\r\n" +
