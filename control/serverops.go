@@ -1,9 +1,9 @@
 package control
 
 import (
+	"fmt"
 	"net/http"
 	"sort"
-	"time"
 
 	"github.com/ucfake/ucfake/control/api"
 	"github.com/ucfake/ucfake/fakes/ews"
@@ -97,16 +97,24 @@ func putBudgets(r *http.Request, w World) (int, any, error) {
 	if err := readJSON(r, &req); err != nil {
 		return 0, nil, err
 	}
-	p := throttle.Policy{Default: faceBudgets(req.EWS, req.SIP, req.UCWA)}
+	def, err := faceBudgets(req.EWS, req.SIP, req.UCWA)
+	if err != nil {
+		return 0, nil, badRequest("%v", err)
+	}
+	p := throttle.Policy{Default: def}
 	for _, ub := range req.Users {
 		u, err := w.Exchange().Lookup(ub.User)
 		if err != nil {
 			return 0, nil, notFound("no user %q for a budget: %v", ub.User, err)
 		}
+		own, err := faceBudgets(ub.EWS, ub.SIP, ub.UCWA)
+		if err != nil {
+			return 0, nil, badRequest("%s: %v", ub.User, err)
+		}
 		if p.Users == nil {
 			p.Users = map[string]map[string]throttle.Budget{}
 		}
-		p.Users[throttle.Key(u.SIP)] = faceBudgets(ub.EWS, ub.SIP, ub.UCWA)
+		p.Users[throttle.Key(u.SIP)] = own
 	}
 	if err := w.SetThrottling(p); err != nil {
 		return 0, nil, badRequest("%v", err)
@@ -114,20 +122,24 @@ func putBudgets(r *http.Request, w World) (int, any, error) {
 	return http.StatusOK, budgetsView(w, w.Throttle().Policy()), nil
 }
 
-func faceBudgets(ews, sip, ucwa *api.Budget) map[string]throttle.Budget {
+// faceBudgets maps the budgets given by face, in milliseconds.
+func faceBudgets(ews, sip, ucwa *api.Budget) (map[string]throttle.Budget, error) {
 	out := map[string]throttle.Budget{}
-	for face, b := range map[string]*api.Budget{throttle.FaceEWS: ews, throttle.FaceSIP: sip, throttle.FaceUCWA: ucwa} {
-		if b != nil {
-			out[face] = budgetOf(*b)
+	for _, fb := range []struct {
+		face string
+		b    *api.Budget
+	}{{throttle.FaceEWS, ews}, {throttle.FaceSIP, sip}, {throttle.FaceUCWA, ucwa}} {
+		if fb.b == nil {
+			continue
 		}
+		b, err := throttle.FromMillis(throttle.Millis{MaxConcurrency: fb.b.MaxConcurrency, MaxBurst: fb.b.MaxBurst,
+			RechargeRate: fb.b.RechargeRate, CutoffBalance: fb.b.CutoffBalance, Cost: fb.b.Cost})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", fb.face, err)
+		}
+		out[fb.face] = b
 	}
-	return out
-}
-
-func budgetOf(b api.Budget) throttle.Budget {
-	ms := func(n int64) time.Duration { return time.Duration(n) * time.Millisecond }
-	return throttle.Budget{MaxConcurrency: b.MaxConcurrency, MaxBurst: ms(b.MaxBurst), RechargeRate: ms(b.RechargeRate),
-		CutoffBalance: ms(b.CutoffBalance), Cost: ms(b.Cost)}
+	return out, nil
 }
 
 // budgetsView writes a policy back in the API's terms, users by address.

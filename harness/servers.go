@@ -2,7 +2,6 @@ package harness
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/ucfake/ucfake/fakes/throttle"
 	"github.com/ucfake/ucfake/fixtures"
@@ -25,38 +24,49 @@ func (c *contents) applyServers(org *fixtures.Organisation) error {
 // policyOf turns a fixture's throttling into a policy, users keyed by
 // their SIP URI.
 func (c *contents) policyOf(t *fixtures.Throttling) (throttle.Policy, error) {
-	p := throttle.Policy{Default: faceBudgets(t.EWS, t.SIP, t.UCWA)}
+	def, err := faceBudgets(t.EWS, t.SIP, t.UCWA)
+	if err != nil {
+		return throttle.Policy{}, fmt.Errorf("throttling: %w", err)
+	}
+	p := throttle.Policy{Default: def}
 	for i, ub := range t.Users {
 		u, err := c.exchange.Lookup(ub.User)
+		if err != nil {
+			return throttle.Policy{}, fmt.Errorf("throttling.users[%d]: %w", i, err)
+		}
+		own, err := faceBudgets(ub.EWS, ub.SIP, ub.UCWA)
 		if err != nil {
 			return throttle.Policy{}, fmt.Errorf("throttling.users[%d]: %w", i, err)
 		}
 		if p.Users == nil {
 			p.Users = map[string]map[string]throttle.Budget{}
 		}
-		p.Users[throttle.Key(u.SIP)] = faceBudgets(ub.EWS, ub.SIP, ub.UCWA)
+		p.Users[throttle.Key(u.SIP)] = own
 	}
 	return p, p.Validate()
 }
 
-// faceBudgets maps the budgets given, by face.
-func faceBudgets(ews, sip, ucwa *fixtures.Budget) map[string]throttle.Budget {
+// faceBudgets maps the budgets given, by face (nil when none is).
+func faceBudgets(ews, sip, ucwa *fixtures.Budget) (map[string]throttle.Budget, error) {
 	out := map[string]throttle.Budget{}
-	for face, b := range map[string]*fixtures.Budget{throttle.FaceEWS: ews, throttle.FaceSIP: sip, throttle.FaceUCWA: ucwa} {
-		if b != nil {
-			out[face] = budgetOf(*b)
+	for _, fb := range []struct {
+		face string
+		b    *fixtures.Budget
+	}{{throttle.FaceEWS, ews}, {throttle.FaceSIP, sip}, {throttle.FaceUCWA, ucwa}} {
+		if fb.b == nil {
+			continue
 		}
+		b, err := throttle.FromMillis(throttle.Millis{MaxConcurrency: fb.b.MaxConcurrency, MaxBurst: int64(fb.b.MaxBurst),
+			RechargeRate: int64(fb.b.RechargeRate), CutoffBalance: int64(fb.b.CutoffBalance), Cost: int64(fb.b.Cost)})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", fb.face, err)
+		}
+		out[fb.face] = b
 	}
 	if len(out) == 0 {
-		return nil
+		return nil, nil
 	}
-	return out
-}
-
-func budgetOf(b fixtures.Budget) throttle.Budget {
-	ms := func(n int) time.Duration { return time.Duration(n) * time.Millisecond }
-	return throttle.Budget{MaxConcurrency: b.MaxConcurrency, MaxBurst: ms(b.MaxBurst), RechargeRate: ms(b.RechargeRate),
-		CutoffBalance: ms(b.CutoffBalance), Cost: ms(b.Cost)}
+	return out, nil
 }
 
 // SetThrottling replaces the world's throttling policy. It is a change:

@@ -143,3 +143,28 @@ func knownFace(face string) bool {
 	}
 	return false
 }
+
+// MaxTime is the longest time a budget may name: ten years.
+const MaxTime = 10 * 365 * 24 * time.Hour
+
+// Millis is a budget as the fixtures and the control plane write it:
+// times in milliseconds, as Exchange's throttling policy parameters are.
+type Millis struct {
+	MaxConcurrency                              int
+	MaxBurst, RechargeRate, CutoffBalance, Cost int64
+}
+
+// FromMillis returns the budget m writes, refusing negative values and
+// times over MaxTime.
+func FromMillis(m Millis) (Budget, error) {
+	names := []string{"maxBurst", "rechargeRate", "cutoffBalance", "cost"}
+	var ts [4]time.Duration
+	for i, v := range []int64{m.MaxBurst, m.RechargeRate, m.CutoffBalance, m.Cost} {
+		if v < 0 || v > int64(MaxTime/time.Millisecond) {
+			return Budget{}, fmt.Errorf("%s must be from 0 to %d ms, got %d", names[i], int64(MaxTime/time.Millisecond), v)
+		}
+		ts[i] = time.Duration(v) * time.Millisecond
+	}
+	b := Budget{MaxConcurrency: m.MaxConcurrency, MaxBurst: ts[0], RechargeRate: ts[1], CutoffBalance: ts[2], Cost: ts[3]}
+	return b, b.Validate()
+}
