@@ -325,6 +325,38 @@ def scripted_fault():
     check("the fault fired once; the next call succeeds", len(again) == 1, f"{again}")
 
 
+def version_probes():
+    """exchangelib's version probe (ConvertId, newest API version first,
+    stepping down on ErrorInvalidServerVersion) against each Exchange
+    version ucfake emulates, then a folder read in the version found."""
+    for name, build, full in (("Exchange2010_SP2", Build(14, 2, 247, 5), "Microsoft Exchange Server 2010 SP2"),
+                              ("Exchange2013_SP1", Build(15, 0, 847, 32), "Microsoft Exchange Server 2013 SP1"),
+                              ("Exchange2016", Build(15, 1, 2507, 6), "Microsoft Exchange Server 2016")):
+        url = os.environ["UCFAKE_EWS_URL_" + name.upper()]
+        creds = Credentials(addr("manager"), PASSWORD)
+        acct = Account(addr("manager"), credentials=creds, config=Configuration(service_endpoint=url, credentials=creds),
+                       autodiscover=False, access_type=DELEGATE)
+        v = acct.version
+        check(f"the version probe finds {full} ({build})", v.build == build and v.api_version == name and v.fullname == full, f"{v}")
+        check(f"{name}: the inbox reads in that version", acct.inbox.name == "Inbox")
+
+
+def honours_back_off():
+    """exchangelib's FaultTolerance waits BackOffMilliseconds out: the
+    server refused bob's first ResolveNames with a 1.5 s back-off."""
+    import time
+
+    from exchangelib.protocol import FaultTolerance
+
+    creds = Credentials(addr("bob"), PASSWORD)
+    config = Configuration(service_endpoint=os.environ["UCFAKE_THROTTLED_URL"], credentials=creds, retry_policy=FaultTolerance(max_wait=30))
+    bob = Account(addr("bob"), credentials=creds, config=config, autodiscover=False, access_type=DELEGATE)
+    start = time.monotonic()
+    got = bob.protocol.resolve_names(names=[addr("alice")])
+    waited = time.monotonic() - start
+    check("FaultTolerance waits the BackOffMilliseconds out and succeeds", len(got) == 1 and waited >= 1.5, f"{got} after {waited:.2f} s")
+
+
 def pox_autodiscover():
     """exchangelib's own POX autodiscover, its cache primed with ucfake's
     endpoint (it would otherwise try https://contoso.com/ and DNS)."""
@@ -359,6 +391,8 @@ def main():
     typed_errors(manager)
     scripted_fault()
     pox_autodiscover()
+    version_probes()
+    honours_back_off()
     print("exchangelib conformance: all checks passed")
 
 
