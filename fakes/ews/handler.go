@@ -203,16 +203,19 @@ func (h *Handler) dispatch(ctx context.Context, w http.ResponseWriter, user exch
 		h.fault(w, unknownOperation(dec, se))
 		return
 	}
+	reader := &opReader{dec: dec, start: se, attrs: se.Attr, note: h.note}
 	adm := h.throttle.Admit(throttle.FaceEWS, user.SMTP)
 	defer adm.Done()
 	if adm.Refused {
+		reader.summarize(user)
 		h.throttled(ctx, w, adm.Throttle)
 		return
 	}
 	if h.scripted(ctx, w, user, se.Name.Local) {
+		reader.summarize(user)
 		return
 	}
-	body, err := op(h, user, &opReader{dec: dec, start: se, attrs: se.Attr, note: h.note})
+	body, err := op(h, user, reader)
 	if err != nil {
 		h.fault(w, faultOf(dec, err))
 		return

@@ -76,3 +76,44 @@ func (o *opReader) delegates(req delegateReq) {
 	}
 	o.field(fieldDelegates, strings.Join(who, ","))
 }
+
+// summaryReq is what summarize reads of any operation: the elements that
+// carry the key fields.
+type summaryReq struct {
+	delegateReq
+	createItemReq
+	FolderIDs struct {
+		Items []folderIDEl `xml:",any"`
+	} `xml:"FolderIds"`
+	Parents struct {
+		IDs []folderIDEl `xml:",any"`
+	} `xml:"ParentFolderIds"`
+	Changes []struct {
+		ID folderIDEl `xml:",any"`
+	} `xml:"FolderChanges>FolderChange"`
+}
+
+// summarize notes the key fields of a request refused before its
+// operation read it (throttled, or a scripted fault), so that its journal
+// entry says what it asked for as a served one does.
+func (o *opReader) summarize(user exchange.User) {
+	if o.note == nil {
+		return
+	}
+	var req summaryReq
+	if o.decode(&req) != nil {
+		return
+	}
+	switch {
+	case req.Mailbox != nil || req.Deliver != "" || len(req.DelegateUsers)+len(req.UserIDs) > 0:
+		o.delegates(req.delegateReq)
+	case req.Items != nil || req.Saved.ID.XMLName.Local != "":
+		o.createTarget(user, req.createItemReq)
+	case len(req.FolderIDs.Items) > 0:
+		o.folders(user, req.FolderIDs.Items...)
+	case len(req.Parents.IDs) > 0:
+		o.folders(user, req.Parents.IDs...)
+	case len(req.Changes) > 0:
+		o.folders(user, req.Changes[0].ID)
+	}
+}
