@@ -46,11 +46,8 @@ func clearJournal(_ *http.Request, w World) (int, any, error) {
 }
 
 func journalView(e journal.Entry) api.JournalEntry {
-	v := api.JournalEntry{Seq: e.Seq, At: e.At, Wall: e.Wall, Face: e.Face, Op: e.Op, Identity: e.Identity, Fields: map[string]string{},
+	v := api.JournalEntry{Seq: e.Seq, At: e.At, Wall: e.Wall, Face: e.Face, Op: e.Op, Identity: e.Identity, Fields: e.Fields.Map(),
 		Status: e.Status, Code: e.Code, Duration: e.Duration.String()}
-	for k, val := range e.Fields {
-		v.Fields[k] = val
-	}
 	if f := e.Fault; f != nil {
 		v.Fault = &api.JournalFault{ID: f.ID, Code: f.Code, Drop: f.Drop}
 	}

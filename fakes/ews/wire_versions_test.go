@@ -65,7 +65,7 @@ func TestRequestServerVersionIsNegotiatedAsEachVersionDoes(t *testing.T) {
 			if code != 500 || !strings.Contains(out, "a:ErrorInvalidServerVersion") || !strings.Contains(out, "The specified server version is invalid.") {
 				t.Errorf("%s took %s: %d %.300s", v, asked, code, out)
 			}
-			if e := w.last(t); e.Fields["requestServerVersion"] != asked || e.Code != "ErrorInvalidServerVersion" {
+			if e := w.last(t); e.Fields.Get("requestServerVersion") != asked || e.Code != "ErrorInvalidServerVersion" {
 				t.Errorf("journaled %s", e)
 			}
 		}

@@ -24,18 +24,18 @@ import (
 
 // Entry is one request and its answer.
 type Entry struct {
-	Seq      uint64            `json:"seq"`
-	At       time.Time         `json:"at"`   // the world's time when it was answered
-	Wall     time.Time         `json:"wall"` // real time when it was answered
-	Face     string            `json:"face"` // control, ews, imap, sip, ucwa or admin
-	Op       string            `json:"op"`   // the EWS operation, IMAP command, SIP method or C3P command, UCWA resource, cmdlet, control route
-	Identity string            `json:"identity,omitempty"`
-	Fields   map[string]string `json:"fields,omitempty"` // the request's key fields, by name
-	Status   string            `json:"status"`           // the HTTP or SIP status, or OK, NO, BAD, BYE; "dropped" when unanswered
-	Code     string            `json:"code,omitempty"`   // the protocol's code: EWS ResponseCode, ms-diagnostics id, UCWA subcode, control kind, IMAP response code
-	Fault    *Fault            `json:"fault,omitempty"`
-	Throttle *Throttle         `json:"throttle,omitempty"`
-	Duration time.Duration     `json:"duration"` // real time spent serving it
+	Seq      uint64        `json:"seq"`
+	At       time.Time     `json:"at"`   // the world's time when it was answered
+	Wall     time.Time     `json:"wall"` // real time when it was answered
+	Face     string        `json:"face"` // control, ews, imap, sip, ucwa or admin
+	Op       string        `json:"op"`   // the EWS operation, IMAP command, SIP method or C3P command, UCWA resource, cmdlet, control route
+	Identity string        `json:"identity,omitempty"`
+	Fields   Fields        `json:"fields,omitempty"` // the request's key fields
+	Status   string        `json:"status"`           // the HTTP or SIP status, or OK, NO, BAD, BYE; "dropped" when unanswered
+	Code     string        `json:"code,omitempty"`   // the protocol's code: EWS ResponseCode, ms-diagnostics id, UCWA subcode, control kind, IMAP response code
+	Fault    *Fault        `json:"fault,omitempty"`
+	Throttle *Throttle     `json:"throttle,omitempty"`
+	Duration time.Duration `json:"duration"` // real time spent serving it
 }
 
 // Fault is the scripted fault (package faults) that fired on a request.
@@ -104,14 +104,11 @@ func (e Entry) String() string {
 
 // FieldList writes the fields as name=value, sorted by name.
 func (e Entry) FieldList() string {
-	names := make([]string, 0, len(e.Fields))
-	for k := range e.Fields {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	parts := make([]string, len(names))
-	for i, k := range names {
-		parts[i] = k + "=" + e.Fields[k]
+	fields := append(Fields(nil), e.Fields...)
+	sort.Slice(fields, func(i, j int) bool { return fields[i].Name < fields[j].Name })
+	parts := make([]string, len(fields))
+	for i, f := range fields {
+		parts[i] = f.Name + "=" + f.Value
 	}
 	return strings.Join(parts, " ")
 }

@@ -72,7 +72,7 @@ func TestANilJournalRecordsNothing(t *testing.T) {
 func TestExportAndImportSurviveJSON(t *testing.T) {
 	j := New(2)
 	e := entry("ews", "CreateItem", "assistant@contoso.com")
-	e.Fields = map[string]string{"mailbox": "manager@contoso.com", "folder": "calendar"}
+	e.Fields = FieldsOf(map[string]string{"mailbox": "manager@contoso.com", "folder": "calendar"})
 	e.Throttle = &Throttle{Reason: "early-retry", Early: true, Waited: 200 * time.Millisecond, Told: 5 * time.Second, Note: EarlyNote(200*time.Millisecond, 5*time.Second)}
 	for i := 0; i < 3; i++ {
 		j.Record(e)
@@ -90,7 +90,7 @@ func TestExportAndImportSurviveJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := k.All()
-	if len(all) != 1 || all[0].Seq != 3 || k.Dropped() != 2 || all[0].Fields["folder"] != "calendar" || all[0].Throttle.Told != 5*time.Second {
+	if len(all) != 1 || all[0].Seq != 3 || k.Dropped() != 2 || all[0].Fields.Get("folder") != "calendar" || all[0].Throttle.Told != 5*time.Second {
 		t.Fatalf("imported %+v, dropped %d", all, k.Dropped())
 	}
 	if n := k.Record(e); n != 4 {
@@ -114,7 +114,7 @@ func TestImportRefusesEntriesOutOfOrder(t *testing.T) {
 func TestEntryStringSaysItAll(t *testing.T) {
 	e := entry("ews", "GetDelegate", "assistant@contoso.com")
 	e.Seq, e.Status, e.Code = 7, "500", "ErrorServerBusy"
-	e.Fields = map[string]string{"mailbox": "manager@contoso.com"}
+	e.Fields = Fields{{"mailbox", "manager@contoso.com"}}
 	e.Throttle = &Throttle{Reason: "early-retry", BackOff: 4800 * time.Millisecond, Note: EarlyNote(200*time.Millisecond, 5*time.Second)}
 	want := "#7 09:00:00.000 ews GetDelegate from assistant@contoso.com mailbox=manager@contoso.com → 500 ErrorServerBusy [early-retry, back-off 4800 ms; retried after 200 ms; back-off was 5000 ms]"
 	if got := e.String(); got != want {

@@ -41,7 +41,7 @@ func TestOverTheBudgetIs503WithRetryAfter(t *testing.T) {
 	if e := all[len(all)-1]; e.Op != "REGISTER" || e.Status != "503" || e.Throttle.Note != "retried after 400 ms; back-off was 1000 ms" {
 		t.Fatalf("journaled %s", e)
 	}
-	if e := all[0]; e.Op != "addConference" || e.Fields["from"] != "sip:boss@contoso.com" || e.Status != "200" {
+	if e := all[0]; e.Op != "addConference" || e.Fields.Get("from") != "sip:boss@contoso.com" || e.Status != "200" {
 		t.Fatalf("journaled %s", e)
 	}
 	c.Advance(600 * time.Millisecond)

@@ -38,17 +38,27 @@ func (n *Note) SetOp(op, identity string) {
 	n.mu.Unlock()
 }
 
-// SetField records one key field; an empty value is not recorded.
+// maxFields is how many key fields a Note keeps; more are not recorded.
+const maxFields = 6
+
+// SetField records one key field (again: replaces its value); an empty
+// value is not recorded.
 func (n *Note) SetField(name, value string) {
 	if n == nil || value == "" {
 		return
 	}
 	n.mu.Lock()
-	if n.fields == nil {
-		n.fields = make(map[string]string, 4)
+	defer n.mu.Unlock()
+	for i := 0; i < n.nfields; i++ {
+		if n.fields[i].Name == name {
+			n.fields[i].Value = value
+			return
+		}
 	}
-	n.fields[name] = value
-	n.mu.Unlock()
+	if n.nfields < maxFields {
+		n.fields[n.nfields] = journal.Field{Name: name, Value: value}
+		n.nfields++
+	}
 }
 
 // SetCode records the answer's code (the first one set stays: the most
@@ -99,6 +109,10 @@ func (n *Note) Op() string {
 func (n *Note) Entry(face, status string, at time.Time, d time.Duration) journal.Entry {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	return journal.Entry{At: at, Wall: clock.Wall(), Face: face, Op: n.op, Identity: n.identity, Fields: n.fields,
+	var fields journal.Fields
+	if n.nfields > 0 {
+		fields = append(make(journal.Fields, 0, n.nfields), n.fields[:n.nfields]...)
+	}
+	return journal.Entry{At: at, Wall: clock.Wall(), Face: face, Op: n.op, Identity: n.identity, Fields: fields,
 		Status: status, Code: n.code, Fault: n.fault, Throttle: n.throttle, Duration: d}
 }

@@ -31,7 +31,8 @@ type Note struct {
 	tenant   string
 	op       string
 	identity string
-	fields   map[string]string
+	fields   [maxFields]journal.Field
+	nfields  int
 	code     string
 	fault    *journal.Fault
 	throttle *journal.Throttle

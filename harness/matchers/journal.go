@@ -178,7 +178,7 @@ func journalEntries(actual any) ([]journal.Entry, error) {
 func fromAPI(list []api.JournalEntry) []journal.Entry {
 	out := make([]journal.Entry, len(list))
 	for i, e := range list {
-		out[i] = journal.Entry{Seq: e.Seq, At: e.At, Wall: e.Wall, Face: e.Face, Op: e.Op, Identity: e.Identity, Fields: e.Fields, Status: e.Status, Code: e.Code}
+		out[i] = journal.Entry{Seq: e.Seq, At: e.At, Wall: e.Wall, Face: e.Face, Op: e.Op, Identity: e.Identity, Fields: journal.FieldsOf(e.Fields), Status: e.Status, Code: e.Code}
 		if e.Fault != nil {
 			out[i].Fault = &journal.Fault{ID: e.Fault.ID, Code: e.Fault.Code, Drop: e.Fault.Drop}
 		}

@@ -13,7 +13,7 @@ var nine = time.Date(2014, 7, 7, 9, 0, 0, 0, time.UTC)
 
 func ewsEntry(seq uint64, op, who, mailbox, folder, code string) journal.Entry {
 	return journal.Entry{Seq: seq, At: nine.Add(time.Duration(seq) * time.Second), Face: "ews", Op: op, Identity: who,
-		Fields: map[string]string{"mailbox": mailbox, "folder": folder}, Status: "200", Code: code}
+		Fields: journal.FieldsOf(map[string]string{"mailbox": mailbox, "folder": folder}), Status: "200", Code: code}
 }
 
 // assistantsDay is a journal where the assistant never created an item in
@@ -61,7 +61,7 @@ but it holds none; the closest entries:
 
 func sipEntry(who, organizer, status, code string) journal.Entry {
 	return journal.Entry{At: nine, Face: "sip", Op: "addConference", Identity: who,
-		Fields: map[string]string{"from": organizer, "method": "SERVICE"}, Status: status, Code: code}
+		Fields: journal.FieldsOf(map[string]string{"from": organizer, "method": "SERVICE"}), Status: status, Code: code}
 }
 
 func TestOnBehalfRefusedWith(t *testing.T) {

@@ -37,7 +37,7 @@ func (m *JournalMatcher) misses(e journal.Entry) []miss {
 		differ(missIdentity, e.Identity, m.identity)
 	}
 	for _, f := range m.fields {
-		if got := e.Fields[f[0]]; !sameValue(got, f[1]) {
+		if got := e.Fields.Get(f[0]); !sameValue(got, f[1]) {
 			differ(f[0], got, f[1])
 		}
 	}
