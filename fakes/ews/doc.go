@@ -1,12 +1,19 @@
-// Package ews serves the fake Exchange over EWS as Exchange 2013 SP1
-// (build 15.0.847.32) answers it: SOAP 1.1 over HTTP at /EWS/Exchange.asmx,
+// Package ews serves the fake Exchange over EWS as the Exchange version the
+// tenant emulates answers it (Exchange 2013 SP1, build 15.0.847.32, by
+// default; Exchange 2010 SP2 and 2016, see version.go): SOAP 1.1 over HTTP
+// at /EWS/Exchange.asmx,
 // and autodiscover at /autodiscover/autodiscover.xml (POX) and
 // /autodiscover/autodiscover.svc (SOAP GetUserSettings), all from one
 // http.Handler usable in-process or in the server, for every tenant (the
 // "/t/<tenant>" prefix, the X-Ucfake-Tenant header or a tenant's own
-// listener; see fakes/tenant). Scripted faults (the tenant's registry)
-// are applied before every operation: a code answers a SOAP fault with
-// that ResponseCode, drop aborts the connection, a delay waits.
+// listener; see fakes/tenant). Before every operation the caller's
+// throttling budget is checked (the tenant's ledger, package throttle:
+// ErrorServerBusy with BackOffMilliseconds, ErrorExceededConnectionCount)
+// and the scripted faults are applied (the tenant's registry): a code
+// answers a SOAP fault with that ResponseCode (ErrorServerBusy with a
+// fault's back-off in BackOffMilliseconds), drop aborts the connection, a
+// delay waits. Each request's key fields (mailbox, folder, ...) are noted
+// for the tenant's journal.
 //
 // Operations: ConvertId; AddDelegate, GetDelegate, UpdateDelegate,
 // RemoveDelegate; GetFolder (every DistinguishedFolderId, IdOnly / Default
@@ -28,10 +35,11 @@
 // Exchange sends it: faultcode a:<ResponseCode> in the types namespace,
 // ResponseCode and Message in the errors namespace and, for schema
 // violations, LineNumber, LinePosition and Violation in MessageXml. Every
-// response carries Exchange 2013 SP1's ServerVersionInfo; a
-// RequestServerVersion that server does not know (Exchange2016, ...) is
-// the fault ErrorInvalidServerVersion, on which clients such as exchangelib
-// step down to a version it knows. The store decides every right; this
+// response carries the version's ServerVersionInfo; a RequestServerVersion
+// its schema does not know (Exchange2016 on Exchange 2013 SP1, ...) is the
+// fault ErrorInvalidServerVersion, on which clients such as exchangelib
+// step down to a version it knows; Exchange 2010 SP2 lacks the 2013
+// schema's DistinguishedFolderIds and the Body's IsTruncated. The store decides every right; this
 // package only translates, and converts store errors to ResponseCode and
 // MessageText in one place (errors.go).
 //
