@@ -6,7 +6,7 @@ IMAGE   ?= ucfake:dev
 BENCH   ?= .
 FUZZTIME ?= 30s
 
-.PHONY: test specs junit bench fuzz vet run image mutate
+.PHONY: test specs junit bench bench-scale bench-ratios fuzz vet run image mutate
 
 # Ryuk, testcontainers' reaper, needs an image nobody pulls here: the
 # container tests terminate their containers themselves.
@@ -37,6 +37,16 @@ mutate:
 ## bench: every benchmark, with allocations
 bench:
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem $(PKGS)
+
+## bench-scale: the organisation-size benchmarks (1,000, 10,000 and 100,000
+## users) and ResolveNames at 100,000, one run each, with peak memory
+bench-scale:
+	$(GO) test -run '^$$' -bench 'Synchronise(1000|10000|100000)$$' -benchtime 1x -benchmem ./harness
+	$(GO) test -run '^$$' -bench 'ResolveNames100000' -benchmem ./fakes/ews
+
+## bench-ratios: every side-by-side comparison with its reference, as ratio metrics
+bench-ratios:
+	$(GO) test -run '^$$' -bench 'Ratio' ./fakes/ews ./fakes/sip ./control
 
 ## fuzz: each fuzz target for FUZZTIME
 fuzz:

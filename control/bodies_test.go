@@ -21,7 +21,7 @@ func TestOversizedBodyIsAnswered413(t *testing.T) {
 	t.Cleanup(ts.Close)
 	for _, path := range []string{"/_ucfake/tenants", "/_ucfake/t/job-1/reset", "/_ucfake/nothing-here"} {
 		status, body, err := tenanttest.SendWhole(ts.URL+path, []string{"Content-Type: application/json"}, tenanttest.Zeros{}, 5<<20, 30*time.Second)
-		if err != nil || status != 413 || !strings.Contains(body, `"kind": "TooLarge"`) || !strings.Contains(body, "larger than 2 MiB") {
+		if err != nil || status != 413 || !strings.Contains(body, `"kind":"TooLarge"`) || !strings.Contains(body, "larger than 2 MiB") {
 			t.Fatalf("%s: got %d %q %v", path, status, body, err)
 		}
 	}
@@ -33,7 +33,7 @@ func TestStalledBodyIsAnswered408(t *testing.T) {
 	ts := httptest.NewServer(New(Options{Tenants: noTenants{}, BodyStall: 100 * time.Millisecond}))
 	t.Cleanup(ts.Close)
 	status, body, err := tenanttest.SendStalled(ts.URL+"/_ucfake/tenants", []string{"Content-Type: application/json"}, 1000, 10, 10*time.Second)
-	if err != nil || status != 408 || !strings.Contains(body, `"kind": "Timeout"`) {
+	if err != nil || status != 408 || !strings.Contains(body, `"kind":"Timeout"`) {
 		t.Fatalf("got %d %q %v", status, body, err)
 	}
 }

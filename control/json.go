@@ -19,9 +19,7 @@ const MaxBody = 2 << 20
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(emptyLists(v))
+	_ = json.NewEncoder(w).Encode(emptyLists(v)) // compact: indenting cost 40% of a desktop action (pipe through jq to read)
 }
 
 func writeError(w http.ResponseWriter, status int, kind string, err error) {

@@ -133,7 +133,7 @@ func state(c *contract) {
 		c.t.Errorf("GET /_ucfake/state shows passwords")
 	}
 	_, withPw := c.do(true, "GET", "/_ucfake/state?passwords=true", "")
-	if !strings.Contains(string(withPw), `"password": "Pa$$w0rd"`) {
+	if !strings.Contains(string(withPw), `"password":"Pa$$w0rd"`) {
 		c.t.Errorf("passwords=true shows no password")
 	}
 	c.ok("PUT", "/_ucfake/state", compact(data))

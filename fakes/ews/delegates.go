@@ -180,23 +180,36 @@ func (h *Handler) getDelegate(user exchange.User, op *opReader) (string, error) 
 		return "", err
 	}
 	mbx := mailboxOf(req.Mailbox, user)
-	ds, err := h.store.Delegates(user.SMTP, mbx)
+	v, err := h.store.DelegatesView(user.SMTP, mbx) // one read of the store for the whole answer
 	if err != nil {
 		return outerError("GetDelegate", err), nil
 	}
 	withPerms := strings.EqualFold(attr(op.attrs, "IncludePermissions"), "true")
 	var msgs strings.Builder
 	if len(req.UserIDs) == 0 {
-		for _, d := range ds {
-			msgs.WriteString(h.delegateMessage(d, nil, withPerms))
+		for _, d := range v.Delegates {
+			msgs.WriteString(delegateEntryMessage(d, nil, withPerms))
 		}
 	}
 	for _, id := range req.UserIDs {
-		d, err := h.findDelegate(user.SMTP, mbx, id.name())
-		msgs.WriteString(h.delegateMessage(d, err, withPerms))
+		d, err := h.delegateIn(v, id.name())
+		msgs.WriteString(delegateEntryMessage(d, err, withPerms))
 	}
-	deliver, _ := h.store.DeliverMeetingRequests(mbx)
-	return outerSuccess("GetDelegate", msgs.String(), fmt.Sprintf("<m:DeliverMeetingRequests>%s</m:DeliverMeetingRequests>", esc(string(deliver)))), nil
+	return outerSuccess("GetDelegate", msgs.String(), "<m:DeliverMeetingRequests>"+esc(string(v.Deliver))+"</m:DeliverMeetingRequests>"), nil
+}
+
+// delegateIn finds a requested user among the delegates read.
+func (h *Handler) delegateIn(v exchange.DelegateView, name string) (exchange.DelegateEntry, error) {
+	u, err := h.store.Lookup(name)
+	if err != nil {
+		return exchange.DelegateEntry{}, exchange.ErrDelegateNoUser
+	}
+	for _, d := range v.Delegates {
+		if strings.EqualFold(d.User, u.SMTP) {
+			return d, nil
+		}
+	}
+	return exchange.DelegateEntry{}, exchange.ErrNotDelegate
 }
 
 func (h *Handler) removeDelegate(user exchange.User, op *opReader) (string, error) {
@@ -222,10 +235,18 @@ func (h *Handler) removeDelegate(user exchange.User, op *opReader) (string, erro
 
 // delegateMessage renders one DelegateUserResponseMessageType.
 func (h *Handler) delegateMessage(d exchange.Delegate, err error, withPerms bool) string {
+	e := exchange.DelegateEntry{Delegate: d}
+	if u, lerr := h.store.Lookup(d.User); lerr == nil {
+		e.SID, e.DisplayName = u.SID, u.DisplayName
+	}
+	return delegateEntryMessage(e, err, withPerms)
+}
+
+// delegateEntryMessage renders one DelegateUserResponseMessageType.
+func delegateEntryMessage(d exchange.DelegateEntry, err error, withPerms bool) string {
 	if err != nil {
 		return `<m:DelegateUserResponseMessageType ResponseClass="Error">` + errorMessage(err) + `</m:DelegateUserResponseMessageType>`
 	}
-	u, _ := h.store.Lookup(d.User)
 	var perms string
 	if withPerms {
 		p := d.Permissions
@@ -233,7 +254,7 @@ func (h *Handler) delegateMessage(d exchange.Delegate, err error, withPerms bool
 			level(p.Calendar), level(p.Tasks), level(p.Inbox), level(p.Contacts), level(p.Notes), level(p.Journal))
 	}
 	return fmt.Sprintf(`<m:DelegateUserResponseMessageType ResponseClass="Success"><m:ResponseCode>NoError</m:ResponseCode><m:DelegateUser><t:UserId><t:SID>%s</t:SID><t:PrimarySmtpAddress>%s</t:PrimarySmtpAddress><t:DisplayName>%s</t:DisplayName></t:UserId>%s<t:ReceiveCopiesOfMeetingMessages>%t</t:ReceiveCopiesOfMeetingMessages><t:ViewPrivateItems>%t</t:ViewPrivateItems></m:DelegateUser></m:DelegateUserResponseMessageType>`,
-		esc(u.SID), esc(d.User), esc(u.DisplayName), perms, d.ReceiveCopiesOfMeetingMessages, d.ViewPrivateItems)
+		esc(d.SID), esc(d.User), esc(d.DisplayName), perms, d.ReceiveCopiesOfMeetingMessages, d.ViewPrivateItems)
 }
 
 // level maps a store role to DelegateFolderPermissionLevelType.

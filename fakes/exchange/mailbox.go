@@ -23,15 +23,42 @@ type folder struct {
 	defaultRights   Rights
 	anonymousRights Rights
 	perms           map[string]Rights // lower-case SMTP address -> rights; nil when none
-	messages        []Message
-	nextUID         uint32
+	mail            *mailFolder       // nil until the first message
+}
+
+// mailFolder is a folder's mail: most folders of most mailboxes never get
+// any, so it is allocated with the first message.
+type mailFolder struct {
+	messages []Message
+	nextUID  uint32 // the next message's UID (from 1)
+}
+
+// msgs returns the folder's messages (none before the first).
+func (fo *folder) msgs() []Message {
+	if fo.mail == nil {
+		return nil
+	}
+	return fo.mail.messages
+}
+
+// nextUID returns the UID the next message gets.
+func (fo *folder) nextUID() uint32 {
+	if fo.mail == nil {
+		return 1
+	}
+	return fo.mail.nextUID
+}
+
+// writableMail returns the folder's mail, allocating it.
+func (fo *folder) writableMail() *mailFolder {
+	if fo.mail == nil {
+		fo.mail = &mailFolder{nextUID: 1}
+	}
+	return fo.mail
 }
 
 func newMailbox(owner string) *mailbox {
 	m := &mailbox{owner: directory.NormalizeSMTP(owner), deliver: DelegatesAndSendInformationToMe}
-	for i := range m.folders {
-		m.folders[i].nextUID = 1
-	}
 	m.folders[folderIndex[strings.ToLower(string(Calendar))]].defaultRights = FreeBusySimple
 	return m
 }

@@ -15,7 +15,7 @@ func (s *Store) FindMessage(actor, mailbox, id string) (Message, error) {
 	}
 	for i := range m.folders {
 		name, fo := folderOrder[i], &m.folders[i]
-		for _, msg := range fo.messages {
+		for _, msg := range fo.msgs() {
 			if msg.ID != id {
 				continue
 			}
@@ -44,7 +44,7 @@ func (s *Store) FolderCounts(mailbox string, f FolderName) (total, unread int) {
 	if m.folderName(f) == Calendar {
 		return len(m.items), 0
 	}
-	for _, msg := range m.folder(f).messages {
+	for _, msg := range m.folder(f).msgs() {
 		total++
 		if !hasFlag(msg.Flags, `\Seen`) {
 			unread++

@@ -136,13 +136,14 @@ func (s *Store) deliver(mailbox string, f FolderName, msg Message) Message {
 	f = m.folderName(f)
 	fo := m.folder(f)
 	msg = cloneMessage(msg)
-	msg.ID, msg.UID, msg.Mailbox, msg.Folder = s.nextID("AAMkMsg"), fo.nextUID, m.owner, f
+	mail := fo.writableMail()
+	msg.ID, msg.UID, msg.Mailbox, msg.Folder = s.nextID("AAMkMsg"), mail.nextUID, m.owner, f
 	if msg.Date.IsZero() {
 		msg.Date = s.clock.Now().UTC()
 	}
 	sort.Strings(msg.Flags)
-	fo.nextUID++
-	fo.messages = append(fo.messages, msg)
+	mail.nextUID++
+	mail.messages = append(mail.messages, msg)
 	s.notes = append(s.notes, note{mailbox: m.owner, folder: f})
 	s.record("transport", "message \""+msg.Subject+"\" delivered to "+m.owner+"/"+string(f), deliveryWhy(msg))
 	return msg

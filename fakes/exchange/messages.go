@@ -114,8 +114,8 @@ func (s *Store) Messages(actor, mailbox string, f FolderName) ([]Message, error)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Message, len(fo.messages))
-	for i, msg := range fo.messages {
+	out := make([]Message, len(fo.msgs()))
+	for i, msg := range fo.msgs() {
 		out[i] = cloneMessage(msg)
 	}
 	return out, nil
@@ -129,11 +129,12 @@ func (s *Store) SetFlags(actor, mailbox string, f FolderName, uid uint32, flags 
 	if err != nil {
 		return err
 	}
-	for i := range fo.messages {
-		if fo.messages[i].UID == uid {
-			fo.messages[i].Flags = append([]string(nil), flags...)
-			sort.Strings(fo.messages[i].Flags)
-			s.record(actorName(actor), "flags of "+fo.messages[i].Mailbox+"/"+string(f)+" UID "+strconv.FormatUint(uint64(uid), 10)+" set", strings.Join(fo.messages[i].Flags, " "))
+	msgs := fo.msgs()
+	for i := range msgs {
+		if msgs[i].UID == uid {
+			msgs[i].Flags = append([]string(nil), flags...)
+			sort.Strings(msgs[i].Flags)
+			s.record(actorName(actor), "flags of "+msgs[i].Mailbox+"/"+string(f)+" UID "+strconv.FormatUint(uint64(uid), 10)+" set", strings.Join(msgs[i].Flags, " "))
 			return nil
 		}
 	}
@@ -150,15 +151,17 @@ func (s *Store) Expunge(actor, mailbox string, f FolderName) ([]uint32, error) {
 		return nil, err
 	}
 	var gone []uint32
-	kept := fo.messages[:0:0]
-	for _, msg := range fo.messages {
+	kept := fo.msgs()[:0:0]
+	for _, msg := range fo.msgs() {
 		if hasFlag(msg.Flags, `\Deleted`) {
 			gone = append(gone, msg.UID)
 			continue
 		}
 		kept = append(kept, msg)
 	}
-	fo.messages = kept
+	if fo.mail != nil {
+		fo.mail.messages = kept
+	}
 	if len(gone) > 0 {
 		s.notes = append(s.notes, note{mailbox: m.owner, folder: m.folderName(f)})
 		s.record(actorName(actor), strconv.Itoa(len(gone))+" message(s) expunged from "+m.owner+"/"+string(m.folderName(f)), "")

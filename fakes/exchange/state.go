@@ -59,11 +59,11 @@ func exportMailbox(m *mailbox) MailboxState {
 	ms := MailboxState{Owner: m.owner, DeliverMeetingRequests: m.deliver, Delegates: append([]Delegate(nil), m.delegates...)}
 	for i, f := range Folders {
 		fo := &m.folders[i]
-		fs := FolderState{Name: f, Permissions: map[string]Rights{keyDefault: fo.defaultRights, keyAnonymous: fo.anonymousRights}, NextUID: fo.nextUID}
+		fs := FolderState{Name: f, Permissions: map[string]Rights{keyDefault: fo.defaultRights, keyAnonymous: fo.anonymousRights}, NextUID: fo.nextUID()}
 		for k, v := range fo.users() {
 			fs.Permissions[k] = v
 		}
-		for _, msg := range fo.messages {
+		for _, msg := range fo.msgs() {
 			fs.Messages = append(fs.Messages, cloneMessage(msg))
 		}
 		ms.Folders = append(ms.Folders, fs)
@@ -163,18 +163,17 @@ func importMailbox(ms MailboxState) *mailbox {
 // held so that UIDs are never reused, and Default and Anonymous entries
 // are kept even when the state omits them.
 func importFolder(fs FolderState) *folder {
-	fo := &folder{nextUID: fs.NextUID}
+	fo := &folder{}
 	for k, v := range fs.Permissions {
 		fo.set(strings.ToLower(k), v)
 	}
 	for _, msg := range fs.Messages {
-		fo.messages = append(fo.messages, cloneMessage(msg))
-		if msg.UID >= fo.nextUID {
-			fo.nextUID = msg.UID + 1
-		}
+		mail := fo.writableMail()
+		mail.messages = append(mail.messages, cloneMessage(msg))
+		mail.nextUID = max(mail.nextUID, msg.UID+1)
 	}
-	if fo.nextUID == 0 {
-		fo.nextUID = 1
+	if fs.NextUID > fo.nextUID() {
+		fo.writableMail().nextUID = fs.NextUID
 	}
 	return fo
 }

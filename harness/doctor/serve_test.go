@@ -88,7 +88,7 @@ func TestPostDoctorExaminesExports(t *testing.T) {
 		t.Error("noVerify replayed")
 	}
 	code, body = post(t, base+"/_ucfake/doctor", api.DoctorRequest{Files: []api.DoctorFile{{Name: "x.txt", Content: "Hello\n"}}})
-	if code != http.StatusBadRequest || !strings.Contains(string(body), `x.txt:1: want`) || !strings.Contains(string(body), `"kind": "UnreadableExport"`) {
+	if code != http.StatusBadRequest || !strings.Contains(string(body), `x.txt:1: want`) || !strings.Contains(string(body), `"kind":"UnreadableExport"`) {
 		t.Fatalf("unreadable export: %d %s", code, body)
 	}
 	code, body = post(t, base+"/_ucfake/doctor", api.DoctorRequest{Files: []api.DoctorFile{{Name: "y.reg", ContentBase64: "%%%"}}})
