@@ -34,6 +34,18 @@ async function expectError(name, promise, code) {
   }
 }
 
+// expectFault checks that promise fails with a SOAP fault whose
+// ResponseCode is code (ews-javascript-api rejects with its
+// SoapFaultDetails).
+async function expectFault(name, promise, code) {
+  try {
+    await promise;
+    check(name, false, "no error");
+  } catch (e) {
+    check(name, ews.ServiceError[e.ResponseCode] === code, `got ${ews.ServiceError[e.ResponseCode]}: ${e.message}`);
+  }
+}
+
 // autodiscover points ews-javascript-api's AutodiscoverService at ucfake's
 // SOAP autodiscover endpoint and checks that GetUserSettings answers the
 // EWS URL the rest of the suite uses.
@@ -91,8 +103,48 @@ async function mail(assistant) {
   await expectError("sending for the manager without rights is ErrorSendAsDenied", forged.Send(), "ErrorSendAsDenied");
 }
 
+// versions reads ServerInfo (the ServerVersionInfo header) from each
+// Exchange version ucfake emulates, and has Exchange 2010 SP2 refuse a
+// newer schema than its own.
+async function versions() {
+  for (const [name, major, minor, build, rev, label] of [
+    ["Exchange2010_SP2", 14, 2, 247, 5, "Exchange2010_SP2"],
+    ["Exchange2013_SP1", 15, 0, 847, 32, "V2_8"],
+    ["Exchange2016", 15, 1, 2507, 6, "V2017_07_11"]]) {
+    const s = new ews.ExchangeService(ews.ExchangeVersion.Exchange2010_SP2);
+    s.Credentials = new ews.WebCredentials("manager@contoso.com", password);
+    s.Url = new ews.Uri(process.env["UCFAKE_EWS_URL_" + name.toUpperCase()]);
+    await s.GetDelegates(new ews.Mailbox("manager@contoso.com"), false);
+    const i = s.ServerInfo;
+    check(`${name}: ServerInfo is ${major}.${minor}.${build}.${rev} ${label}`, i && i.MajorVersion === major && i.MinorVersion === minor &&
+      i.MajorBuildNumber === build && i.MinorBuildNumber === rev && i.VersionString === label, JSON.stringify(i));
+  }
+  const newer = new ews.ExchangeService(ews.ExchangeVersion.Exchange2013);
+  newer.Credentials = new ews.WebCredentials("manager@contoso.com", password);
+  newer.Url = new ews.Uri(process.env.UCFAKE_EWS_URL_EXCHANGE2010_SP2);
+  await expectFault("Exchange 2010 SP2 refuses RequestServerVersion Exchange2013 (a SOAP fault)", newer.GetDelegates(new ews.Mailbox("manager@contoso.com"), false), "ErrorInvalidServerVersion");
+}
+
+// serverBusy reads a scripted ErrorServerBusy: its code and the
+// BackOffMilliseconds of its MessageXml, as the client parses them.
+async function serverBusy() {
+  const s = new ews.ExchangeService(ews.ExchangeVersion.Exchange2013);
+  s.Credentials = new ews.WebCredentials("bob@contoso.com", password);
+  s.Url = new ews.Uri(process.env.UCFAKE_BUSY_URL);
+  try {
+    await s.ResolveName("alice");
+    check("ErrorServerBusy is an error", false, "no error");
+  } catch (e) {
+    const backOff = e.ErrorDetails && e.ErrorDetails.containsKey("BackOffMilliseconds") ? e.ErrorDetails.get("BackOffMilliseconds") : undefined;
+    check("ErrorServerBusy (a SOAP fault) carries BackOffMilliseconds 5000", ews.ServiceError[e.ResponseCode] === "ErrorServerBusy" && String(backOff) === "5000",
+      `${ews.ServiceError[e.ResponseCode]} ${backOff}`);
+  }
+}
+
 async function main() {
   await autodiscover();
+  await versions();
+  await serverBusy();
   const manager = service("manager@contoso.com");
   const assistant = service("assistant@contoso.com");
   const mbx = new ews.Mailbox("manager@contoso.com");
