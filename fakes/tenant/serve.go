@@ -51,12 +51,12 @@ func Serve(face string, resolve Resolver, h Handler) http.Handler {
 			r.URL.Path, r.URL.RawPath = path, ""
 		}
 		buf := &buffered{header: http.Header{}}
-		done := func(*buffered) {}
+		var rec journaling
 		if j := world.Journal(); j != nil {
-			r, done = journaled(r, face, world, j)
+			r, rec = journaled(r, face, world, j)
 			defer func() {
 				if v := recover(); v != nil {
-					done(nil) // a scripted drop: nothing is answered
+					rec.record(nil) // a scripted drop: nothing is answered
 					panic(v)
 				}
 			}()
@@ -66,28 +66,55 @@ func Serve(face string, resolve Resolver, h Handler) http.Handler {
 			buf.reset()
 			http.Error(buf, fmt.Sprintf("the change was applied but could not be saved: %v", err), http.StatusInternalServerError)
 		}
-		done(buf)
+		rec.record(buf)
 		buf.sendTo(w)
 	})
 }
 
-// journaled gives r a Note (wirelog.Ensure) and returns the function that
-// records it in j with the answer's status ("dropped" for no answer) and,
-// for a JSON error the face did not note a code for, its subcode, kind or
-// code (UCWA's and the admin cmdlets' error bodies).
-func journaled(r *http.Request, face string, world World, j *journal.Journal) (*http.Request, func(*buffered)) {
+// journaling records one request in a journal (the zero value records
+// nothing).
+type journaling struct {
+	j     *journal.Journal
+	n     *wirelog.Note
+	world World
+	face  string
+	watch clock.Watch
+}
+
+// journaled gives r a Note (wirelog.Ensure) and returns what records it.
+func journaled(r *http.Request, face string, world World, j *journal.Journal) (*http.Request, journaling) {
 	r, n := wirelog.Ensure(r)
-	elapsed := clock.Stopwatch()
-	return r, func(b *buffered) {
-		status := "dropped"
-		if b != nil {
-			status = strconv.Itoa(b.code())
-			if b.code() >= 400 {
-				n.SetCode(jsonCode(b))
-			}
-		}
-		j.Record(n.Entry(face, status, world.Clock().Now(), elapsed()))
+	return r, journaling{j: j, n: n, world: world, face: face, watch: clock.Start()}
+}
+
+// record records the request with the answer's status ("dropped" for no
+// answer) and, for a JSON error the face did not note a code for, its
+// subcode, kind or code (UCWA's and the admin cmdlets' error bodies).
+func (rec journaling) record(b *buffered) {
+	if rec.j == nil {
+		return
 	}
+	status := "dropped"
+	if b != nil {
+		status = statusText(b.code())
+		if b.code() >= 400 {
+			rec.n.SetCode(jsonCode(b))
+		}
+	}
+	rec.j.Record(rec.n.Entry(rec.face, status, rec.world.Clock().Now(), rec.watch.Elapsed()))
+}
+
+// statusText is a status as the journal writes it.
+func statusText(code int) string {
+	switch code {
+	case http.StatusOK:
+		return "200"
+	case http.StatusCreated:
+		return "201"
+	case http.StatusInternalServerError:
+		return "500"
+	}
+	return strconv.Itoa(code)
 }
 
 // jsonCode is the most specific code of a JSON error body: its subcode,
