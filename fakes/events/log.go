@@ -114,7 +114,9 @@ func (l *Log) add(at time.Time, source, actor, what, why string) {
 	l.events = append(l.events, Event{Seq: l.seq, At: at, Source: source, Actor: actor, What: what, Why: why, Count: 1})
 	l.appended++
 	if len(l.events) >= 2*l.limit { // compact rarely, so Record stays O(1) amortised
-		l.events = append(make([]Event, 0, 2*l.limit), l.kept()...)
+		n := copy(l.events, l.kept()) // in place: no new array per compaction
+		clear(l.events[n:])
+		l.events = l.events[:n]
 	}
 }
 

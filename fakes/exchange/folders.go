@@ -1,7 +1,6 @@
 package exchange
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/ucfake/ucfake/fakes/directory"
@@ -66,17 +65,12 @@ func (s *Store) FolderPermissions(actor, mailbox string, f FolderName) ([]Permis
 
 func (s *Store) permissionList(fo *folder) []Permission {
 	out := []Permission{{Principal: PrincipalDefault, Rights: fo.defaultRights}, {Principal: PrincipalAnonymous, Rights: fo.anonymousRights}}
-	var users []string
-	for p := range fo.users() {
-		users = append(users, p)
-	}
-	sort.Strings(users)
-	for _, p := range users {
-		name := p
-		if u, ok := s.dir.User(directory.ID(p)); ok {
+	for _, e := range fo.users() {
+		name := e.key
+		if u, ok := s.dir.User(directory.ID(e.key)); ok {
 			name = u.SMTP
 		}
-		out = append(out, Permission{Principal: name, Rights: fo.perms[p]})
+		out = append(out, Permission{Principal: name, Rights: e.rights})
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ucfake/ucfake/fakes/directory"
@@ -12,7 +13,7 @@ type mailbox struct {
 	folders   [len(folderOrder)]folder // in the order of Folders, in one allocation
 	delegates []Delegate               // flags only; roles are read from the folders
 	deliver   DeliverMeetingRequests
-	grants    map[string]map[MailboxRight]bool // user -> admin rights
+	grants    []Grant // admin rights granted (a few at most, unsorted)
 	items     []CalendarItem
 }
 
@@ -22,8 +23,8 @@ type mailbox struct {
 type folder struct {
 	defaultRights   Rights
 	anonymousRights Rights
-	perms           map[string]Rights // lower-case SMTP address -> rights; nil when none
-	mail            *mailFolder       // nil until the first message
+	perms           *[]userRights // sorted by key; nil until the first (a pointer keeps folder small)
+	mail            *mailFolder   // nil until the first message
 }
 
 // mailFolder is a folder's mail: most folders of most mailboxes never get
@@ -85,27 +86,18 @@ func (m *mailbox) folder(f FolderName) *folder {
 }
 
 func (m *mailbox) granted(user string, r MailboxRight) bool {
-	if m.grants == nil {
-		return false
-	}
-	return m.grants[directory.NormalizeSMTP(user)][r]
+	return slices.Contains(m.grants, Grant{User: directory.NormalizeSMTP(user), Right: r})
 }
 
+// grant adds (on) or removes user's right r; idempotent.
 func (m *mailbox) grant(user string, r MailboxRight, on bool) {
-	user = directory.NormalizeSMTP(user)
-	if on {
-		if m.grants == nil {
-			m.grants = map[string]map[MailboxRight]bool{}
-		}
-		if m.grants[user] == nil {
-			m.grants[user] = map[MailboxRight]bool{}
-		}
-		m.grants[user][r] = true
-		return
-	}
-	delete(m.grants[user], r)
-	if len(m.grants[user]) == 0 {
-		delete(m.grants, user)
+	g := Grant{User: directory.NormalizeSMTP(user), Right: r}
+	i := slices.Index(m.grants, g)
+	switch {
+	case on && i < 0:
+		m.grants = append(m.grants, g)
+	case !on && i >= 0:
+		m.grants = slices.Delete(m.grants, i, i+1)
 	}
 }
 
@@ -131,7 +123,7 @@ func (m *mailbox) rightsOf(f FolderName, user string) Rights {
 	if fo == nil {
 		return 0
 	}
-	if r, ok := fo.perms[user]; ok {
+	if r, ok := fo.get(user); ok {
 		return r
 	}
 	return fo.defaultRights

@@ -1,6 +1,7 @@
 package exchange
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -60,19 +61,15 @@ func exportMailbox(m *mailbox) MailboxState {
 	for i, f := range Folders {
 		fo := &m.folders[i]
 		fs := FolderState{Name: f, Permissions: map[string]Rights{keyDefault: fo.defaultRights, keyAnonymous: fo.anonymousRights}, NextUID: fo.nextUID()}
-		for k, v := range fo.users() {
-			fs.Permissions[k] = v
+		for _, e := range fo.users() {
+			fs.Permissions[e.key] = e.rights
 		}
 		for _, msg := range fo.msgs() {
 			fs.Messages = append(fs.Messages, cloneMessage(msg))
 		}
 		ms.Folders = append(ms.Folders, fs)
 	}
-	for u, rights := range m.grants {
-		for r := range rights {
-			ms.Grants = append(ms.Grants, Grant{User: u, Right: r})
-		}
-	}
+	ms.Grants = slices.Clone(m.grants)
 	sort.Slice(ms.Grants, func(i, j int) bool {
 		return ms.Grants[i].User+string(ms.Grants[i].Right) < ms.Grants[j].User+string(ms.Grants[j].Right)
 	})

@@ -1,6 +1,9 @@
 package lync
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // AddDelegate writes a record "delegate acts for delegator". Errors:
 // ErrNoSuchUser, ErrSelfDelegate, ErrAlreadyDelegate. Records past the
@@ -67,26 +70,18 @@ func (s *Store) pastThresholdLocked(m, d string) string {
 
 // putRecordLocked stores r and its reverse index.
 func (s *Store) putRecordLocked(r DelegateRecord) {
-	if s.records[r.Delegator] == nil {
-		s.records[r.Delegator] = map[string]DelegateRecord{}
-	}
-	s.records[r.Delegator][r.Delegate] = r
-	if s.delegatorsOf[r.Delegate] == nil {
-		s.delegatorsOf[r.Delegate] = map[string]bool{}
-	}
-	s.delegatorsOf[r.Delegate][r.Delegator] = true
+	s.records[r.Delegator] = s.records[r.Delegator].put(r)
+	s.delegatorsOf[r.Delegate] = s.delegatorsOf[r.Delegate].add(r.Delegator)
 }
 
 // dropRecordLocked deletes a record; the last delegate's removal turns
 // delegate ringing off.
 func (s *Store) dropRecordLocked(m, d string) {
-	delete(s.records[m], d)
-	if len(s.records[m]) == 0 {
+	if s.records[m] = s.records[m].remove(d); len(s.records[m]) == 0 {
 		delete(s.records, m)
 		delete(s.ringing, m)
 	}
-	delete(s.delegatorsOf[d], m)
-	if len(s.delegatorsOf[d]) == 0 {
+	if s.delegatorsOf[d] = s.delegatorsOf[d].remove(m); len(s.delegatorsOf[d]) == 0 {
 		delete(s.delegatorsOf, d)
 	}
 }
@@ -116,7 +111,7 @@ func (s *Store) removeLocked(delegator, delegate string, src DelegateSource) err
 	if err != nil {
 		return err
 	}
-	old, ok := s.records[m][d]
+	old, ok := s.records[m].get(d)
 	if !ok {
 		return ErrNotDelegate.with(Facts{Delegator: m, Delegate: d}, "%s is not a delegate of %s", d, m)
 	}
@@ -140,7 +135,7 @@ func (s *Store) IsDelegate(delegator, delegate string) bool {
 
 // isDelegateLocked looks a canonical pair up.
 func (s *Store) isDelegateLocked(m, d string) bool {
-	_, ok := s.records[m][d]
+	_, ok := s.records[m].find(d)
 	return ok
 }
 
@@ -153,11 +148,10 @@ func (s *Store) Delegates(delegator string) []DelegateRecord {
 	if err != nil {
 		return nil
 	}
-	var out []DelegateRecord
-	for _, d := range sortedKeys(s.records[m]) {
-		out = append(out, s.records[m][d])
+	if len(s.records[m]) == 0 {
+		return nil
 	}
-	return out
+	return slices.Clone([]DelegateRecord(s.records[m]))
 }
 
 // Delegators returns the records naming delegate, sorted by delegator.
@@ -169,8 +163,9 @@ func (s *Store) Delegators(delegate string) []DelegateRecord {
 		return nil
 	}
 	var out []DelegateRecord
-	for _, m := range sortedKeys(s.delegatorsOf[d]) {
-		out = append(out, s.records[m][d])
+	for _, m := range s.delegatorsOf[d] {
+		r, _ := s.records[m].get(d)
+		out = append(out, r)
 	}
 	return out
 }
@@ -191,9 +186,7 @@ func (s *Store) DelegateVersion(delegator string) int {
 func (s *Store) allRecordsLocked() []DelegateRecord {
 	var out []DelegateRecord
 	for _, m := range sortedKeys(s.records) {
-		for _, d := range sortedKeys(s.records[m]) {
-			out = append(out, s.records[m][d])
-		}
+		out = append(out, s.records[m]...)
 	}
 	return out
 }

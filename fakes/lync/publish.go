@@ -59,7 +59,7 @@ func (s *Store) checkPublishLocked(m string, delegates []string) (map[string]boo
 
 // applyPublishLocked makes m's records equal want; returns the changes.
 func (s *Store) applyPublishLocked(m string, want map[string]bool) (added, removed []string) {
-	for _, d := range sortedKeys(s.records[m]) {
+	for _, d := range s.records[m].delegates() {
 		if !want[d] {
 			s.dropRecordLocked(m, d)
 			removed = append(removed, d)

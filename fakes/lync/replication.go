@@ -46,7 +46,7 @@ func (r *replication) reset() {
 
 // authoritativeLocked is sip's view as the records say now.
 func (s *Store) authoritativeLocked(sip string) UserView {
-	return UserView{Delegates: sortedKeys(s.records[sip]), Delegators: sortedKeys(s.delegatorsOf[sip])}
+	return UserView{Delegates: s.records[sip].delegates(), Delegators: s.delegatorsOf[sip].names()}
 }
 
 // scheduleLocked snapshots the views of sips and schedules their delivery.

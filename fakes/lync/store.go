@@ -53,9 +53,9 @@ type Store struct {
 	users          map[directory.ID]*User
 	clientPolicies map[string]*ClientPolicy // key: lower-case identity
 	voicePolicies  map[string]*VoicePolicy
-	records        map[string]map[string]DelegateRecord // delegator -> delegate -> record
-	delegatorsOf   map[string]map[string]bool           // delegate -> delegators
-	versions       map[string]int                       // only users past version 1
+	records        map[string]recordSet // delegator -> its records by delegate
+	delegatorsOf   map[string]nameSet   // delegate -> its delegators, sorted
+	versions       map[string]int       // only users past version 1
 	ringing        map[string]Ringing
 	conferences    map[string]map[string]Conference // organizer -> upper-case ID
 	confSeq        uint64
@@ -91,8 +91,8 @@ func (s *Store) reset() {
 	s.users = map[directory.ID]*User{}
 	s.clientPolicies = map[string]*ClientPolicy{}
 	s.voicePolicies = map[string]*VoicePolicy{}
-	s.records = map[string]map[string]DelegateRecord{}
-	s.delegatorsOf = map[string]map[string]bool{}
+	s.records = map[string]recordSet{}
+	s.delegatorsOf = map[string]nameSet{}
 	s.versions = map[string]int{}
 	s.ringing = map[string]Ringing{}
 	s.conferences = map[string]map[string]Conference{}

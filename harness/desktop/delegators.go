@@ -21,7 +21,7 @@ import "github.com/ucfake/ucfake/fakes/exchange"
 func (c *LyncClient) shownDelegators() []string {
 	var out []string
 	for _, d := range c.delegators {
-		if c.profile.confirmed[d] {
+		if c.profile.confirmed.has(d) {
 			out = append(out, d)
 		}
 	}
@@ -44,9 +44,9 @@ func (c *LyncClient) setDelegators(list []string) {
 		c.delegators = append(c.delegators, key(d))
 	}
 	now := setOf(list)
-	for d := range c.profile.confirmed {
-		if !now[d] {
-			delete(c.profile.confirmed, d)
+	for _, d := range c.profile.confirmed.sorted() {
+		if !now.has(d) {
+			c.profile.confirmed.remove(d)
 			c.env.record(c.user.SMTP, "no longer acts for "+d+" on "+c.computer.name, "the back end no longer lists the delegation")
 		}
 	}
@@ -63,11 +63,11 @@ func (c *LyncClient) setDelegators(list []string) {
 func (c *LyncClient) confirmDelegators() {
 	changed := false
 	for _, d := range c.delegators {
-		if c.profile.confirmed[d] {
+		if c.profile.confirmed.has(d) {
 			continue
 		}
 		if c.hasEditorOn(d) {
-			c.profile.confirmed[d] = true
+			c.profile.confirmed.add(d)
 			changed = true
 			c.env.record(c.user.SMTP, "UCMAPI: delegation for "+d+" established on "+c.computer.name, "Editor on the delegator's Calendar confirmed over MAPI")
 		}

@@ -1,7 +1,7 @@
 package desktop
 
 import (
-	"sort"
+	"slices"
 	"sync"
 	"time"
 
@@ -154,22 +154,38 @@ func (e *Env) detach(c *LyncClient) {
 	}
 }
 
-// set is a small ordered-on-read string set.
-type set map[string]bool
+// set is a small sorted string set: a client's sets hold a delegate or
+// two, where a slice costs a fraction of a map. The zero value is empty.
+type set []string
 
-func (s set) sorted() []string {
-	out := make([]string, 0, len(s))
-	for k := range s {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+// has reports whether k is in the set.
+func (s set) has(k string) bool {
+	_, ok := slices.BinarySearch(s, k)
+	return ok
 }
 
+// add puts k in the set.
+func (s *set) add(k string) {
+	if i, ok := slices.BinarySearch(*s, k); !ok {
+		*s = slices.Insert(*s, i, k)
+	}
+}
+
+// remove takes k out of the set.
+func (s *set) remove(k string) {
+	if i, ok := slices.BinarySearch(*s, k); ok {
+		*s = slices.Delete(*s, i, i+1)
+	}
+}
+
+// sorted returns a copy of the members in order (never nil).
+func (s set) sorted() []string { return append([]string{}, s...) }
+
+// setOf returns the set of list's canonical SIP keys.
 func setOf(list []string) set {
-	s := make(set, len(list))
+	var s set
 	for _, x := range list {
-		s[key(x)] = true
+		s.add(key(x))
 	}
 	return s
 }

@@ -2,6 +2,7 @@ package desktop
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/ucfake/ucfake/fakes/lync"
 )
@@ -69,8 +70,11 @@ func (c *LyncClient) RemoveFromGroup(group, contact string) error {
 		return fmt.Errorf("desktop: %s is not in the %s group", contact, group)
 	}
 	c.leaveGroup(sip)
+	if c.profile.pendingRemoval == nil {
+		c.profile.pendingRemoval = map[string]time.Time{}
+	}
 	c.profile.pendingRemoval[sip] = c.env.clock.Now().Add(c.env.timing.Replication)
-	c.profile.removals[sip] = true
+	c.profile.removals.add(sip)
 	c.env.record(c.user.SMTP, fmt.Sprintf("removed %s from the %s group", sip, group), "the record is deleted at the next sign-in")
 	return nil
 }
@@ -80,7 +84,7 @@ func (c *LyncClient) RemoveFromGroup(group, contact string) error {
 // replicates) does not put it back.
 func (c *LyncClient) leaveGroup(sip string) {
 	c.profile.delegates = without(c.profile.delegates, sip)
-	c.profile.seenInView[sip] = true
+	c.profile.seenInView.add(sip)
 }
 
 func errText(err error) string {
@@ -97,7 +101,7 @@ func (c *LyncClient) addToDelegatesGroup(sip, why string) {
 	}
 	c.profile.delegates = append(c.profile.delegates, sip)
 	delete(c.profile.pendingRemoval, sip)
-	delete(c.profile.removals, sip)
+	c.profile.removals.remove(sip)
 	c.env.record(c.user.SMTP, fmt.Sprintf("%s added to the %s group", sip, c.Labels().DelegatesGroup), why)
 }
 
@@ -127,14 +131,14 @@ func (c *LyncClient) applyView(v lync.UserView) {
 	now := setOf(v.Delegates)
 	for _, d := range v.Delegates {
 		d = key(d)
-		if !c.profile.seenInView[d] && !c.listed(d) {
+		if !c.profile.seenInView.has(d) && !c.listed(d) {
 			c.addToDelegatesGroup(d, "the back end lists it")
 		}
-		c.profile.seenInView[d] = true
+		c.profile.seenInView.add(d)
 	}
-	for d := range c.profile.seenInView {
-		if !now[d] {
-			delete(c.profile.seenInView, d)
+	for _, d := range c.profile.seenInView.sorted() {
+		if !now.has(d) {
+			c.profile.seenInView.remove(d)
 			c.dropFromGroup(d)
 		}
 	}

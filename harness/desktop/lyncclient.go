@@ -67,9 +67,8 @@ type profile struct {
 	stuck     bool // a configuration request that never completes
 }
 
-func newProfile() *profile {
-	return &profile{pendingRemoval: map[string]time.Time{}, seenInView: set{}, removals: set{}, confirmed: set{}}
-}
+// newProfile returns an empty profile; its maps are made on first write.
+func newProfile() *profile { return &profile{} }
 
 // Kind returns the client kind.
 func (c *LyncClient) Kind() ClientKind { return c.kind }
@@ -120,7 +119,7 @@ func (c *LyncClient) SignIn() error {
 	}
 	c.running, c.signedIn, c.policy, c.mapiOK, c.notices = true, true, snap, false, nil
 	c.session++
-	c.processed, c.synced = set{}, 0
+	c.processed, c.synced = nil, 0
 	if c.profile == nil {
 		c.profile = newProfile()
 	}

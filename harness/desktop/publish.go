@@ -17,7 +17,7 @@ func (c *LyncClient) publishRemovals() {
 		return
 	}
 	for _, d := range c.profile.removals.sorted() {
-		delete(c.profile.removals, d)
+		c.profile.removals.remove(d)
 		err := c.env.lync.RemoveDelegate(c.user.SIP, d, lync.SourceLyncUI)
 		if err != nil && !errors.Is(err, lync.ErrNotDelegate) {
 			c.env.record(c.user.SMTP, "deleting the record of "+d+" failed", err.Error())

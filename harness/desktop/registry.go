@@ -1,6 +1,11 @@
 package desktop
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"strings"
+)
 
 // The registry values seed 003 describes, under the client's key.
 const (
@@ -10,33 +15,53 @@ const (
 )
 
 // Registry is one computer's HKCU hive, reduced to multi-string values.
-// Values are lists of strings; a missing value reads as empty.
+// Values are lists of strings; a missing value reads as empty. A computer
+// holds a handful of values, so they live in one slice sorted by key and
+// name rather than in maps.
 type Registry struct {
-	keys map[string]map[string][]string
+	values []regValue
 }
 
-func newRegistry() *Registry { return &Registry{keys: map[string]map[string][]string{}} }
+// regValue is one named value under a key.
+type regValue struct {
+	key, name string
+	list      []string
+}
+
+func newRegistry() *Registry { return &Registry{} }
+
+// find returns the index of (k, name) and whether it is there.
+func (r *Registry) find(k, name string) (int, bool) {
+	return slices.BinarySearchFunc(r.values, regValue{key: k, name: name}, func(a, b regValue) int {
+		return cmp.Or(strings.Compare(a.key, b.key), strings.Compare(a.name, b.name))
+	})
+}
 
 func (r *Registry) get(k, name string) []string {
-	return append([]string(nil), r.keys[k][name]...)
+	if i, ok := r.find(k, name); ok {
+		return slices.Clone(r.values[i].list)
+	}
+	return nil
 }
 
 func (r *Registry) set(k, name string, values []string) {
-	if r.keys[k] == nil {
-		r.keys[k] = map[string][]string{}
-	}
 	v := append([]string(nil), values...)
 	sort.Strings(v)
-	r.keys[k][name] = v
+	i, ok := r.find(k, name)
+	if ok {
+		r.values[i].list = v
+		return
+	}
+	r.values = slices.Insert(r.values, i, regValue{key: k, name: name, list: v})
 }
 
 func (r *Registry) snapshot() map[string]map[string][]string {
-	out := make(map[string]map[string][]string, len(r.keys))
-	for k, vals := range r.keys {
-		out[k] = make(map[string][]string, len(vals))
-		for n, v := range vals {
-			out[k][n] = append([]string(nil), v...)
+	out := map[string]map[string][]string{}
+	for _, v := range r.values {
+		if out[v.key] == nil {
+			out[v.key] = map[string][]string{}
 		}
+		out[v.key][v.name] = append([]string(nil), v.list...)
 	}
 	return out
 }

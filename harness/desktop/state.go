@@ -148,9 +148,9 @@ func (e *Env) importComputer(cs ComputerState) error {
 func (c *LyncClient) restore(ls LyncState) {
 	c.running, c.mapiOK, c.notices, c.delegators = ls.Running, ls.MAPIOK, ls.Notices, ls.Delegators
 	c.policy = policySnapshot{exchangeSync: ls.ExchangeSync, enableDelegation: ls.EnableDelegation, enterpriseVoice: ls.EnterpriseVoice}
-	c.processed = set{}
+	c.processed = nil
 	for _, p := range ls.Processed {
-		c.processed[p] = true
+		c.processed.add(p)
 	}
 	if p := ls.Profile; p != nil {
 		c.profile = &profile{delegates: p.Delegates, pendingRemoval: map[string]time.Time{}, seenInView: setOf(p.SeenInView),

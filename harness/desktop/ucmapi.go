@@ -54,7 +54,7 @@ func (c *LyncClient) ucmapiPass() {
 func (c *LyncClient) handledAll(dels []exchange.Delegate) bool {
 	for _, d := range dels {
 		p, err := c.env.resolve(d.User)
-		if err != nil || !c.processed[key(p.SIP)] {
+		if err != nil || !c.processed.has(key(p.SIP)) {
 			return false
 		}
 	}
@@ -88,15 +88,15 @@ func (c *LyncClient) syncBlocked() string {
 // that adding them again counts as new. The back end's record stays: the
 // Exchange-sync write is a one-time create (seed 003).
 func (c *LyncClient) forgetRemoved(dels []exchange.Delegate) {
-	current := set{}
+	var current set
 	for _, d := range dels {
 		if p, err := c.env.resolve(d.User); err == nil {
-			current[key(p.SIP)] = true
+			current.add(key(p.SIP))
 		}
 	}
-	for sip := range c.processed {
-		if !current[sip] {
-			delete(c.processed, sip)
+	for _, sip := range c.processed.sorted() {
+		if !current.has(sip) {
+			c.processed.remove(sip)
 			c.env.record(c.user.SMTP, "UCMAPI: "+sip+" is no longer an Outlook delegate", "the Lync record is left in place")
 		}
 	}
@@ -111,14 +111,14 @@ func (c *LyncClient) configure(d exchange.Delegate) {
 		return
 	}
 	sip := key(p.SIP)
-	if c.processed[sip] {
+	if c.processed.has(sip) {
 		return
 	}
 	if !c.env.exchange.EffectiveRights(c.user.SMTP, exchange.Calendar, p.SMTP).Has(editorRights) {
 		c.env.record(c.user.SMTP, "UCMAPI: "+sip+" not configured", "no Editor rights on the Calendar")
 		return
 	}
-	c.processed[sip] = true
+	c.processed.add(sip)
 	if c.listed(sip) {
 		c.env.record(c.user.SMTP, "UCMAPI: "+sip+" not configured", "already listed in the Delegates group")
 		return
