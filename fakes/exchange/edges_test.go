@@ -221,7 +221,9 @@ func TestTheEventLogSaysWhatHappened(t *testing.T) {
 	must(s.CreateCalendarItem("alice", "manager", meeting(c, "bob"), SendToAllAndSaveCopy))
 	must(s.CreateCalendarItem("bob", "bob", meeting(c, "manager"), SendToAllAndSaveCopy))
 	var lines []string
-	for _, e := range s.log.Events(func(e events.Event) bool { return e.Source != "exchange" || !strings.HasPrefix(e.What, "mailbox created") }) {
+	for _, e := range s.log.Events(func(e events.Event) bool {
+		return e.Source != "exchange" || !strings.HasPrefix(e.What, "mailbox created")
+	}) {
 		lines = append(lines, e.What+" ("+e.Why+")")
 	}
 	got := strings.Join(lines, "\n")
