@@ -2,10 +2,15 @@
 SHELL   := /bin/bash
 GO      ?= go
 PKGS    ?= ./...
+IMAGE   ?= ucfake:dev
 BENCH   ?= .
 FUZZTIME ?= 30s
 
-.PHONY: test specs junit bench fuzz vet run image mutate
+.PHONY: test specs junit bench bench-scale bench-ratios fuzz vet run image mutate
+
+# Ryuk, testcontainers' reaper, needs an image nobody pulls here: the
+# container tests terminate their containers themselves.
+export TESTCONTAINERS_RYUK_DISABLED ?= true
 
 ## test: the whole suite (unit tests, Ginkgo specs, wire conformance), with
 ## the race detector; ends with one line naming every skipped test and why
@@ -33,6 +38,16 @@ mutate:
 bench:
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem $(PKGS)
 
+## bench-scale: the organisation-size benchmarks (1,000, 10,000 and 100,000
+## users) and ResolveNames at 100,000, one run each, with peak memory
+bench-scale:
+	$(GO) test -run '^$$' -bench 'Synchronise(1000|10000|100000)$$' -benchtime 1x -benchmem ./harness
+	$(GO) test -run '^$$' -bench 'ResolveNames100000' -benchmem ./fakes/ews
+
+## bench-ratios: every side-by-side comparison with its reference, as ratio metrics
+bench-ratios:
+	$(GO) test -run '^$$' -bench 'Ratio' ./fakes/ews ./fakes/sip ./control
+
 ## fuzz: each fuzz target for FUZZTIME
 fuzz:
 	$(GO) test ./fixtures -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
@@ -41,7 +56,8 @@ fuzz:
 run:
 	$(GO) run ./cmd/ucfake
 
-## image: the container image ucfake:dev (FROM scratch, static binary)
+## image: the container image ucfake:dev (FROM scratch, static binary); IMAGE=ucfake:x for another tag
+## (the container tests start UCFAKE_IMAGE when set)
 image:
 	CGO_ENABLED=0 $(GO) build -trimpath -o dist/ucfake ./cmd/ucfake
-	docker build --network=host -t ucfake:dev .
+	docker build --network=host -t $(IMAGE) .

@@ -99,10 +99,11 @@ func TestBadRequestsGetClearErrors(t *testing.T) {
 		{"POST", "/_ucfake/fixture", `{}`, 400, `want {"name": "<embedded organisation or file under --fixture-dir>"} or {"yaml": "<organisation>"}`},
 		{"POST", "/_ucfake/mapi", `{}`, 400, `want {"on": true|false, "computer": "<optional name>"}`},
 		{"POST", "/_ucfake/mapi", `{"on":false,"computer":"PC-NONE"}`, 404, `no computer "PC-NONE" in tenant "default"`},
-		{"GET", "/_ucfake/computers/PC-NONE", "", 404, `no computer "PC-NONE" in tenant "default"`},
-		{"POST", "/_ucfake/computers/PC-MANAGER/lync/dance", "", 404, `unknown Lync action "dance" (signin, signout, exit, remove-from-group, dismiss-banner)`},
+		{"GET", "/_ucfake/computers/PC-NONE", "", 404, `no computer "PC-NONE" in tenant "default" (it has PC-ASSISTANT, PC-ATTENDEE, PC-MANAGER; load another organisation with POST /_ucfake/fixture {"name": "kb000"}, or start ucfake with --fixture kb000)`},
+		{"POST", "/_ucfake/computers/PC-MANAGER/lync/dance", "", 404, `no control-plane operation POST /_ucfake/computers/PC-MANAGER/lync/dance (see GET /_ucfake/capabilities or /_ucfake/openapi.json)`},
+		{"GET", "/_ucfake/reset", "", 405, `/_ucfake/reset takes POST, not GET (see GET /_ucfake/openapi.json)`},
 		{"POST", "/_ucfake/computers/PC-MANAGER/lync/remove-from-group", `{"group":"Delegates","contact":"assistant"}`, 409, "desktop: Lync is not signed in"},
-		{"GET", "/_ucfake/nothing", "", 404, "no control-plane operation GET /_ucfake/nothing (see GET /_ucfake/capabilities)"},
+		{"GET", "/_ucfake/nothing", "", 404, "no control-plane operation GET /_ucfake/nothing (see GET /_ucfake/capabilities or /_ucfake/openapi.json)"},
 		{"GET", "/_ucfake/events?since=x", "", 400, `since must be an event sequence number or an RFC 3339 time, got "x"`},
 		{"POST", "/_ucfake/tenants", `{"name":"a/b"}`, 400, `invalid tenant name: a tenant name is a DNS label (lower-case letters, digits and inner hyphens); character 2 ('/') is not allowed`},
 		{"GET", "/_ucfake/t/Bad/clock", "", 400, `invalid tenant name: a tenant name is a DNS label (lower-case letters, digits and inner hyphens); character 1 ('B') is not allowed`},
@@ -181,10 +182,12 @@ func TestAddInOutcomeCanBeReadAgainAfterTheTimeout(t *testing.T) {
 func TestNoOperationAnswers5xxToGarbage(t *testing.T) {
 	s := newServer(t)
 	_, caps := call(t, s, "GET", "/_ucfake/capabilities", "")
-	fill := strings.NewReplacer("{name}", "PC-MANAGER", "{action}", "x", "{id}", "x")
-	bodies := []string{"", "null", "[]", `{"on":"yes"}`, `{"duration":"-5m"}`, `{"name":""}`, "\x00\xff", `{"add":[1]}`, strings.Repeat("[", 10000)}
-	for _, p := range caps["order"].([]any) {
-		method, path, _ := strings.Cut(p.(string), " ")
+	fill := strings.NewReplacer("{name}", "PC-MANAGER", "{id}", "x", "{user}", "assistant", "{mailbox}", "manager", "{folder}", "Calendar",
+		"{principal}", "attendee", "{right}", "SendAs", "{identity}", "Global", "{delegator}", "manager", "{delegate}", "assistant")
+	bodies := []string{"", "null", "[]", `{"on":"yes"}`, `{"duration":"-5m"}`, `{"name":""}`, "\x00\xff", `{"add":[1]}`, strings.Repeat("[", 10000),
+		`{"role":"Owner"}`, `{"rights":["x"]}`, `{"custom":[{"user":"attendee","permissions":{"calendar":"Owner"}}]}`, `{"count":-9}`}
+	for _, o := range caps["operations"].([]any) {
+		method, path := o.(map[string]any)["method"].(string), o.(map[string]any)["path"].(string)
 		if strings.HasPrefix(path, "/_ucfake/tenants/") {
 			continue // {name} is a tenant there: deleting PC-MANAGER is a 404 anyway
 		}

@@ -1,13 +1,20 @@
 package control
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 
 	"github.com/ucfake/ucfake/control/api"
 	"github.com/ucfake/ucfake/harness/desktop"
+	"github.com/ucfake/ucfake/harness/desktop/client"
 )
+
+var computerRoutes = []opRoute{
+	{"GET /_ucfake/computers", listComputers},
+	{"POST /_ucfake/computers", addComputer},
+	{"GET /_ucfake/computers/{name}", getComputer},
+	{"POST /_ucfake/computers/{name}/reboot", reboot},
+}
 
 // viewOf is what a computer shows a person.
 func viewOf(c *desktop.Computer) api.Computer {
@@ -29,13 +36,26 @@ func viewOf(c *desktop.Computer) api.Computer {
 	return v
 }
 
+// computer finds the computer of the path, or answers 404 naming the
+// computers the tenant has.
 func computer(r *http.Request, w World) (*desktop.Computer, error) {
 	name := r.PathValue("name")
 	c := w.Computer(name)
 	if c == nil {
-		return nil, notFound("no computer %q in tenant %q", name, w.Name())
+		return nil, noComputer(w, name)
 	}
 	return c, nil
+}
+
+func noComputer(w World, name string) error {
+	have := ""
+	for i, c := range w.Computers() {
+		if i > 0 {
+			have += ", "
+		}
+		have += c.Name()
+	}
+	return notFound("no computer %q in tenant %q (it has %s; load another organisation with POST /_ucfake/fixture {\"name\": \"kb000\"}, or start ucfake with --fixture kb000)", name, w.Name(), have)
 }
 
 func listComputers(_ *http.Request, w World) (int, any, error) {
@@ -54,120 +74,51 @@ func getComputer(r *http.Request, w World) (int, any, error) {
 	return http.StatusOK, viewOf(c), nil
 }
 
-func lyncAction(r *http.Request, w World) (int, any, error) {
+func addComputer(r *http.Request, w World) (int, any, error) {
+	var req api.NewComputer
+	if err := readJSON(r, &req); err != nil {
+		return 0, nil, err
+	}
+	if req.Name == "" || req.User == "" {
+		return 0, nil, badRequest(`want {"name": "PC-NEW", "user": "<any name the GAL resolves>", "client": "Lync 2013", "language": "en-US", "outlook": true}`)
+	}
+	spec := desktop.ComputerSpec{Name: req.Name, User: req.User, NoOutlook: req.Outlook != nil && !*req.Outlook}
+	var err error
+	if req.Client != "" {
+		if spec.Kind, err = client.ParseKind(req.Client); err != nil {
+			return 0, nil, badRequest("%v", err)
+		}
+	}
+	if req.Language != "" {
+		if spec.Language, err = client.ParseLanguage(req.Language); err != nil {
+			return 0, nil, badRequest("%v", err)
+		}
+	}
+	if w.Computer(req.Name) != nil {
+		return 0, nil, conflictKind("ComputerExists", "computer %q exists in tenant %q", req.Name, w.Name())
+	}
+	c, err := w.AddComputer(spec)
+	if err != nil {
+		return 0, nil, badRequest("%v", err)
+	}
+	return http.StatusCreated, viewOf(c), nil
+}
+
+func reboot(r *http.Request, w World) (int, any, error) {
 	c, err := computer(r, w)
 	if err != nil {
 		return 0, nil, err
 	}
-	switch r.PathValue("action") {
-	case "signin":
-		err = c.Lync().SignIn()
-	case "signout":
-		c.Lync().SignOut()
-	case "exit":
-		c.Lync().Exit()
-	default:
-		return 0, nil, notFound("unknown Lync action %q (signin, signout, exit, remove-from-group, dismiss-banner)", r.PathValue("action"))
-	}
-	return result(c, err)
+	c.Reboot()
+	return result(c, nil)
 }
 
 // result answers with the computer's view, or a 409 for a refused action.
 func result(c *desktop.Computer, err error) (int, any, error) {
 	if err != nil {
-		return 0, nil, conflict("%v", err)
+		return 0, nil, refused(err)
 	}
 	return http.StatusOK, viewOf(c), nil
-}
-
-func removeFromGroup(r *http.Request, w World) (int, any, error) {
-	c, err := computer(r, w)
-	if err != nil {
-		return 0, nil, err
-	}
-	var req api.RemoveFromGroup
-	if err := readJSON(r, &req); err != nil {
-		return 0, nil, err
-	}
-	return result(c, c.Lync().RemoveFromGroup(req.Group, req.Contact))
-}
-
-func dismissBanner(r *http.Request, w World) (int, any, error) {
-	c, err := computer(r, w)
-	if err != nil {
-		return 0, nil, err
-	}
-	var req api.DismissBanner
-	if err := readJSON(r, &req); err != nil {
-		return 0, nil, err
-	}
-	return result(c, c.Lync().DismissBanner(req.Delegator))
-}
-
-func outlookOf(r *http.Request, w World) (*desktop.Computer, *desktop.Outlook, error) {
-	c, err := computer(r, w)
-	if err != nil {
-		return nil, nil, err
-	}
-	if c.Outlook() == nil {
-		return nil, nil, conflict("Outlook is not installed on %s", c.Name())
-	}
-	return c, c.Outlook(), nil
-}
-
-func outlookAction(r *http.Request, w World) (int, any, error) {
-	c, o, err := outlookOf(r, w)
-	if err != nil {
-		return 0, nil, err
-	}
-	switch r.PathValue("action") {
-	case "open":
-		o.Open()
-	case "close":
-		o.Close()
-	default:
-		return 0, nil, notFound("unknown Outlook action %q (open, close, delegates, lync-meeting)", r.PathValue("action"))
-	}
-	return result(c, nil)
-}
-
-func delegateAccess(r *http.Request, w World) (int, any, error) {
-	c, o, err := outlookOf(r, w)
-	if err != nil {
-		return 0, nil, err
-	}
-	var req api.DelegateAccess
-	if err := readJSON(r, &req); err != nil {
-		return 0, nil, err
-	}
-	dlg, err := o.DelegateAccess()
-	if err != nil {
-		return 0, nil, conflict("%v", err)
-	}
-	for _, n := range req.Remove {
-		err = errors.Join(err, dlg.Remove(n))
-	}
-	for _, n := range req.Add {
-		err = errors.Join(err, dlg.Add(n))
-	}
-	if err != nil {
-		dlg.Cancel()
-		return 0, nil, badRequest("%v", err)
-	}
-	return result(c, dlg.OK())
-}
-
-func scheduleMeeting(r *http.Request, w World) (int, any, error) {
-	_, o, err := outlookOf(r, w)
-	if err != nil {
-		return 0, nil, err
-	}
-	var req api.LyncMeeting
-	if err := readJSON(r, &req); err != nil {
-		return 0, nil, err
-	}
-	ar := o.ScheduleLyncMeeting(req.Owner, desktop.Meeting{Subject: req.Subject, Attendees: req.Attendees})
-	return http.StatusOK, addInView(ar), nil
 }
 
 func addInView(r *desktop.AddInRequest) api.AddIn {

@@ -54,8 +54,9 @@ func addFault(r *http.Request, w World) (int, any, error) {
 }
 
 func clearFaults(_ *http.Request, w World) (int, any, error) {
+	n := len(w.Faults().All())
 	w.Faults().Reset()
-	return http.StatusOK, map[string]string{"faults": "cleared"}, nil
+	return http.StatusOK, api.Removed{Removed: n}, nil
 }
 
 func removeFault(r *http.Request, w World) (int, any, error) {
@@ -63,5 +64,5 @@ func removeFault(r *http.Request, w World) (int, any, error) {
 	if err != nil || !w.Faults().Remove(id) {
 		return 0, nil, notFound("no scripted fault %q in tenant %q", r.PathValue("id"), w.Name())
 	}
-	return http.StatusOK, map[string]int{"removed": id}, nil
+	return http.StatusOK, api.Removed{Removed: 1}, nil
 }

@@ -36,8 +36,22 @@ type World interface {
 	AddIn(id int) (*desktop.AddInRequest, bool)
 	SetMAPI(computer string, on bool) error
 	Reset() error
-	State() any // the exported state, JSON-serialisable
+	// State is the exported state, JSON-serialisable; user passwords and
+	// the text of a non-embedded fixture only when withPasswords.
+	State(withPasswords bool) any
+	// ImportState replaces the world's contents by a snapshot State
+	// returned (JSON); users without a password get the default one.
+	ImportState(snapshot []byte) error
+	// CreateUser adds a user to the directory, Exchange and Lync.
+	CreateUser(u api.NewUser) error
+	AddComputer(spec desktop.ComputerSpec) (*desktop.Computer, error)
 }
 
 // kinded is an error that says its kind (harness.TenantError does).
 type kinded interface{ ErrorKind() string }
+
+// Doctor is the doctor (package harness/doctor), seen from the control
+// plane: it examines a tenant's world, or the exports of a request.
+type Doctor interface {
+	Diagnose(tenant string, req api.DoctorRequest) (api.DoctorReport, error)
+}

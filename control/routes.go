@@ -2,54 +2,67 @@ package control
 
 import (
 	"net/http"
-	"sort"
+
+	"github.com/ucfake/ucfake/control/api"
 )
 
-// route is one documented operation.
+// route is one operation: its pattern and its handler. What it does, its
+// parameters and bodies are in the OpenAPI document (openapi.json), which
+// a test keeps in step with this table both ways.
 type route struct {
 	pattern string
-	doc     string
 	handler http.Handler
 }
 
-// table is every operation; capabilities lists it.
+// table is every operation of the control plane.
 func (h *Handler) table() []route {
 	t := func(o op) http.Handler { return h.onTenant(o) }
 	f := func(fn http.HandlerFunc) http.Handler { return fn }
-	return []route{
-		{"GET /_ucfake/health", "liveness: {\"status\": \"ok\"}", f(health)},
-		{"GET /_ucfake/ready", "readiness: the tenants and the shared listeners", f(h.ready)},
-		{"GET /_ucfake/capabilities", "this list of operations and the shared listeners", f(h.capabilities)},
-		{"GET /_ucfake/tenants", "every tenant: name, fixture, clock, endpoints", f(h.listTenants)},
-		{"POST /_ucfake/tenants", `create a tenant: {"name": "job-42", "fixture": "kb000" | "yaml": "...", "listen": true, "replace": false}`, f(h.createTenant)},
-		{"GET /_ucfake/tenants/{name}", "one tenant", f(h.getTenant)},
-		{"DELETE /_ucfake/tenants/{name}", "delete a tenant with its listeners and state file (not default)", f(h.deleteTenant)},
-		{"POST /_ucfake/reset", "rebuild the tenant's world in place from its fixture", t(reset)},
-		{"POST /_ucfake/fixture", `rebuild the tenant's world from another fixture: {"name": "kb000"} or {"yaml": "..."}`, f(h.loadFixture)},
-		{"GET /_ucfake/state", "export the world's state", t(getState)},
-		{"GET /_ucfake/clock", "the world's time", t(getClock)},
-		{"POST /_ucfake/clock/advance", `advance virtual time: {"duration": "10m"}`, t(advanceClock)},
-		{"GET /_ucfake/events", "the event log; ?source=exchange|lync|desktop|harness &actor=<address> &since=<seq or RFC 3339 time>", t(getEvents)},
-		{"POST /_ucfake/mapi", `switch MAPI: {"on": false, "computer": ""} ("" = the Exchange server)`, t(setMAPI)},
-		{"GET /_ucfake/computers", "the computers", t(listComputers)},
-		{"GET /_ucfake/computers/{name}", "what a computer shows: groups, banners, registry, MAPI status", t(getComputer)},
-		{"POST /_ucfake/computers/{name}/lync/{action}", "signin, signout, exit", t(lyncAction)},
-		{"POST /_ucfake/computers/{name}/lync/remove-from-group", `{"group": "Delegates", "contact": "assistant"}`, t(removeFromGroup)},
-		{"POST /_ucfake/computers/{name}/lync/dismiss-banner", `{"delegator": "manager"}`, t(dismissBanner)},
-		{"POST /_ucfake/computers/{name}/outlook/{action}", "open, close", t(outlookAction)},
-		{"POST /_ucfake/computers/{name}/outlook/delegates", `Delegate Access: {"add": ["assistant"], "remove": []}`, t(delegateAccess)},
-		{"POST /_ucfake/computers/{name}/outlook/lync-meeting", `the add-in: {"owner": "manager", "subject": "x", "attendees": []} → {"id", "kind", ...}`, t(scheduleMeeting)},
-		{"GET /_ucfake/addin/{id}", "an add-in request's outcome now (pending turns into no-response after the timeout)", t(getAddIn)},
-		{"GET /_ucfake/faults", "every scripted fault with how often it fired", t(listFaults)},
-		{"GET /_ucfake/faults/unconsumed", "the scripted faults that never fired", t(unconsumedFaults)},
-		{"POST /_ucfake/faults", `script a fault: {"op": "SERVICE", "identity": "sip:aide@contoso.com", "count": 1, "code": "503" | "delay": "5s" | "drop": true}`, t(addFault)},
-		{"DELETE /_ucfake/faults", "remove every scripted fault", t(clearFaults)},
-		{"DELETE /_ucfake/faults/{id}", "remove one scripted fault", t(removeFault)},
+	rs := []route{
+		{"GET /_ucfake/health", f(health)},
+		{"GET /_ucfake/ready", f(h.ready)},
+		{"GET /_ucfake/capabilities", f(h.capabilities)},
+		{"GET /_ucfake/openapi.json", f(serveDocument)},
+		{"GET /_ucfake/tenants", f(h.listTenants)},
+		{"POST /_ucfake/tenants", f(h.createTenant)},
+		{"GET /_ucfake/tenants/{name}", f(h.getTenant)},
+		{"DELETE /_ucfake/tenants/{name}", f(h.deleteTenant)},
+		{"POST /_ucfake/reset", f(h.reset)},
+		{"POST /_ucfake/fixture", f(h.loadFixture)},
+		{"GET /_ucfake/state", t(getState)},
+		{"PUT /_ucfake/state", t(putState)},
+		{"GET /_ucfake/clock", t(getClock)},
+		{"POST /_ucfake/clock/advance", t(advanceClock)},
+		{"GET /_ucfake/events", t(getEvents)},
+		{"POST /_ucfake/mapi", t(setMAPI)},
+		{"GET /_ucfake/addin/{id}", t(getAddIn)},
+		{"POST /_ucfake/doctor", t(h.doctor)},
+		{"GET /_ucfake/ui/", f(h.console)},
 	}
+	for _, group := range [][]opRoute{faultRoutes, directoryRoutes, policyRoutes, mailboxRoutes, computerRoutes, lyncRoutes, outlookRoutes, breakRoutes} {
+		for _, r := range group {
+			rs = append(rs, route{r.pattern, t(r.op)})
+		}
+	}
+	return rs
+}
+
+// opRoute is an operation on one tenant's world.
+type opRoute struct {
+	pattern string
+	op      op
+}
+
+var faultRoutes = []opRoute{
+	{"GET /_ucfake/faults", listFaults},
+	{"GET /_ucfake/faults/unconsumed", unconsumedFaults},
+	{"POST /_ucfake/faults", addFault},
+	{"DELETE /_ucfake/faults", clearFaults},
+	{"DELETE /_ucfake/faults/{id}", removeFault},
 }
 
 func health(w http.ResponseWriter, _ *http.Request) {
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	writeJSON(w, http.StatusOK, api.Health{Status: "ok"})
 }
 
 func (h *Handler) ready(w http.ResponseWriter, _ *http.Request) {
@@ -57,21 +70,14 @@ func (h *Handler) ready(w http.ResponseWriter, _ *http.Request) {
 	for _, t := range h.opts.Tenants.List() {
 		names = append(names, t.Name)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"ready": true, "tenants": names, "frontends": nonNil(h.opts.Tenants.Endpoints())})
+	writeJSON(w, http.StatusOK, api.Ready{Ready: true, Version: h.opts.Version, Tenants: names, Frontends: nonNil(h.opts.Tenants.Endpoints())})
 }
 
+// capabilities lists the OpenAPI document's operations and the listeners.
 func (h *Handler) capabilities(w http.ResponseWriter, _ *http.Request) {
-	ops := map[string]string{}
-	for _, rt := range h.table() {
-		ops[rt.pattern] = rt.doc
-	}
-	keys := make([]string, 0, len(ops))
-	for k := range ops {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	writeJSON(w, http.StatusOK, map[string]any{"operations": ops, "order": keys, "frontends": nonNil(h.opts.Tenants.Endpoints()),
-		"tenants": "the X-Ucfake-Tenant header, the /_ucfake/t/<tenant>/ prefix, or a tenant's own listener; the EWS, UCWA and admin ports take /t/<tenant>/ and the header too"})
+	writeJSON(w, http.StatusOK, api.Capabilities{Version: h.opts.Version, OpenAPI: "/_ucfake/openapi.json", Operations: h.doc.operations,
+		Frontends: nonNil(h.opts.Tenants.Endpoints()),
+		Tenancy:   "the X-Ucfake-Tenant header, the /_ucfake/t/<tenant>/ prefix, or a tenant's own listener (else the default tenant); the EWS, UCWA and admin ports take /t/<tenant>/ and the header too"})
 }
 
 func nonNil[T any](s []T) []T {
@@ -79,4 +85,14 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// Patterns lists the table's patterns ("GET /_ucfake/health", ...), in
+// the order they are registered: what the OpenAPI document must describe.
+func (h *Handler) Patterns() []string {
+	var out []string
+	for _, rt := range h.table() {
+		out = append(out, rt.pattern)
+	}
+	return out
 }

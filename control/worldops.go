@@ -10,15 +10,6 @@ import (
 	"github.com/ucfake/ucfake/fakes/events"
 )
 
-func reset(_ *http.Request, w World) (int, any, error) {
-	if err := w.Reset(); err != nil {
-		return 0, nil, err
-	}
-	return http.StatusOK, map[string]string{"tenant": w.Name(), "reset": "done"}, nil
-}
-
-func getState(_ *http.Request, w World) (int, any, error) { return http.StatusOK, w.State(), nil }
-
 func getClock(_ *http.Request, w World) (int, any, error) {
 	return http.StatusOK, api.Clock{Now: w.Now(), Virtual: w.Virtual()}, nil
 }

@@ -58,7 +58,9 @@ func TestMyIntegrationSchedulesOnBehalf(t *testing.T) {
 	g.Expect(addConference(t, w.Endpoints().SIP, "VENDOR0002")).To(matchers.HaveSIPAnswer(matchers.SIPWant{Status: 200}))
 }
 
-func refusedBeforeTheSync(t *testing.T, addr string) string { return addConference(t, addr, "VENDOR0001") }
+func refusedBeforeTheSync(t *testing.T, addr string) string {
+	return addConference(t, addr, "VENDOR0001")
+}
 
 // addConference is the vendor's C3P request, sent as the assistant to the
 // manager's focus factory, returning the raw SIP answer.

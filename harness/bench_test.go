@@ -86,3 +86,12 @@ func benchmarkSync(b *testing.B, users, pairs int) {
 // a fully synchronised state in virtual time.
 func BenchmarkSynchronise1000(b *testing.B)  { benchmarkSync(b, 1000, 250) }
 func BenchmarkSynchronise10000(b *testing.B) { benchmarkSync(b, 10000, 2500) }
+
+// BenchmarkSynchronise100000 is the same at 100,000 users (skipped with
+// -short; make bench-scale runs the three).
+func BenchmarkSynchronise100000(b *testing.B) {
+	if testing.Short() {
+		b.Skip("100,000 users: run without -short (make bench-scale)")
+	}
+	benchmarkSync(b, 100000, 25000)
+}

@@ -16,8 +16,13 @@ import (
 // are replicated before the computers start, so the clock then reads
 // start + the replication delay.
 func Build(org *fixtures.Organisation, opts ...Option) (*World, error) {
+	return start(Fixture{Name: strings.TrimSuffix(org.File, ".yaml")}, org, opts)
+}
+
+// start builds a new world holding org and, if asked, its endpoints.
+func start(f Fixture, org *fixtures.Organisation, opts []Option) (*World, error) {
 	w := newWorld(opts)
-	c, err := w.build(org, Fixture{Name: strings.TrimSuffix(org.File, ".yaml")})
+	c, err := w.build(org, f)
 	if err != nil {
 		return nil, err
 	}
@@ -63,16 +68,7 @@ func Load(name string, opts ...Option) (*World, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := newWorld(opts)
-	c, err := w.build(org, f)
-	if err != nil {
-		return nil, err
-	}
-	w.cur.Store(c)
-	if err := w.listenIfAsked(); err != nil {
-		return nil, err
-	}
-	return w, nil
+	return start(f, org, opts)
 }
 
 func organisation(name string) (*fixtures.Organisation, error) {
@@ -116,24 +112,29 @@ func RunT(t TB, name string, opts ...Option) *World {
 	return w
 }
 
-// reportIfFailed attaches the world's report to a failed test.
+// reportIfFailed attaches the world's report to a failed test, and its
+// delegation picture as files (see writePicture).
 func reportIfFailed(t TB, w *World) {
 	failed, ok := t.(interface{ Failed() bool })
 	if !ok || !failed.Failed() {
 		return
 	}
+	report := w.Report()
+	if files, err := writePicture(t, w); err == nil {
+		report += "\nDelegation picture: " + files + "\n"
+	}
 	switch r := t.(type) {
 	case interface{ AddReportEntryVisibilityFailureOrVerbose(string, ...any) }:
-		r.AddReportEntryVisibilityFailureOrVerbose("ucfake world", w.Report())
+		r.AddReportEntryVisibilityFailureOrVerbose("ucfake world", report)
 	case interface{ Log(...any) }:
-		r.Log(w.Report())
+		r.Log(report)
 	}
 }
 
 func (w *contents) applyUsers(org *fixtures.Organisation) error {
 	for _, u := range org.Users {
 		spec := UserSpec{Alias: u.Alias, DisplayName: u.DisplayName, Password: u.Password, Telephony: lync.Telephony(u.Telephony),
-			LineURI: u.LineURI, Site: u.Site, LyncDisabled: u.LyncDisabled}
+			LineURI: u.LineURI, Site: u.Site, LyncDisabled: u.LyncDisabled, Admin: u.Admin}
 		if _, err := w.addUser(spec); err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package harness
 import (
 	"github.com/ucfake/ucfake/control"
 	"github.com/ucfake/ucfake/control/api"
+	"github.com/ucfake/ucfake/fakes/lync"
 )
 
 // controlTenants adapts Tenants to what the control plane needs.
@@ -55,14 +56,45 @@ func (c controlTenants) Endpoints() []api.Endpoint {
 }
 
 func apiTenant(i TenantInfo) api.Tenant {
-	return api.Tenant{Name: i.Name, Fixture: i.Fixture, Now: i.Now, Clock: i.Clock, Endpoints: i.Endpoints}
+	eps := map[string]string{}
+	for face, addr := range i.Endpoints {
+		eps[face] = addr
+	}
+	return api.Tenant{Name: i.Name, Fixture: i.Fixture, Now: i.Now, Clock: i.Clock, Endpoints: eps}
 }
 
 // controlWorld adds what the control plane reads of a world.
 type controlWorld struct{ *World }
 
-// State returns the world's exported state.
-func (w controlWorld) State() any { return w.Export() }
+// State returns the world's exported state; without withPasswords, user
+// passwords and the text of a non-embedded fixture (which may hold them)
+// are left out.
+func (w controlWorld) State(withPasswords bool) any {
+	s := w.Export()
+	if !withPasswords {
+		s.redact()
+	}
+	return s
+}
+
+// ImportState replaces the world's contents by a JSON snapshot; see
+// Snapshot.fillSecrets for what a snapshot without passwords becomes.
+func (w controlWorld) ImportState(data []byte) error {
+	s, err := DecodeSnapshot(data)
+	if err != nil {
+		return err
+	}
+	s.fillSecrets(w.Export())
+	s.Endpoints = w.listenAddrs() // the tenant keeps its own listeners
+	return w.Import(s)
+}
+
+// CreateUser adds a user as a fixture's users entry does.
+func (w controlWorld) CreateUser(u api.NewUser) error {
+	_, err := w.AddUser(UserSpec{Alias: u.Alias, DisplayName: u.DisplayName, Password: u.Password, Telephony: lync.Telephony(u.Telephony),
+		LineURI: u.LineURI, Site: u.Site, LyncDisabled: u.LyncDisabled, Admin: u.Admin})
+	return err
+}
 
 // ErrorKind lets the control plane map a TenantError to its status.
 func (e *TenantError) ErrorKind() string { return string(e.Kind) }

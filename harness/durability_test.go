@@ -25,22 +25,7 @@ func savedMarks(t *testing.T, dir, tenant string) (harness.Snapshot, map[string]
 	if err := json.Unmarshal(data, &s); err != nil {
 		t.Fatal(err)
 	}
-	m := marks(s)
-	for _, p := range s.Lync.ClientPolicies {
-		m["policy:"+p.Identity] = true
-	}
-	for _, f := range s.Faults {
-		m["fault:"+f.Op] = true
-	}
-	for _, c := range s.Desktops.Computers {
-		if c.Lync.SignedIn {
-			m["signedin:"+c.Name] = true
-		}
-		if c.OutlookOpen {
-			m["outlook:"+c.Name] = true
-		}
-	}
-	return s, m
+	return s, wirekit.Marks(s)
 }
 
 // TestEveryAcknowledgedWriteIsOnDiskBeforeTheAnswer makes one write per
@@ -104,7 +89,7 @@ func TestEveryAcknowledgedWriteIsOnDiskBeforeTheAnswer(t *testing.T) {
 	if err != nil || !pc.SignedIn || !pc.OutlookOpen {
 		t.Fatalf("the desktop session was not restored: %+v %v", pc, err)
 	}
-	got := marks(snapshotOf(t, ctl))
+	got := wirekit.Marks(snapshotOf(t, ctl))
 	for _, w := range writes[:3] {
 		if !got[w.mark] {
 			t.Errorf("%s lost across a restart", w.mark)

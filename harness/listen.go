@@ -5,7 +5,6 @@ import (
 	"io"
 	"log/slog"
 
-	"github.com/ucfake/ucfake/control"
 	"github.com/ucfake/ucfake/fakes/tenant"
 )
 
@@ -72,7 +71,7 @@ func (w *World) ownServer() (*Server, *Tenants) {
 	ts.opts.Listen = s.listenTenant
 	s.tenants = ts
 	s.buildFaces(ts.Resolver())
-	s.http[FaceControl] = control.New(control.Options{Tenants: controlTenants{ts: ts, shared: s.Endpoints}, Logger: s.log})
+	s.http[FaceControl] = s.controlPlane(ts)
 	return s, ts
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/ucfake/ucfake/fakes/sip"
 	"github.com/ucfake/ucfake/fakes/tenant"
 	"github.com/ucfake/ucfake/fakes/ucwa"
+	"github.com/ucfake/ucfake/fakes/wirelog"
 )
 
 // The wire faces, by the names Serve's addresses and a tenant's endpoints use.
@@ -42,8 +43,16 @@ type ServeOptions struct {
 	// ...), e.g. "127.0.0.1:0" for a free port; a face without an address,
 	// or with "off", is not started on a shared port (tenants' own
 	// listeners still serve every face).
-	Addrs  map[string]string
-	Logger *slog.Logger // nil = slog.Default()
+	Addrs    map[string]string
+	Logger   *slog.Logger // nil = slog.Default(); every request is logged at debug level
+	Security Security     // the zero value: loopback control plane, administrators only for the cmdlets, no SIP authentication
+	Version  string       // what /_ucfake/ready reports; "" = "dev"
+	// Doctor and Console add the control plane's POST /_ucfake/doctor and
+	// GET /_ucfake/ui/, built above this package (harness/doctor.ForTenants,
+	// harness/console.New); cmd/ucfake sets both. Without them those
+	// operations answer 404.
+	Doctor  func(*Tenants) control.Doctor
+	Console func(*Tenants) http.Handler
 }
 
 // Server is ucfake on the wire: every face built once over the tenants and
@@ -53,7 +62,11 @@ type ServeOptions struct {
 type Server struct {
 	tenants *Tenants
 	log     *slog.Logger
-	http    map[string]http.Handler // control, ews, ucwa, admin
+	sec     Security
+	version string
+	doctor  func(*Tenants) control.Doctor // ServeOptions.Doctor
+	console func(*Tenants) http.Handler   // ServeOptions.Console
+	http    map[string]http.Handler       // control, ews, ucwa, admin
 	imap    *fakeimap.Server
 	sip     *sip.Server
 	mu      sync.Mutex
@@ -67,7 +80,7 @@ func Serve(opts ServeOptions) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	s := &Server{log: opts.Logger}
+	s := &Server{log: opts.Logger, sec: opts.Security, version: opts.Version, doctor: opts.Doctor, console: opts.Console}
 	resolve := func(name string) (tenant.World, error) { return s.tenants.Resolver()(name) }
 	s.buildFaces(resolve)
 	opts.Tenants.Listen, opts.Tenants.Logger = s.listenTenant, opts.Logger
@@ -77,7 +90,7 @@ func Serve(opts ServeOptions) (*Server, error) {
 		return nil, err
 	}
 	s.tenants = ts
-	s.http[FaceControl] = control.New(control.Options{Tenants: controlTenants{ts: ts, shared: s.Endpoints}, Logger: s.log})
+	s.http[FaceControl] = s.controlPlane(ts)
 	for _, face := range Faces {
 		addr := opts.Addrs[face]
 		if addr == "" || addr == "off" {
@@ -102,10 +115,10 @@ func (s *Server) buildFaces(resolve tenant.Resolver) {
 	s.http = map[string]http.Handler{
 		FaceEWS:   ews.Serve(resolve),
 		FaceUCWA:  ucwa.New(ucwa.Options{Resolve: resolve}),
-		FaceAdmin: lyncadmin.Serve(resolve),
+		FaceAdmin: lyncadmin.Serve(resolve, s.sec.adminOptions()...),
 	}
-	s.imap = fakeimap.Serve(resolve)
-	s.sip = sip.New(sip.Options{Resolve: resolve, Logger: s.log})
+	s.imap = fakeimap.Serve(resolve, fakeimap.WithLogger(s.log))
+	s.sip = sip.New(sip.Options{Resolve: resolve, Logger: s.log, Auth: s.sec.SIPAuth})
 }
 
 // Tenants returns the server's tenants.
@@ -138,7 +151,7 @@ func (s *Server) listen(face, addr, name string) (string, io.Closer, error) {
 	if !ok {
 		return "", nil, fmt.Errorf("no face %q", face)
 	}
-	return s.serveHTTP(h, addr, name)
+	return s.serveHTTP(face, h, addr, name)
 }
 
 func nameOr(name string) string {
@@ -148,13 +161,14 @@ func nameOr(name string) string {
 	return name
 }
 
-// serveHTTP serves h on addr; with a name, every request is that tenant's.
-func (s *Server) serveHTTP(h http.Handler, addr, name string) (string, io.Closer, error) {
+// serveHTTP serves face's handler h on addr, each request logged; with a
+// name, every request is that tenant's.
+func (s *Server) serveHTTP(face string, h http.Handler, addr, name string) (string, io.Closer, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return "", nil, err
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second,
+	srv := &http.Server{Handler: wirelog.HTTP(s.log, face, h), ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog: slog.NewLogLogger(s.log.Handler(), slog.LevelWarn)}
 	if name != "" {
 		srv.BaseContext = func(net.Listener) context.Context { return tenant.Bind(context.Background(), name) }

@@ -51,26 +51,6 @@ func snapshotOf(t testing.TB, c *remote.Client) harness.Snapshot {
 	return s
 }
 
-// marks lists what a test wrote into a tenant: calendar subjects,
-// message subjects and conference ids.
-func marks(s harness.Snapshot) map[string]bool {
-	out := map[string]bool{}
-	for _, m := range s.Exchange.Mailboxes {
-		for _, it := range m.Items {
-			out["item:"+it.Subject] = true
-		}
-		for _, f := range m.Folders {
-			for _, msg := range f.Messages {
-				out["msg:"+msg.Subject] = true
-			}
-		}
-	}
-	for _, c := range s.Lync.Conferences {
-		out["conf:"+c.ID] = true
-	}
-	return out
-}
-
 // TestTenantsAreIsolatedOnEveryProtocol drives two tenants built from the
 // same fixture over EWS, IMAP and SIP through their own listeners, and
 // over EWS through the shared port's /t/<tenant>/ prefix and the header,
@@ -92,7 +72,7 @@ func TestTenantsAreIsolatedOnEveryProtocol(t *testing.T) {
 		writeOverEveryProtocol(t, name, info.Endpoints, eps)
 	}
 	for _, name := range []string{"job-a", "job-b", "default"} {
-		got := marks(snapshotOf(t, ctl.ForTenant(name)))
+		got := wirekit.Marks(snapshotOf(t, ctl.ForTenant(name)))
 		for _, other := range []string{"job-a", "job-b"} {
 			for _, m := range []string{"item:own-" + other, "item:prefix-" + other, "item:header-" + other, "msg:imap-" + other, "conf:" + confID(other)} {
 				if got[m] != (name == other) {

@@ -18,6 +18,7 @@ type UserSpec struct {
 	LineURI      string
 	Site         string
 	LyncDisabled bool
+	Admin        bool // may use the admin cmdlets (default false)
 }
 
 // AddUser adds a user to both fakes and returns their GAL entry.
@@ -31,7 +32,7 @@ func (w *contents) addUser(s UserSpec) (exchange.User, error) {
 		s.Password = fixtures.DefaultPassword
 	}
 	addr := s.Alias + "@" + w.domain
-	u, err := w.exchange.AddUser(exchange.User{SMTP: addr, SIP: directory.NormalizeSIP(addr), DisplayName: s.DisplayName, Alias: s.Alias, Password: s.Password})
+	u, err := w.exchange.AddUser(exchange.User{SMTP: addr, SIP: directory.NormalizeSIP(addr), DisplayName: s.DisplayName, Alias: s.Alias, Password: s.Password, Admin: s.Admin})
 	if err != nil {
 		return u, fmt.Errorf("harness: user %s: %w", s.Alias, err)
 	}

@@ -2,6 +2,7 @@ package specs
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -125,8 +126,9 @@ func remoteBodies(client func() *remote.Client) {
 	It("lists the operations it implements", func() {
 		caps, err := client().Capabilities(ctx)
 		Expect(err).NotTo(HaveOccurred())
-		Expect(caps.Operations).To(HaveKey("POST /_ucfake/clock/advance"))
-		Expect(caps.Operations).To(HaveKey("GET /_ucfake/faults/unconsumed"))
+		Expect(caps.Has("POST", "/_ucfake/clock/advance")).To(BeTrue())
+		Expect(caps.Has("GET", "/_ucfake/faults/unconsumed")).To(BeTrue())
+		Expect(caps.Has("PUT", "/_ucfake/state")).To(BeTrue())
 	})
 
 	It("keeps tenants apart", func() {
@@ -172,14 +174,23 @@ var _ = Describe("The control plane, in-process, on a tenant other than default"
 	remoteBodies(func() *remote.Client { return c })
 })
 
-var _ = Describe("The control plane, in the container", Label("container"), Serial, func() {
+var _ = Describe("The control plane, in the container", Label("container"), Serial, Ordered, func() {
 	var c *container.Container
-	BeforeEach(func(ctx SpecContext) {
+	var tenant *remote.Client
+	specs := 0
+	BeforeAll(func(ctx SpecContext) {
 		container.RequireDocker(GinkgoT())
 		var err error
 		c, err = container.Run(ctx, "", container.WithVirtualClock())
 		Expect(err).NotTo(HaveOccurred())
 		DeferCleanup(func() { testcontainers.TerminateContainer(c) })
 	}, NodeTimeout(2*time.Minute))
-	remoteBodies(func() *remote.Client { return c.Client() })
+	BeforeEach(func(ctx SpecContext) { // one container for the suite, a tenant of its own for each spec
+		specs++
+		name := fmt.Sprintf("spec-%d", specs)
+		_, err := c.Client().CreateTenant(ctx, api.TenantRequest{Name: name, Fixture: "kb000"})
+		Expect(err).NotTo(HaveOccurred())
+		tenant = c.Client().ForTenant(name)
+	})
+	remoteBodies(func() *remote.Client { return tenant })
 })

@@ -268,25 +268,5 @@ func stateMarks(t *testing.T, c *remote.Client) map[string]bool {
 	if err := json.Unmarshal(raw, &s); err != nil {
 		t.Fatal(err)
 	}
-	out := map[string]bool{}
-	for _, m := range s.Exchange.Mailboxes {
-		for _, it := range m.Items {
-			out["item:"+it.Subject] = true
-		}
-		for _, f := range m.Folders {
-			for _, msg := range f.Messages {
-				out["msg:"+msg.Subject] = true
-			}
-		}
-	}
-	for _, c := range s.Lync.Conferences {
-		out["conf:"+c.ID], out["meeting:"+c.Subject] = true, true
-	}
-	for _, p := range s.Lync.ClientPolicies {
-		out["policy:"+p.Identity] = true
-	}
-	for _, f := range s.Faults {
-		out["fault:"+f.Op] = true
-	}
-	return out
+	return wirekit.Marks(s)
 }

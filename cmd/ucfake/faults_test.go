@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/ucfake/ucfake/harness"
+	"github.com/ucfake/ucfake/internal/wirekit"
 )
 
 // TestScriptedFaultsReachTheFrontEnds scripts a fault per HTTP front end
@@ -31,7 +32,9 @@ func TestScriptedFaultsReachTheFrontEnds(t *testing.T) {
 	for round := 0; round < 2; round++ {
 		post(t, cp.URL+"/_ucfake/faults", `{"op":"Get-CsClientPolicy","code":"503"}`, 201)
 		post(t, cp.URL+"/_ucfake/faults", `{"op":"applications","identity":"sip:assistant@contoso.com","code":"429"}`, 201)
-		post(t, "http://"+addr["admin"]+"/admin/Get-CsClientPolicy", `{}`, 503)
+		if st, _ := wirekit.JSON("POST", "http://"+addr["admin"]+"/admin/Get-CsClientPolicy", wirekit.Admin, wirekit.AdminPassword, map[string]any{}, nil); st != 503 {
+			t.Fatalf("round %d: the admin cmdlets answered %d, want the scripted 503", round, st)
+		}
 		req, _ := http.NewRequest("POST", "http://"+addr["ucwa"]+"/ucwa/v1/applications", nil)
 		req.SetBasicAuth("assistant@contoso.com", "Pa$$w0rd")
 		if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 429 {

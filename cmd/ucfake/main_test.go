@@ -29,7 +29,7 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 	if err := run(context.Background(), []string{"--help"}, func(string) string { return "" }, &out, &out); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"-control-addr", "-ews-addr", "-imap-addr", "-sip-addr", "-ucwa-addr", "-admin-addr", "-fixture", "-clock", "-speed", "-log-level", "-state-dir", "UCFAKE_"} {
+	for _, f := range []string{"-control-addr", "-ews-addr", "-imap-addr", "-sip-addr", "-ucwa-addr", "-admin-addr", "-fixture", "-clock", "-speed", "-log-level", "-log-format", "-state-dir", "-control-token", "-control-allowed-hosts", "-admin-open", "-sip-auth", "-version", "healthcheck", "UCFAKE_"} {
 		if !strings.Contains(out.String(), f) {
 			t.Errorf("--help lacks %s", f)
 		}

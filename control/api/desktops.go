@@ -48,10 +48,13 @@ type DismissBanner struct {
 	Delegator string `json:"delegator"`
 }
 
-// DelegateAccess is the body of .../outlook/delegates.
+// DelegateAccess is the body of .../outlook/delegates: the delegates to
+// remove, to add with Outlook's default permissions, and to add with
+// custom ones, applied in that order before OK.
 type DelegateAccess struct {
-	Add    []string `json:"add,omitempty"`
-	Remove []string `json:"remove,omitempty"`
+	Add    []string         `json:"add,omitempty"`
+	Remove []string         `json:"remove,omitempty"`
+	Custom []CustomDelegate `json:"custom,omitempty"`
 }
 
 // LyncMeeting is the body of .../outlook/lync-meeting.

@@ -5,7 +5,7 @@ import "time"
 // Error is every error answer: {"error": "...", "kind": "..."}.
 type Error struct {
 	Error string `json:"error"`
-	Kind  string `json:"kind,omitempty"` // a stable identifier, e.g. "UnknownTenant"
+	Kind  string `json:"kind"` // a stable identifier, e.g. "UnknownTenant"
 }
 
 // TenantRequest is the body of POST /_ucfake/tenants.
@@ -22,8 +22,8 @@ type Tenant struct {
 	Name      string            `json:"name"`
 	Fixture   string            `json:"fixture"`
 	Now       time.Time         `json:"now"`
-	Clock     string            `json:"clock"`               // "virtual" or "real"
-	Endpoints map[string]string `json:"endpoints,omitempty"` // its own listeners: control, ews, imap, sip, ucwa, admin
+	Clock     string            `json:"clock"`     // "virtual" or "real"
+	Endpoints map[string]string `json:"endpoints"` // its own listeners: control, ews, imap, sip, ucwa, admin ({} when none)
 }
 
 // FixtureRequest is the body of POST /_ucfake/fixture.

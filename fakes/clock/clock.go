@@ -3,6 +3,11 @@
 // a Virtual clock that moves only when told to, and the standalone server runs
 // on a Real clock, optionally sped up.
 //
+// Two things here are real time whatever the world's clock: Wait's bound
+// (a wait on a Virtual clock nobody advances still ends) and Deadline, the
+// wall-clock instant the wire faces give their sockets so that a peer that
+// stalls mid-message is cut off.
+//
 // Fidelity contract: timers fire in (due time, creation order) order, each
 // exactly once, on the goroutine that advances a Virtual clock. Nothing is
 // simulated about clock skew between computers: the whole world shares one

@@ -47,3 +47,14 @@ func TestWaitEndsWithTheContext(t *testing.T) {
 		t.Fatalf("got %v, want context.Canceled", err)
 	}
 }
+
+func TestDeadlineIsWallClockFromNow(t *testing.T) {
+	before := time.Now()
+	got := Deadline(time.Minute)
+	if got.Before(before.Add(time.Minute)) || got.After(time.Now().Add(time.Minute)) {
+		t.Fatalf("Deadline(1m) = %v, want about %v", got, before.Add(time.Minute))
+	}
+	if !Deadline(0).IsZero() || !Deadline(-time.Second).IsZero() {
+		t.Fatal("a non-positive duration must mean no deadline")
+	}
+}

@@ -1,9 +1,10 @@
 package directory
 
 import (
-	"sort"
 	"strings"
 	"sync"
+
+	"github.com/google/btree"
 )
 
 // Directory is the fake Active Directory: users and indexes that find one
@@ -12,16 +13,19 @@ import (
 type Directory struct {
 	mu      sync.RWMutex
 	users   map[ID]User
-	bySIP   map[string]ID   // NormalizeSIP of the SIP URI
-	byAlias map[string]ID   // foldKey of the alias
-	bySID   map[string]ID   // foldKey of the SID
-	byName  map[string][]ID // foldKey of the display name; sorted, may hold several
+	bySIP   map[string]ID          // NormalizeSIP of the SIP URI
+	byAlias map[string]ID          // foldKey of the alias
+	bySID   map[string]ID          // foldKey of the SID
+	byName  map[string][]ID        // foldKey of the display name; sorted, may hold several
+	names   *btree.BTreeG[nameKey] // every searchable name, for Search
+	order   *btree.BTreeG[ID]      // every ID, for Users in order
 }
 
 // New returns an empty directory.
 func New() *Directory {
+	names, order := newTrees()
 	return &Directory{users: map[ID]User{}, bySIP: map[string]ID{}, byAlias: map[string]ID{},
-		bySID: map[string]ID{}, byName: map[string][]ID{}}
+		bySID: map[string]ID{}, byName: map[string][]ID{}, names: names, order: order}
 }
 
 // Lookup finds a user by any name, blanks trimmed and case ignored:
@@ -98,10 +102,10 @@ func (d *Directory) Users() []User {
 	d.mu.RLock()
 	defer d.mu.RUnlock()
 	out := make([]User, 0, len(d.users))
-	for _, u := range d.users {
-		out = append(out, u)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID() < out[j].ID() })
+	d.order.Ascend(func(id ID) bool {
+		out = append(out, d.users[id])
+		return true
+	})
 	return out
 }
 
@@ -137,5 +141,6 @@ func (d *Directory) cloneLocked() *Directory {
 	for k, ids := range d.byName {
 		c.byName[k] = append([]ID(nil), ids...)
 	}
+	c.names, c.order = d.names.Clone(), d.order.Clone()
 	return c
 }

@@ -3,6 +3,7 @@ package directory
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -162,5 +163,52 @@ func BenchmarkLookup(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		d.Lookup(fmt.Sprintf("User %d", i%10000))
+	}
+}
+
+func TestSearchFindsByPrefixWithALimit(t *testing.T) {
+	d := New()
+	for i := 0; i < 150; i++ {
+		if _, err := d.Add(User{SMTP: fmt.Sprintf("user%03d@contoso.com", i), DisplayName: fmt.Sprintf("Person %03d", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.Add(User{SMTP: "megan@contoso.com", Alias: "mm", DisplayName: "Megan Manager"})
+	if got, more := d.Search("MEG", 100, nil); len(got) != 1 || more || got[0].SMTP != "megan@contoso.com" {
+		t.Fatalf("by address: %v %v", got, more)
+	}
+	if got, _ := d.Search("megan man", 100, nil); len(got) != 1 {
+		t.Fatalf("by display name: %v", got)
+	}
+	if got, _ := d.Search("mm", 100, nil); len(got) != 1 {
+		t.Fatalf("by alias: %v", got)
+	}
+	got, more := d.Search("user", 100, nil)
+	if len(got) != 100 || !more || got[0].SMTP != "user000@contoso.com" || got[99].SMTP != "user099@contoso.com" {
+		t.Fatalf("capped: %d %v %v", len(got), more, got[0])
+	}
+	odd := func(u User) bool { return strings.HasSuffix(string(u.ID()), "1@contoso.com") }
+	if got, more := d.Search("person", 100, odd); len(got) != 15 || more {
+		t.Fatalf("kept: %d %v", len(got), more)
+	}
+	if got, _ := d.Search("nobody", 100, nil); len(got) != 0 {
+		t.Fatalf("miss: %v", got)
+	}
+	d.Put(User{SMTP: "megan@contoso.com", Alias: "mm", DisplayName: "Megan Director"})
+	if got, _ := d.Search("megan man", 100, nil); len(got) != 0 {
+		t.Fatalf("a replaced name is still found: %v", got)
+	}
+}
+
+func BenchmarkSearch100000(b *testing.B) {
+	d := New()
+	for i := 0; i < 100000; i++ {
+		d.Add(User{SMTP: fmt.Sprintf("u%06d@contoso.com", i), DisplayName: fmt.Sprintf("User %06d", i)})
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if got, _ := d.Search("u04999", 100, nil); len(got) != 10 {
+			b.Fatal(len(got))
+		}
 	}
 }

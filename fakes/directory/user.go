@@ -10,12 +10,15 @@ type ID string
 // credentials. Exchange mailboxes and Lync accounts are attached to it by
 // ID.
 type User struct {
-	SMTP        string `json:"smtp"`        // primary SMTP address; its normalised form is the ID
-	SIP         string `json:"sip"`         // SIP URI, "sip:user@domain"
-	DisplayName string `json:"displayName"` // GAL display name
-	Alias       string `json:"alias"`       // mail nickname, also the down-level logon name
-	Password    string `json:"password"`    // plain text: this is a fake
-	SID         string `json:"sid"`         // security identifier; may be empty
+	SMTP        string `json:"smtp"`               // primary SMTP address; its normalised form is the ID
+	SIP         string `json:"sip"`                // SIP URI, "sip:user@domain"
+	DisplayName string `json:"displayName"`        // GAL display name
+	Alias       string `json:"alias"`              // mail nickname, also the down-level logon name
+	Password    string `json:"password,omitempty"` // plain text: this is a fake
+	SID         string `json:"sid"`                // security identifier; may be empty
+	// Admin marks an administrator: an account the admin cmdlets accept
+	// (default false).
+	Admin bool `json:"admin,omitempty"`
 }
 
 // ID returns the user's canonical identity.
@@ -43,8 +46,9 @@ func (u User) complete() User {
 	return u
 }
 
-// fill sets the empty fields of u from v.
+// fill sets the empty fields of u from v (and Admin when v has it).
 func (u User) fill(v User) User {
+	u.Admin = u.Admin || v.Admin
 	pairs := []struct {
 		dst *string
 		src string

@@ -38,6 +38,9 @@ func (d *Directory) Ensure(u User) (User, error) {
 		u = cur.fill(u)
 	}
 	u = u.complete()
+	if found && u == cur {
+		return cur, nil // nothing to add: no re-indexing
+	}
 	if _, taken := d.users[u.ID()]; taken && !found {
 		return User{}, fail(KindExists, u.SIP, "the SMTP address %s of %s belongs to another user", u.ID(), u.SIP)
 	}
@@ -66,6 +69,7 @@ func (d *Directory) Put(users ...User) error {
 // swap installs the maps of next; the caller holds the lock.
 func (d *Directory) swap(next *Directory) {
 	d.users, d.bySIP, d.byAlias, d.bySID, d.byName = next.users, next.bySIP, next.byAlias, next.bySID, next.byName
+	d.names, d.order = next.names, next.order
 }
 
 // put validates a completed user and stores it, replacing the user with
@@ -96,6 +100,10 @@ func (d *Directory) put(u User) error {
 // index adds u's names to the indexes.
 func (d *Directory) index(u User) {
 	id := u.ID()
+	d.order.ReplaceOrInsert(id)
+	for _, k := range searchKeys(u) {
+		d.names.ReplaceOrInsert(k)
+	}
 	d.bySIP[NormalizeSIP(u.SIP)] = id
 	if k := foldKey(u.Alias); k != "" {
 		d.byAlias[k] = id
@@ -113,6 +121,10 @@ func (d *Directory) index(u User) {
 // unindex removes u's names from the indexes.
 func (d *Directory) unindex(u User) {
 	id := u.ID()
+	d.order.Delete(id)
+	for _, k := range searchKeys(u) {
+		d.names.Delete(k)
+	}
 	delete(d.bySIP, NormalizeSIP(u.SIP))
 	delete(d.byAlias, foldKey(u.Alias))
 	delete(d.bySID, foldKey(u.SID))

@@ -35,9 +35,9 @@ func (h *Handler) serveAutodiscover(w http.ResponseWriter, r *http.Request) bool
 	if _, ok := h.authenticate(w, r); !ok {
 		return true
 	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, MaxBody+1))
-	if err != nil || len(body) > MaxBody {
-		http.Error(w, "413 Request Entity Too Large: autodiscover requests are at most 4 MiB", http.StatusRequestEntityTooLarge)
+	body, err := io.ReadAll(r.Body) // read within MaxBody by tenant.ReadBodies
+	if err != nil {
+		http.Error(w, "400 Bad Request: the request body could not be read: "+err.Error(), http.StatusBadRequest)
 		return true
 	}
 	serve(w, r, body)

@@ -55,8 +55,18 @@
 // UpdateItem, DeleteItem or notifications; restrictions search FieldURI
 // properties only (indexed and extended properties are
 // ErrorUnsupportedPathForQuery) and compare strings without regard to
-// case; UpdateFolder changes folder:PermissionSet only; requests over
-// MaxBody get 413 with a SOAP fault; SOAP 1.2 is refused (415).
+// case; UpdateFolder changes folder:PermissionSet only; SOAP 1.2 is
+// refused (415).
+//
+// Bodies. Every request body is read whole before anything else, even
+// authentication (tenant.ReadBodies): up to MaxBody (4 MiB; Exchange 2013's
+// own EWS limit is larger, 64 MiB of maxAllowedContentLength, a
+// simplification kept from before); a larger body is drained (up to
+// tenant.DefaultDrain, 128 MiB) and answered 413 with an ErrorInvalidRequest
+// SOAP fault (autodiscover: text), then the connection closes, so that a
+// client that writes the whole body before reading sees the answer and not a
+// reset. A body that stalls (no byte for WithBodyStall's limit, 30 s by
+// default) is answered 408 the same way.
 //
 // Bad input. Malformed XML, a root that is not a SOAP 1.1 Envelope, an
 // empty Body, an operation element lacking a child the schema requires

@@ -11,14 +11,13 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/fakes/tenant"
+	"github.com/ucfake/ucfake/fakes/wirelog"
 )
-
-// MaxBody is the largest request body accepted: 4 MiB.
-const MaxBody = 4 << 20
 
 // Path is where EWS is served.
 const Path = "/EWS/Exchange.asmx"
@@ -35,6 +34,7 @@ type Handler struct {
 	// Per request: the tenant's store and faults (see serveTenant).
 	store  *exchange.Store
 	faults *faults.Registry
+	stall  time.Duration // see WithBodyStall
 }
 
 // WithFaults, on a handler made by New, consults reg before every
@@ -45,7 +45,7 @@ func (h *Handler) WithFaults(reg *faults.Registry) *Handler {
 	if h.store != nil {
 		h.faults = reg
 		h.resolve = tenant.Fixed(tenant.Of(h.store, nil, reg, nil))
-		h.http = tenant.Serve(h.resolve, h.serveTenant)
+		h.build()
 	}
 	return h
 }
@@ -74,7 +74,7 @@ func New(store *exchange.Store) *Handler {
 // Serve returns a Handler for every tenant resolve knows.
 func Serve(resolve tenant.Resolver) *Handler {
 	h := &Handler{resolve: resolve, log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	h.http = tenant.Serve(resolve, h.serveTenant)
+	h.build()
 	h.ops = map[string]operation{
 		"AddDelegate": (*Handler).addDelegate, "ConvertId": (*Handler).convertID, "GetDelegate": (*Handler).getDelegate,
 		"UpdateDelegate": (*Handler).updateDelegate, "RemoveDelegate": (*Handler).removeDelegate,
@@ -107,6 +107,7 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request) {
 			writeFault(w, http.StatusInternalServerError, "ErrorInternalServerError", "An internal server error occurred. The operation failed.")
 		}
 	}()
+	wirelog.Op(r.Context(), "Autodiscover", "")
 	if h.serveAutodiscover(w, r) {
 		return
 	}
@@ -114,6 +115,7 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
+	wirelog.Op(r.Context(), r.Method+" "+r.URL.Path, "")
 	user, ok := h.authenticate(w, r)
 	if !ok {
 		return
@@ -137,7 +139,8 @@ func (h *Handler) authenticate(w http.ResponseWriter, r *http.Request) (exchange
 	return exchange.User{}, false
 }
 
-// readBody enforces POST, SOAP 1.1's content type and MaxBody.
+// readBody enforces POST and SOAP 1.1's content type (the body, already
+// read within MaxBody by tenant.ReadBodies, is in memory).
 func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", "POST")
@@ -149,9 +152,9 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool
 		writeFault(w, http.StatusUnsupportedMediaType, "ErrorInvalidRequest", "SOAP 1.2 is not supported; send SOAP 1.1 as text/xml.")
 		return nil, false
 	}
-	doc, err := io.ReadAll(io.LimitReader(r.Body, MaxBody+1))
-	if err != nil || len(doc) > MaxBody {
-		writeFault(w, http.StatusRequestEntityTooLarge, "ErrorInvalidRequest", "The request is larger than 4 MiB.")
+	doc, err := io.ReadAll(r.Body)
+	if err != nil {
+		writeFault(w, http.StatusBadRequest, "ErrorInvalidRequest", "The request body could not be read: "+err.Error())
 		return nil, false
 	}
 	return doc, true
@@ -170,6 +173,7 @@ func (h *Handler) dispatch(ctx context.Context, w http.ResponseWriter, user exch
 		return
 	}
 	op, ok := h.ops[se.Name.Local]
+	wirelog.Op(ctx, se.Name.Local, user.SMTP)
 	if !ok || se.Name.Space != NSMessages {
 		writeSOAPFault(w, http.StatusInternalServerError, unknownOperation(dec, se))
 		return

@@ -164,7 +164,8 @@ func (s *Store) RemoveDelegate(actor, mailbox, user string) error {
 func (s *Store) readDelegate(m *mailbox, d Delegate) Delegate {
 	key := directory.NormalizeSMTP(d.User)
 	for _, df := range delegateFolders(&d.Permissions) {
-		*df.role = RoleOf(m.folder(df.f).perms[key])
+		r, _ := m.folder(df.f).get(key)
+		*df.role = RoleOf(r)
 	}
 	return d
 }

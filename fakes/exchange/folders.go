@@ -65,12 +65,10 @@ func (s *Store) FolderPermissions(actor, mailbox string, f FolderName) ([]Permis
 }
 
 func (s *Store) permissionList(fo *folder) []Permission {
-	out := []Permission{{Principal: PrincipalDefault, Rights: fo.perms["default"]}, {Principal: PrincipalAnonymous, Rights: fo.perms["anonymous"]}}
+	out := []Permission{{Principal: PrincipalDefault, Rights: fo.defaultRights}, {Principal: PrincipalAnonymous, Rights: fo.anonymousRights}}
 	var users []string
-	for p := range fo.perms {
-		if p != "default" && p != "anonymous" {
-			users = append(users, p)
-		}
+	for p := range fo.users() {
+		users = append(users, p)
 	}
 	sort.Strings(users)
 	for _, p := range users {
@@ -112,13 +110,7 @@ func checkFolderRights(f FolderName, r Rights) error {
 	return nil
 }
 
-func setPerm(fo *folder, key string, r Rights) {
-	if r == 0 && key != "default" && key != "anonymous" {
-		delete(fo.perms, key)
-		return
-	}
-	fo.perms[key] = r
-}
+func setPerm(fo *folder, key string, r Rights) { fo.set(key, r) }
 
 // ReplaceFolderPermissions replaces the whole list, as EWS SetFolderField
 // does. Missing Default and Anonymous entries become None. A principal
@@ -130,7 +122,7 @@ func (s *Store) ReplaceFolderPermissions(actor, mailbox string, f FolderName, pe
 	if err != nil {
 		return err
 	}
-	next := map[string]Rights{"default": 0, "anonymous": 0}
+	next := &folder{}
 	seen := map[string]bool{}
 	for _, p := range perms {
 		key, err := s.principalKey(p.Principal)
@@ -144,11 +136,9 @@ func (s *Store) ReplaceFolderPermissions(actor, mailbox string, f FolderName, pe
 			return err
 		}
 		seen[key] = true
-		if p.Rights != 0 || key == "default" || key == "anonymous" {
-			next[key] = p.Rights
-		}
+		next.set(key, p.Rights)
 	}
-	fo.perms = next
+	fo.perms, fo.defaultRights, fo.anonymousRights = next.perms, next.defaultRights, next.anonymousRights
 	s.record(actor, "permissions of "+m.owner+"/"+string(f)+" replaced", "")
 	return nil
 }

@@ -8,54 +8,68 @@ import (
 
 // mailbox is one user's mailbox.
 type mailbox struct {
-	owner     string // lower-case SMTP address
-	folders   map[FolderName]*folder
-	delegates []Delegate // flags only; roles are read from the folders
+	owner     string                   // lower-case SMTP address
+	folders   [len(folderOrder)]folder // in the order of Folders, in one allocation
+	delegates []Delegate               // flags only; roles are read from the folders
 	deliver   DeliverMeetingRequests
 	grants    map[string]map[MailboxRight]bool // user -> admin rights
 	items     []CalendarItem
 }
 
-// folder holds one folder's permission entries and mail.
+// folder holds one folder's permission entries and mail. Default and
+// Anonymous are fields; user entries are allocated on first use (most
+// folders never have one).
 type folder struct {
-	perms    map[string]Rights // principal (lower-case SMTP, "default", "anonymous") -> rights
-	messages []Message
-	nextUID  uint32
+	defaultRights   Rights
+	anonymousRights Rights
+	perms           map[string]Rights // lower-case SMTP address -> rights; nil when none
+	messages        []Message
+	nextUID         uint32
 }
 
 func newMailbox(owner string) *mailbox {
-	m := &mailbox{owner: directory.NormalizeSMTP(owner), folders: map[FolderName]*folder{},
-		deliver: DelegatesAndSendInformationToMe, grants: map[string]map[MailboxRight]bool{}}
-	for _, f := range Folders {
-		fo := &folder{perms: map[string]Rights{"default": 0, "anonymous": 0}, nextUID: 1}
-		if f == Calendar {
-			fo.perms["default"] = FreeBusySimple
-		}
-		m.folders[f] = fo
+	m := &mailbox{owner: directory.NormalizeSMTP(owner), deliver: DelegatesAndSendInformationToMe}
+	for i := range m.folders {
+		m.folders[i].nextUID = 1
 	}
+	m.folders[folderIndex[strings.ToLower(string(Calendar))]].defaultRights = FreeBusySimple
 	return m
 }
 
+// folderOrder is Folders as an array type's length.
+var folderOrder = [...]FolderName{Inbox, Calendar, Tasks, Contacts, Notes, Journal, SentItems, DeletedItems, FreeBusyData, Drafts, Outbox, JunkEmail}
+
+// folderIndex finds a folder's slot by lower-case name.
+var folderIndex = func() map[string]int {
+	m := map[string]int{}
+	for i, f := range folderOrder {
+		m[strings.ToLower(string(f))] = i
+	}
+	return m
+}()
+
 // folder returns a folder by name (case-insensitive) or nil.
 func (m *mailbox) folder(f FolderName) *folder {
-	if fo, ok := m.folders[f]; ok {
-		return fo
+	i, ok := folderIndex[strings.ToLower(string(f))]
+	if !ok {
+		return nil
 	}
-	for name, fo := range m.folders {
-		if strings.EqualFold(string(name), string(f)) {
-			return fo
-		}
-	}
-	return nil
+	return &m.folders[i]
 }
 
 func (m *mailbox) granted(user string, r MailboxRight) bool {
+	if m.grants == nil {
+		return false
+	}
 	return m.grants[directory.NormalizeSMTP(user)][r]
 }
 
 func (m *mailbox) grant(user string, r MailboxRight, on bool) {
 	user = directory.NormalizeSMTP(user)
 	if on {
+		if m.grants == nil {
+			m.grants = map[string]map[MailboxRight]bool{}
+		}
 		if m.grants[user] == nil {
 			m.grants[user] = map[MailboxRight]bool{}
 		}
@@ -93,7 +107,7 @@ func (m *mailbox) rightsOf(f FolderName, user string) Rights {
 	if r, ok := fo.perms[user]; ok {
 		return r
 	}
-	return fo.perms["default"]
+	return fo.defaultRights
 }
 
 // fullControl reports whether user owns the mailbox or has FullAccess.

@@ -13,7 +13,8 @@ func (s *Store) FindMessage(actor, mailbox, id string) (Message, error) {
 	if err != nil {
 		return Message{}, err
 	}
-	for name, fo := range m.folders {
+	for i := range m.folders {
+		name, fo := folderOrder[i], &m.folders[i]
 		for _, msg := range fo.messages {
 			if msg.ID != id {
 				continue

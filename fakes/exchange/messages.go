@@ -71,10 +71,8 @@ func (s *Store) DeliverMessage(mailbox string, f FolderName, raw []byte, flags [
 }
 
 func (m *mailbox) folderName(f FolderName) FolderName {
-	for name := range m.folders {
-		if strings.EqualFold(string(name), string(f)) {
-			return name
-		}
+	if i, ok := folderIndex[strings.ToLower(string(f))]; ok {
+		return folderOrder[i]
 	}
 	return f
 }

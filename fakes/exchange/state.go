@@ -57,10 +57,10 @@ func (s *Store) Export() State {
 
 func exportMailbox(m *mailbox) MailboxState {
 	ms := MailboxState{Owner: m.owner, DeliverMeetingRequests: m.deliver, Delegates: append([]Delegate(nil), m.delegates...)}
-	for _, f := range Folders {
-		fo := m.folders[f]
-		fs := FolderState{Name: f, Permissions: map[string]Rights{}, NextUID: fo.nextUID}
-		for k, v := range fo.perms {
+	for i, f := range Folders {
+		fo := &m.folders[i]
+		fs := FolderState{Name: f, Permissions: map[string]Rights{keyDefault: fo.defaultRights, keyAnonymous: fo.anonymousRights}, NextUID: fo.nextUID}
+		for k, v := range fo.users() {
 			fs.Permissions[k] = v
 		}
 		for _, msg := range fo.messages {
@@ -146,7 +146,9 @@ func importMailbox(ms MailboxState) *mailbox {
 	}
 	m.delegates = append([]Delegate(nil), ms.Delegates...)
 	for _, fs := range ms.Folders {
-		m.folders[fs.Name] = importFolder(fs)
+		if fo := m.folder(fs.Name); fo != nil {
+			*fo = *importFolder(fs)
+		}
 	}
 	for _, g := range ms.Grants {
 		m.grant(g.User, g.Right, true)
@@ -161,9 +163,9 @@ func importMailbox(ms MailboxState) *mailbox {
 // held so that UIDs are never reused, and Default and Anonymous entries
 // are kept even when the state omits them.
 func importFolder(fs FolderState) *folder {
-	fo := &folder{perms: map[string]Rights{"default": 0, "anonymous": 0}, nextUID: fs.NextUID}
+	fo := &folder{nextUID: fs.NextUID}
 	for k, v := range fs.Permissions {
-		fo.perms[strings.ToLower(k)] = v
+		fo.set(strings.ToLower(k), v)
 	}
 	for _, msg := range fs.Messages {
 		fo.messages = append(fo.messages, cloneMessage(msg))

@@ -257,3 +257,21 @@ func TestConcurrentDelegationMailAndWatchers(t *testing.T) {
 		t.Fatalf("watchers saw %d deliveries", notified)
 	}
 }
+
+// TestAuthenticateTakesOnlyTheLogonFormsExchangeDoes refuses, for a right
+// password, every name Exchange would not take.
+func TestAuthenticateTakesOnlyTheLogonFormsExchangeDoes(t *testing.T) {
+	s, _ := newTestStore(t)
+	for _, logon := range []string{"alice@contoso.com", "Alice@Contoso.com", "alice", `CONTOSO\alice`, `contoso\ALICE`, `contoso.com\alice`} {
+		if _, err := s.Authenticate(logon, "pw-alice"); err != nil {
+			t.Errorf("%q refused: %v", logon, err)
+		}
+	}
+	u, _ := s.Lookup("alice")
+	for _, logon := range []string{`EVIL\alice`, `x\y\alice`, `CONTOSO\x\alice`, u.DisplayName, "sip:alice@contoso.com", u.SID, " alice", "alice ", `\alice`,
+		`CONTOSO\alice@contoso.com`, "smtp:alice@contoso.com", `CONTOSO\` + u.DisplayName} {
+		if _, err := s.Authenticate(logon, "pw-alice"); !errors.Is(err, ErrLogonFailed) {
+			t.Errorf("%q accepted: %v", logon, err)
+		}
+	}
+}

@@ -31,7 +31,7 @@ const (
 
 // Folders lists every folder a mailbox has, in display order (the three
 // mail folders added last keep older exports in their order).
-var Folders = []FolderName{Inbox, Calendar, Tasks, Contacts, Notes, Journal, SentItems, DeletedItems, FreeBusyData, Drafts, Outbox, JunkEmail}
+var Folders = folderOrder[:]
 
 // Principals that are not users, for folder permission entries.
 const (

@@ -3,6 +3,8 @@ package exchange
 import (
 	"fmt"
 	"strings"
+
+	"github.com/ucfake/ucfake/fakes/directory"
 )
 
 // AddUser creates a mailbox for u, adding u to the directory when it is not
@@ -70,17 +72,40 @@ func (s *Store) usersLocked() []User {
 	return out
 }
 
-// Authenticate checks a logon name (SMTP address, alias, or
-// "DOMAIN\alias") and password. Error: ErrLogonFailed.
+// Authenticate checks a logon name and password. The name must be in a
+// form Exchange accepts (see logonUser): the SMTP address or UPN,
+// DOMAIN\alias with the organisation's domain, or the bare alias.
+// Error: ErrLogonFailed.
 func (s *Store) Authenticate(logon, password string) (User, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if i := strings.LastIndexByte(logon, '\\'); i >= 0 {
-		logon = logon[i+1:]
-	}
-	u, err := s.lookup(logon)
-	if err != nil || logon == "" || u.Password != password {
+	u, ok := s.logonUser(logon)
+	if !ok || u.Password != password {
 		return User{}, ErrLogonFailed.with(Facts{Actor: logon})
 	}
 	return *u, nil
+}
+
+// MaxResolutions is how many users ResolveNames returns at most, as
+// Exchange's ResolutionSet holds at most 100 resolved entities.
+const MaxResolutions = 100
+
+// ResolveNames finds the mailbox users an entry names, as the GAL resolves
+// a typed name: an exact SMTP address or alias is that user alone;
+// otherwise every user whose SMTP address, alias or display name starts
+// with the entry (case ignored), at most MaxResolutions of them in the
+// order of the names that matched, and whether more matched. It never
+// reads every user.
+func (s *Store) ResolveNames(entry string) ([]User, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q := strings.TrimSpace(entry)
+	if q == "" {
+		return nil, false
+	}
+	if u, err := s.dir.Lookup(q); err == nil && s.mailboxes[string(u.ID())] != nil &&
+		(strings.EqualFold(string(u.ID()), directory.NormalizeSMTP(q)) || strings.EqualFold(u.Alias, q)) {
+		return []User{u}, false
+	}
+	return s.dir.Search(q, MaxResolutions, func(u User) bool { return s.mailboxes[string(u.ID())] != nil })
 }

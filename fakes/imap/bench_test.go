@@ -58,7 +58,7 @@ func BenchmarkSelectFetch100(b *testing.B) {
 		u.Create("INBOX", nil)
 		for i := 0; i < 100; i++ {
 			buf := benchMessage(i)
-			u.Append("INBOX", literal{bytes.NewReader(buf), int64(len(buf))}, &imap.AppendOptions{})
+			u.Append("INBOX", benchLiteral{bytes.NewReader(buf), int64(len(buf))}, &imap.AppendOptions{})
 		}
 		mem.AddUser(u)
 		srv := imapserver.New(&imapserver.Options{NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
@@ -74,9 +74,9 @@ func BenchmarkSelectFetch100(b *testing.B) {
 	})
 }
 
-type literal struct {
+type benchLiteral struct {
 	*bytes.Reader
 	n int64
 }
 
-func (l literal) Size() int64 { return l.n }
+func (l benchLiteral) Size() int64 { return l.n }

@@ -12,7 +12,10 @@ import (
 	"github.com/ucfake/ucfake/fakes/exchange"
 )
 
-func setup(t testing.TB) (*Server, *exchange.Store, *clock.Virtual) {
+func setup(t testing.TB) (*Server, *exchange.Store, *clock.Virtual) { return setupWith(t) }
+
+// setupWith serves manager, assistant and alice (password "pw") with opts.
+func setupWith(t testing.TB, opts ...Option) (*Server, *exchange.Store, *clock.Virtual) {
 	c := clock.NewVirtual(time.Time{})
 	st := exchange.New(exchange.Options{Clock: c})
 	for _, u := range []string{"manager", "assistant", "alice"} {
@@ -20,7 +23,7 @@ func setup(t testing.TB) (*Server, *exchange.Store, *clock.Virtual) {
 			t.Fatal(err)
 		}
 	}
-	s := New(st)
+	s := New(st, opts...)
 	if err := s.Start("127.0.0.1:0"); err != nil {
 		t.Fatal(err)
 	}

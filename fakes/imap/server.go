@@ -1,6 +1,7 @@
 package imap
 
 import (
+	"errors"
 	"io"
 	"log"
 	"net"
@@ -26,10 +27,12 @@ type Server struct {
 	mu        sync.Mutex
 	listeners map[net.Listener]string // tenant of each listener
 	trackers  map[trackerKey]*imapserver.MailboxTracker
-	counts    map[trackerKey]int // messages the trackers know of
-	watches   map[string]watch   // by tenant: the store whose deliveries are tracked
+	counts    map[trackerKey]int                    // messages the trackers know of
+	idlers    map[trackerKey]map[chan struct{}]bool // sessions in IDLE (idle.go)
+	watches   map[string]watch                      // by tenant: the store whose deliveries are tracked
 	closed    bool
 	envs      envelopes
+	cfg       *config
 }
 
 // trackerKey names a folder of one store of one tenant.
@@ -49,17 +52,17 @@ type watch struct {
 var Capabilities = imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapIdle: {}, imap.CapNamespace: {}, imap.CapUnselect: {}}
 
 // New returns a Server over one store (every listener serves it).
-func New(store *exchange.Store) *Server {
-	return Serve(tenant.Fixed(tenant.Of(store, nil, nil, nil)))
+func New(store *exchange.Store, opts ...Option) *Server {
+	return Serve(tenant.Fixed(tenant.Of(store, nil, nil, nil)), opts...)
 }
 
 // Serve returns a Server over every tenant resolve knows.
-func Serve(resolve tenant.Resolver) *Server {
+func Serve(resolve tenant.Resolver, opts ...Option) *Server {
 	s := &Server{resolve: resolve, listeners: map[net.Listener]string{}, trackers: map[trackerKey]*imapserver.MailboxTracker{},
-		counts: map[trackerKey]int{}, watches: map[string]watch{}}
+		counts: map[trackerKey]int{}, idlers: map[trackerKey]map[chan struct{}]bool{}, watches: map[string]watch{}, cfg: configOf(opts)}
 	s.srv = imapserver.New(&imapserver.Options{
 		NewSession: func(c *imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
-			return &session{srv: s, conn: c, tenant: tenantOf(c)}, nil, nil
+			return s.newSession(c), nil, nil
 		},
 		Caps:         Capabilities,
 		InsecureAuth: true,
@@ -87,7 +90,7 @@ func (s *Server) Listen(addr, name string) (net.Listener, error) {
 		ln.Close()
 		return nil, net.ErrClosed
 	}
-	bound := &tenantListener{Listener: ln, tenant: name}
+	bound := &tenantListener{Listener: ln, tenant: name, cfg: s.cfg}
 	s.listeners[bound] = name
 	go func() {
 		s.srv.Serve(bound)
@@ -124,13 +127,18 @@ func (s *Server) Close() error {
 	}
 	s.watches = map[string]watch{}
 	s.mu.Unlock()
-	return s.srv.Close()
+	if err := s.srv.Close(); err != nil && !errors.Is(err, net.ErrClosed) {
+		return err // go-imap closes the listeners again: that they are closed already is no error
+	}
+	return nil
 }
 
-// tenantListener marks its connections with the listener's tenant.
+// tenantListener puts each connection behind the front (frontConn),
+// marked with the listener's tenant.
 type tenantListener struct {
 	net.Listener
 	tenant string
+	cfg    *config
 }
 
 func (l *tenantListener) Accept() (net.Conn, error) {
@@ -138,17 +146,12 @@ func (l *tenantListener) Accept() (net.Conn, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &tenantConn{Conn: c, tenant: l.tenant}, nil
-}
-
-type tenantConn struct {
-	net.Conn
-	tenant string
+	return newFrontConn(c, l.tenant, l.cfg), nil
 }
 
 func tenantOf(c *imapserver.Conn) string {
-	if tc, ok := c.NetConn().(*tenantConn); ok {
-		return tc.tenant
+	if fc, ok := c.NetConn().(*frontConn); ok {
+		return fc.tenant
 	}
 	return tenant.Default
 }
@@ -221,6 +224,7 @@ func (s *Server) grow(key trackerKey, t *imapserver.MailboxTracker, n int) {
 		s.counts[key]++
 		t.QueueNumMessages(uint32(s.counts[key]))
 	}
+	s.wakeLocked(key)
 }
 
 // expunged records that a session expunged seqNums (descending) of a folder.
@@ -235,6 +239,7 @@ func (s *Server) expunged(key trackerKey, seqNums []uint32) {
 		t.QueueExpunge(n)
 		s.counts[key]--
 	}
+	s.wakeLocked(key)
 }
 
 // folders are the mail folders served, by IMAP name.

@@ -234,7 +234,7 @@ func (s *session) Append(name string, r imap.LiteralReader, options *imap.Append
 	if !ok {
 		return nil, &imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeTryCreate, Text: "No such folder " + name}
 	}
-	raw, err := io.ReadAll(io.LimitReader(r, 16<<20))
+	raw, err := s.readMessage(r)
 	if err != nil {
 		return nil, err
 	}
@@ -259,18 +259,31 @@ func (s *session) Append(name string, r imap.LiteralReader, options *imap.Append
 	return &imap.AppendData{UID: imap.UID(m.UID), UIDValidity: st.UIDValidity(s.mailbox, f)}, nil
 }
 
+// readMessage reads an APPEND message whole, or refuses it: over the
+// limit NO [TOOBIG], cut off NO (the front has ended the connection). The
+// session does not implement go-imap's SessionAppendLimit, which would
+// advertise APPENDLIMIT (Exchange does not); the front refuses larger
+// messages before go-imap sees them.
+func (s *session) readMessage(r imap.LiteralReader) ([]byte, error) {
+	limit := s.srv.cfg.appendLimit
+	if r.Size() > limit {
+		return nil, &imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeTooBig, Text: fmt.Sprintf("The message is %d bytes; APPEND takes at most %d", r.Size(), limit)}
+	}
+	raw, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err == nil && int64(len(raw)) != r.Size() {
+		err = fmt.Errorf("%d of %d bytes arrived", len(raw), r.Size())
+	}
+	if err != nil {
+		return nil, &imap.Error{Type: imap.StatusResponseTypeNo, Text: "The message could not be read: " + err.Error()}
+	}
+	return raw, nil
+}
+
 func (s *session) Poll(w *imapserver.UpdateWriter, allowExpunge bool) error {
 	if s.tracker == nil {
 		return nil
 	}
 	return s.tracker.Poll(w, allowExpunge)
-}
-
-func (s *session) Idle(w *imapserver.UpdateWriter, stop <-chan struct{}) error {
-	if s.tracker == nil {
-		return nil
-	}
-	return s.tracker.Idle(w, stop)
 }
 
 func hasFlag(flags []string, f string) bool {

@@ -8,26 +8,40 @@ import (
 	"github.com/ucfake/ucfake/fakes/lync"
 )
 
-var cmdletNames = []string{"New-CsClientPolicy", "Set-CsClientPolicy", "Grant-CsClientPolicy", "Get-CsClientPolicy",
-	"New-CsVoicePolicy", "Set-CsVoicePolicy", "Grant-CsVoicePolicy", "Get-CsVoicePolicy",
-	"Get-CsUser", "Set-CsUser", "Get-CsUserDelegates", "Set-CsUserDelegates", "New-CsTrustedApplication", "SEFAUtil"}
-
-var cmdlets = map[string]cmdlet{
-	"new-csclientpolicy":       newClientPolicy,
-	"set-csclientpolicy":       setClientPolicy,
-	"grant-csclientpolicy":     func(s *lync.Store, p params) (any, error) { return grant(s, p, s.GrantClientPolicy) },
-	"get-csclientpolicy":       func(s *lync.Store, _ params) (any, error) { return s.ClientPolicies(), nil },
-	"new-csvoicepolicy":        newVoicePolicy,
-	"set-csvoicepolicy":        setVoicePolicy,
-	"grant-csvoicepolicy":      func(s *lync.Store, p params) (any, error) { return grant(s, p, s.GrantVoicePolicy) },
-	"get-csvoicepolicy":        func(s *lync.Store, _ params) (any, error) { return s.VoicePolicies(), nil },
-	"get-csuser":               getUser,
-	"set-csuser":               setUser,
-	"get-csuserdelegates":      getDelegates,
-	"set-csuserdelegates":      setDelegates,
-	"new-cstrustedapplication": newTrustedApplication,
-	"sefautil":                 sefautil,
+// cmdletDef is one cmdlet: its PowerShell name, the parameters it binds
+// (the real cmdlet's that ucfake models; any other is refused as unknown)
+// and what it runs.
+type cmdletDef struct {
+	name   string
+	params []string
+	run    cmdlet
 }
+
+var cmdletDefs = []cmdletDef{
+	{"New-CsClientPolicy", []string{"Identity", "EnableExchangeDelegateSync"}, newClientPolicy},
+	{"Set-CsClientPolicy", []string{"Identity", "EnableExchangeDelegateSync"}, setClientPolicy},
+	{"Grant-CsClientPolicy", []string{"Identity", "PolicyName"}, func(s *lync.Store, p params) (any, error) { return grant(s, p, s.GrantClientPolicy) }},
+	{"Get-CsClientPolicy", []string{"Identity"}, getClientPolicies},
+	{"New-CsVoicePolicy", []string{"Identity", "EnableDelegation"}, newVoicePolicy},
+	{"Set-CsVoicePolicy", []string{"Identity", "EnableDelegation"}, setVoicePolicy},
+	{"Grant-CsVoicePolicy", []string{"Identity", "PolicyName"}, func(s *lync.Store, p params) (any, error) { return grant(s, p, s.GrantVoicePolicy) }},
+	{"Get-CsVoicePolicy", []string{"Identity"}, getVoicePolicies},
+	{"Get-CsUser", []string{"Identity"}, getUser},
+	{"Set-CsUser", []string{"Identity", "Enabled", "AudioVideoDisabled", "EnterpriseVoiceEnabled", "RemoteCallControlTelephonyEnabled", "LineURI"}, setUser},
+	{"Get-CsUserDelegates", []string{"User"}, getDelegates},
+	{"Set-CsUserDelegates", []string{"User", "Delegates"}, setDelegates},
+	{"New-CsTrustedApplication", []string{"ApplicationId", "TrustedApplicationPoolFqdn", "Port"}, newTrustedApplication},
+	{"SEFAUtil", []string{"Arguments"}, sefautil},
+}
+
+// cmdlets are the cmdletDefs by lower-case name.
+var cmdlets = func() map[string]cmdletDef {
+	m := map[string]cmdletDef{}
+	for _, c := range cmdletDefs {
+		m[strings.ToLower(c.name)] = c
+	}
+	return m
+}()
 
 // str reads a required string parameter.
 func (p params) str(name string) (string, error) {
@@ -80,12 +94,25 @@ func newClientPolicy(s *lync.Store, p params) (any, error) {
 	return cp, s.NewClientPolicy(cp)
 }
 
+// setClientPolicy is Set-CsClientPolicy: -EnableExchangeDelegateSync
+// absent leaves the setting as it is, $null (JSON null) unsets it. It
+// returns the policy as stored.
 func setClientPolicy(s *lync.Store, p params) (any, error) {
-	cp, err := p.clientPolicy()
+	id, err := p.str("Identity")
 	if err != nil {
 		return nil, err
 	}
-	return cp, s.SetClientPolicy(cp.Identity, cp.EnableExchangeDelegateSync)
+	var sync *bool
+	present, err := p.optional("EnableExchangeDelegateSync", &sync)
+	if err != nil {
+		return nil, err
+	}
+	if present {
+		if err := s.SetClientPolicy(id, sync); err != nil {
+			return nil, err
+		}
+	}
+	return s.ClientPolicy(id)
 }
 
 func newVoicePolicy(s *lync.Store, p params) (any, error) {
@@ -101,31 +128,83 @@ func newVoicePolicy(s *lync.Store, p params) (any, error) {
 	return vp, s.NewVoicePolicy(vp)
 }
 
+// setVoicePolicy is Set-CsVoicePolicy: -EnableDelegation absent leaves
+// the setting as it is; it takes $true or $false, not $null. It returns
+// the policy as stored.
 func setVoicePolicy(s *lync.Store, p params) (any, error) {
 	id, err := p.str("Identity")
 	if err != nil {
 		return nil, err
 	}
-	var on bool
-	if present, err := p.optional("EnableDelegation", &on); err != nil || !present {
-		return nil, fmt.Errorf("%w: -EnableDelegation is required (true or false)", errBadParams)
+	var on *bool
+	present, err := p.optional("EnableDelegation", &on)
+	switch {
+	case err != nil:
+		return nil, err
+	case present && on == nil:
+		return nil, fmt.Errorf("%w: -EnableDelegation takes $true or $false, not $null", errBadParams)
+	case present:
+		if err := s.SetVoicePolicy(id, *on); err != nil {
+			return nil, err
+		}
 	}
-	return lync.VoicePolicy{Identity: id, EnableDelegation: on}, s.SetVoicePolicy(id, on)
+	return s.VoicePolicy(id)
 }
 
+// grant is Grant-CsClientPolicy and Grant-CsVoicePolicy: -PolicyName is
+// mandatory (the reference's syntax: [-PolicyName] <String>); $null (JSON
+// null) removes the per-user grant.
 func grant(s *lync.Store, p params, grant func(string, string) error) (any, error) {
 	user, err := p.str("Identity")
 	if err != nil {
 		return nil, err
 	}
-	var name string
-	if _, err := p.optional("PolicyName", &name); err != nil {
+	var name *string
+	present, err := p.optional("PolicyName", &name)
+	switch {
+	case err != nil:
 		return nil, err
+	case !present:
+		return nil, missingMandatory("PolicyName")
+	case name == nil:
+		name = new(string)
 	}
-	return map[string]string{"Identity": user, "PolicyName": name}, grant(user, name)
+	return map[string]string{"Identity": user, "PolicyName": *name}, grant(user, *name)
 }
 
+// getClientPolicies is Get-CsClientPolicy: every policy, or the one
+// -Identity names (a list either way, as PowerShell's output).
+func getClientPolicies(s *lync.Store, p params) (any, error) {
+	if _, ok := p.lookup("Identity"); !ok {
+		return s.ClientPolicies(), nil
+	}
+	id, err := p.str("Identity")
+	if err != nil {
+		return nil, err
+	}
+	cp, err := s.ClientPolicy(id)
+	return []lync.ClientPolicy{cp}, err
+}
+
+// getVoicePolicies is Get-CsVoicePolicy, as getClientPolicies.
+func getVoicePolicies(s *lync.Store, p params) (any, error) {
+	if _, ok := p.lookup("Identity"); !ok {
+		return s.VoicePolicies(), nil
+	}
+	id, err := p.str("Identity")
+	if err != nil {
+		return nil, err
+	}
+	vp, err := s.VoicePolicy(id)
+	return []lync.VoicePolicy{vp}, err
+}
+
+// getUser is Get-CsUser: the user -Identity names, or every user (a
+// list) without it.
 func getUser(s *lync.Store, p params) (any, error) {
+	if _, ok := p.lookup("Identity"); !ok {
+		return s.Users(), nil
+	}
 	user, err := p.str("Identity")
 	if err != nil {
 		return nil, err

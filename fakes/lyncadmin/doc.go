@@ -17,6 +17,29 @@
 // lync.Options.SEFAUtilDeployed) deploys it; before that every call is
 // refused with 409 SEFAUtilNotDeployed.
 //
+// Parameters bind as PowerShell binds them (binding.go): each cmdlet
+// declares the parameters of the real cmdlet that ucfake models; names
+// match case-insensitively and an unambiguous prefix stands for the whole
+// name ("EnableExch"); an unknown name is refused with 400, kind
+// ParameterBindingException and PowerShell's text "A parameter cannot be
+// found that matches parameter name 'X'." (also for a real parameter
+// ucfake does not model); an ambiguous prefix, a parameter given twice and
+// a missing mandatory one are refused the same way with PowerShell's
+// wording; PowerShell's common parameters (-Verbose, -ErrorAction, -WhatIf,
+// ...) are refused with kind CommonParameterNotModelled. A parameter left
+// out leaves its setting as it is: Set-CsClientPolicy -Identity Global
+// alone changes nothing; JSON null stands for $null
+// (-EnableExchangeDelegateSync $null unsets it, -PolicyName $null removes
+// a grant). -PolicyName of Grant-Cs*Policy is mandatory, as in the
+// reference's syntax. Get-CsClientPolicy, Get-CsVoicePolicy and Get-CsUser
+// without -Identity list everything.
+//
+// Bodies: every request body is read whole before the cmdlet runs
+// (tenant.ReadBodies): up to MaxBody (64 KiB); a larger one is drained (up
+// to tenant.DefaultDrain, 128 MiB) and answered 413 with kind
+// RequestTooLarge, one that stalls for WithBodyStall's limit (default 30 s)
+// 408 with kind RequestTimeout; both close the connection after the answer.
+//
 // GET /admin lists the cmdlets. Results are JSON (SEFAUtil's is its console
 // text under "Output"); errors are 400 (bad parameters, malformed input),
 // 404 (no such user, policy or cmdlet) or 409 (refused by a rule) with

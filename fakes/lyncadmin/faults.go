@@ -20,7 +20,8 @@ import (
 // answer; a delay waits on the tenant's clock first.
 func (h *Handler) WithFaults(reg *faults.Registry) *Handler {
 	if h.store != nil {
-		h.http = tenant.Serve(tenant.Fixed(tenant.Of(nil, h.store, reg, nil)), h.serve)
+		h.resolve = tenant.Fixed(tenant.Of(nil, h.store, reg, nil))
+		h.build()
 	}
 	return h
 }

@@ -2,18 +2,18 @@ package lyncadmin
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/ucfake/ucfake/fakes/lync"
 	"github.com/ucfake/ucfake/fakes/tenant"
+	"github.com/ucfake/ucfake/fakes/wirelog"
 )
-
-// MaxBody is the largest request body accepted (64 KiB).
-const MaxBody = 64 << 10
 
 // cmdlet runs one command with its decoded parameters.
 type cmdlet func(s *lync.Store, p params) (any, error)
@@ -27,8 +27,12 @@ type params map[string]json.RawMessage
 // tenant's current store and committing before it answers. Safe for
 // concurrent use.
 type Handler struct {
-	http  http.Handler
-	store *lync.Store // New's one store, for WithFaults
+	http    http.Handler
+	resolve tenant.Resolver
+	stall   time.Duration // see WithBodyStall
+	store   *lync.Store   // New's one store, for WithFaults
+	// requireAdmin is RequireAdmin's.
+	requireAdmin bool
 }
 
 // New returns a Handler for one store (every tenant name reaches it).
@@ -39,9 +43,12 @@ func New(store *lync.Store) *Handler {
 }
 
 // Serve returns a Handler for every tenant resolve knows.
-func Serve(resolve tenant.Resolver) *Handler {
-	h := &Handler{}
-	h.http = tenant.Serve(resolve, h.serve)
+func Serve(resolve tenant.Resolver, opts ...Option) *Handler {
+	h := &Handler{resolve: resolve}
+	for _, o := range opts {
+		o(h)
+	}
+	h.build()
 	return h
 }
 
@@ -50,12 +57,16 @@ func Serve(resolve tenant.Resolver) *Handler {
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) { h.http.ServeHTTP(w, r) }
 
 func (h *Handler) serve(w http.ResponseWriter, r *http.Request, world tenant.World) {
+	if !h.authorized(w, r, world) {
+		return
+	}
 	name, ok := strings.CutPrefix(r.URL.Path, "/admin/")
 	if r.URL.Path == "/admin" || r.URL.Path == "/admin/" {
 		writeJSON(w, http.StatusOK, map[string]any{"cmdlets": names()})
 		return
 	}
-	run, known := cmdlets[strings.ToLower(name)]
+	def, known := cmdlets[strings.ToLower(name)]
+	wirelog.Op(r.Context(), name, "")
 	if !ok || !known {
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": fmt.Sprintf("no cmdlet %q (GET /admin lists them)", name), "kind": "CommandNotFound"})
 		return
@@ -65,11 +76,7 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, world tenant.Wor
 		return
 	}
 	p := params{}
-	body, _ := io.ReadAll(io.LimitReader(r.Body, MaxBody+1))
-	if len(body) > MaxBody {
-		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]string{"error": "body too large", "kind": "BadParameters"})
-		return
-	}
+	body, _ := io.ReadAll(r.Body) // read within MaxBody by tenant.ReadBodies
 	if strings.EqualFold(name, "SEFAUtil") && isText(r) {
 		if !scripted(w, r, world, "SEFAUtil", p) {
 			sefaText(w, world.Lync(), body)
@@ -80,16 +87,33 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, world tenant.Wor
 		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "the body must be a JSON object of parameters", "kind": "BadParameters"})
 		return
 	}
+	p, err := bind(def, p)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
 	if scripted(w, r, world, name, p) {
 		return
 	}
-	out, err := run(world.Lync(), p)
+	out, err := def.run(world.Lync(), p)
 	if err != nil {
-		status, kind := statusOf(err)
-		writeJSON(w, status, map[string]string{"error": err.Error(), "kind": kind})
+		writeError(w, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// writeError writes err as {"error", "kind"} with its status (statusOf);
+// the tools' own refusals (*Error) show their message alone, as the tool
+// prints it (PowerShell's "A parameter cannot be found ...").
+func writeError(w http.ResponseWriter, err error) {
+	status, kind := statusOf(err)
+	text := err.Error()
+	var ae *Error
+	if errors.As(err, &ae) {
+		text = ae.Message
+	}
+	writeJSON(w, status, map[string]string{"error": text, "kind": kind})
 }
 
 // writeJSON writes v as the JSON response with status.
@@ -101,7 +125,10 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // names lists the cmdlets in their PowerShell spelling, sorted.
 func names() []string {
-	out := append([]string(nil), cmdletNames...)
+	var out []string
+	for _, c := range cmdletDefs {
+		out = append(out, c.name)
+	}
 	sort.Strings(out)
 	return out
 }

@@ -87,7 +87,7 @@ func TestBadRequests(t *testing.T) {
 		{"Frobnicate-CsUser", `{}`, "CommandNotFound", 404},
 		{"Set-CsClientPolicy", `[1,2]`, "BadParameters", 400},
 		{"Set-CsClientPolicy", `{}`, "BadParameters", 400},
-		{"Set-CsVoicePolicy", `{"Identity":"Global"}`, "BadParameters", 400},
+		{"Set-CsVoicePolicy", `{"Identity":"Global","EnableDelegation":null}`, "BadParameters", 400},
 		{"Get-CsUser", `{"Identity":"sip:ghost@contoso.com"}`, "NoSuchUser", 404},
 		{"SEFAUtil", `{"Arguments":["sip:boss@contoso.com"]}`, "", 0},
 	}

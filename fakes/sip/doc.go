@@ -39,7 +39,13 @@
 // To, Call-ID or CSeq (or whose CSeq method differs from its method), gets
 // a bare 400 with ms-diagnostics 1000 and the connection stays open; only
 // framing that leaves no message boundary (an invalid Content-Length, an
-// over-long header) is answered with 400 and then closed. Handler panics
+// over-long header) is answered with 400 and then closed. A message that
+// stops arriving once begun (a Content-Length larger than the body sent, a
+// header cut off) is answered 400 with ms-diagnostics 1000 "the message
+// stalled ..." and closed once no byte has come for Options.Stall
+// (DefaultStall, 30 s, of wall-clock time); between messages a connection
+// may idle for ever, as SIP over TCP keeps its connections. Limits:
+// MaxHeaderBytes (64 KiB) of headers, MaxBodyBytes (1 MiB) of body. Handler panics
 // are recovered into a 400 and logged, but none is known: the wire and the
 // C3P decoder are fuzzed (FuzzAnswer, FuzzDecodeC3P).
 //

@@ -17,6 +17,11 @@ const Allow = "REGISTER, SERVICE, OPTIONS"
 
 // handle answers one request.
 func (s *Server) handle(req *sip.Request, w tenant.World) *sip.Response {
+	if s.opts.Auth && req.Method != sip.OPTIONS {
+		if res := s.authenticate(req, w); res != nil {
+			return res
+		}
+	}
 	switch req.Method {
 	case sip.OPTIONS:
 		res := sip.NewResponseFromRequest(req, 200, "OK", nil)

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/emiago/sipgo/sip"
 
@@ -39,8 +40,17 @@ type Options struct {
 	Store  *lync.Store
 	Faults *faults.Registry
 	Clock  clock.Clock
-	Host   string // the source named in ms-diagnostics; default "ucfake.fe"
-	Logger *slog.Logger
+	Host   string       // the source named in ms-diagnostics; default "ucfake.fe"
+	Logger *slog.Logger // every message is logged at debug level; nil = no lines
+	// Stall is how long a message, once begun, may go without a byte
+	// arriving (a Content-Length larger than the body sent, a header cut
+	// off) before the connection is answered 400 and closed (default
+	// DefaultStall, 30 s; negative: no limit). Wall-clock time.
+	Stall time.Duration
+	// Auth requires digest credentials (RFC 3261 §22) on every request but
+	// OPTIONS: the user a logon name names, with the fixture's password,
+	// and a From that is that user. Default false: anyone may send anything.
+	Auth bool
 }
 
 // Server serves SIP over TCP. Create it with New, then Start or Listen;
@@ -55,6 +65,7 @@ type Server struct {
 	ctx    context.Context // ended by Close: ends scripted-fault waits
 	cancel context.CancelFunc
 	closed bool
+	nonces nonces // Options.Auth's
 }
 
 // New returns a Server over opts.Resolve (or opts.Store).
@@ -65,11 +76,14 @@ func New(opts Options) *Server {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	if opts.Stall == 0 {
+		opts.Stall = DefaultStall
+	}
 	if opts.Resolve == nil {
 		opts.Resolve = tenant.Fixed(tenant.Of(nil, opts.Store, opts.Faults, opts.Clock))
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	return &Server{opts: opts, lns: map[net.Listener]string{}, conns: map[net.Conn]bool{}, ctx: ctx, cancel: cancel}
+	return &Server{opts: opts, lns: map[net.Listener]string{}, conns: map[net.Conn]bool{}, ctx: ctx, cancel: cancel, nonces: newNonces()}
 }
 
 // Start listens on addr (e.g. "127.0.0.1:0") for the default tenant and
@@ -173,9 +187,10 @@ func (s *Server) serve(c net.Conn, name string) {
 		s.mu.Unlock()
 		c.Close()
 	}()
-	r := bufio.NewReader(c)
+	sc := &stallConn{Conn: c, stall: s.opts.Stall}
+	r := bufio.NewReader(sc)
 	for {
-		raw, err := readMessage(r)
+		raw, err := nextMessage(r, sc)
 		if errors.Is(err, io.EOF) || errors.Is(err, net.ErrClosed) {
 			return
 		}
@@ -192,9 +207,9 @@ func (s *Server) serve(c net.Conn, name string) {
 	}
 }
 
-// answer parses one message, serves it on the tenant's world, commits
+// respond parses one message, serves it on the tenant's world, commits
 // the world's changes and returns the bytes of its response.
-func (s *Server) answer(raw []byte, source, name string) (out []byte) {
+func (s *Server) respond(raw []byte, source, name string) (out []byte) {
 	defer func() {
 		if v := recover(); v != nil {
 			s.opts.Logger.Error("SIP handler panic", "panic", v)

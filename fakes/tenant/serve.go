@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+
+	"github.com/ucfake/ucfake/fakes/wirelog"
 )
 
 // Handler is a face's work for one HTTP request on a tenant's world.
@@ -26,6 +28,7 @@ func Serve(resolve Resolver, h Handler) http.Handler {
 			http.Error(w, "invalid tenant: "+err.Error(), http.StatusBadRequest)
 			return
 		}
+		wirelog.Tenant(r.Context(), name)
 		world, err := resolve(name)
 		if err != nil {
 			status := http.StatusInternalServerError

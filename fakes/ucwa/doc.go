@@ -34,11 +34,25 @@
 // Locked, Invited, Everyone) and expirationTime (RFC 3339); other fields,
 // including any attempt at an organizer or delegator, are ignored.
 //
-// The events long poll waits at most the client's timeout (default 30 s of
-// the clock in Options, at most 180 s; timeout=0 answers at once) and ends
-// early when the request is cancelled; the wait is a clock.AfterFunc
-// signal, never a sleep on the wall clock. A nil Options.Clock means the
-// wall clock (clock.NewReal(1)), as in package lync.
+// The events long poll waits at most the client's timeout (?timeout=S in
+// seconds; Options.DefaultWait without it, 30 s by default; capped at
+// Options.MaxWait, 180 s; timeout=0 answers at once). It answers at once
+// when an event arrives, and otherwise when the timeout has passed on the
+// world's clock or in real time, whichever comes first (clock.Wait): a
+// test advancing a virtual clock past the timeout gets the answer at once,
+// and a real client polling a world whose virtual clock nobody advances
+// still gets it after S real seconds (UCWA's own poll answers after its
+// timeout with an empty events resource; assumption that the same holds
+// in a simulated world). It ends early when the request is cancelled. A
+// nil Options.Clock means the wall clock (clock.NewReal(1)), as in package
+// lync.
+//
+// Bodies: every request body is read whole before it is served
+// (tenant.ReadBodies): up to MaxBody (64 KiB); a larger one is drained (up
+// to tenant.DefaultDrain, 128 MiB) and answered 413 with code
+// RequestTooLarge; a body that stalls for Options.BodyStall (default 30 s)
+// is answered 408 with code Timeout; both close the connection after the
+// answer.
 //
 // Scripted faults: with Options.Faults every request first consults the
 // registry (identity = the user's SIP URI; op = the resource's name:

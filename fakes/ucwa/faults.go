@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+
+	"github.com/ucfake/ucfake/fakes/wirelog"
 )
 
 // scripted applies the fault Options.Faults holds for op by the user (sip)
@@ -15,6 +17,7 @@ import (
 // HTTP status to answer with when it is a number from 400 to 599, otherwise
 // a 500 whose subcode is the code. A delay alone then serves the request.
 func (h *Handler) scripted(w http.ResponseWriter, r *http.Request, op, sip string) bool {
+	wirelog.Op(r.Context(), op, sip)
 	f, err := world(r).Faults().Apply(r.Context(), op, sip)
 	if err != nil {
 		return true // the client is gone: nobody to answer

@@ -31,6 +31,11 @@ type Options struct {
 	// DefaultWait is the events long poll's wait without ?timeout
 	// (default 30 s); MaxWait caps it (default 180 s).
 	DefaultWait, MaxWait time.Duration
+	// BodyStall is how long a request body may go without a byte arriving
+	// before it is answered 408 Timeout (default tenant.DefaultBodyStall,
+	// 30 s; negative: no limit). Bodies over MaxBody are answered 413
+	// RequestTooLarge (see tenant.ReadBodies).
+	BodyStall time.Duration
 }
 
 // Handler serves the API. Safe for concurrent use; Close ends every
@@ -56,9 +61,9 @@ func New(o Options) *Handler {
 		o.Resolve = tenant.Fixed(tenant.Of(nil, o.Store, o.Faults, o.Clock))
 	}
 	h := &Handler{opts: o, apps: map[string]*app{}, mux: http.NewServeMux()}
-	h.http = tenant.Serve(o.Resolve, func(w http.ResponseWriter, r *http.Request, world tenant.World) {
+	h.http = tenant.ReadBodies(o.bodyLimits(), tenant.Serve(o.Resolve, func(w http.ResponseWriter, r *http.Request, world tenant.World) {
 		h.mux.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), worldKey{}, world)))
-	})
+	}))
 	const a = "/ucwa/v1/applications/{app}"
 	h.mux.HandleFunc("POST /ucwa/v1/applications", h.createApp)
 	h.mux.HandleFunc("DELETE "+a, h.withApp("application", h.deleteApp))

@@ -126,9 +126,10 @@ func (h *Handler) onBehalfCall(w http.ResponseWriter, r *http.Request, a *app) {
 	writeJSON(w, http.StatusCreated, map[string]any{"state": "Connecting", "delegator": req.Delegator, "to": req.To})
 }
 
-// decode reads a small JSON body; an empty body is allowed.
+// decode reads a JSON body (already read within MaxBody by
+// tenant.ReadBodies); an empty body is allowed.
 func decode(r *http.Request, v any) error {
-	body, err := io.ReadAll(io.LimitReader(r.Body, 64<<10))
+	body, err := io.ReadAll(r.Body)
 	if err != nil || len(body) == 0 {
 		return err
 	}

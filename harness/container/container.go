@@ -1,14 +1,18 @@
 // Package container is a testcontainers-go module for ucfake: it starts the
 // ucfake image (make image builds ucfake:dev, FROM scratch) and returns its
-// endpoints, waiting until its control plane's health endpoint answers.
+// endpoints once its health check passes.
 //
 //	c, err := container.Run(ctx, "ucfake:dev", container.WithFixture("kb000"), container.WithVirtualClock())
-//	defer testcontainers.TerminateContainer(c)
-//	cl := c.Client() // a harness/remote client of the control plane
+//	testcontainers.CleanupContainer(t, c) // or defer testcontainers.TerminateContainer(c)
+//	cl := c.Client()                      // a harness/remote client of the control plane
 //
-// The container runs with host networking on free loopback ports (the
-// machines ucfake is tested on have no bridge network), so endpoints are
-// 127.0.0.1 addresses. Ryuk is not used: callers terminate the container.
+// Networking (WithNetworking): by default the image's ports are published
+// on the host when the engine has a bridge network, and the container runs
+// with host networking on free loopback ports when it has none
+// (dockerd --bridge=none). The module sets no environment variable of the
+// test process: Ryuk, testcontainers' reaper, follows testcontainers' own
+// configuration (TESTCONTAINERS_RYUK_DISABLED=true where its image cannot
+// be pulled, as make test sets it).
 package container
 
 import (
@@ -16,11 +20,9 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"time"
+	"testing"
 
-	"github.com/moby/moby/api/types/container"
 	"github.com/testcontainers/testcontainers-go"
-	"github.com/testcontainers/testcontainers-go/wait"
 
 	"github.com/ucfake/ucfake/control/api"
 	"github.com/ucfake/ucfake/harness/remote"
@@ -32,8 +34,10 @@ const DefaultImage = "ucfake:dev"
 // Container is a running ucfake.
 type Container struct {
 	*testcontainers.DockerContainer
-	ports  map[string]string // endpoint name -> 127.0.0.1:port
-	tenant string            // the tenant Client uses ("" = default)
+	ports      map[string]string // face -> host:port as the test process reaches it
+	networking Networking        // Host or Mapped
+	tenant     string            // the tenant Client uses ("" = default)
+	token      string            // the control plane's token, if any
 }
 
 // Control returns the control plane's base URL.
@@ -54,25 +58,24 @@ func (c *Container) UCWA() string { return "http://" + c.ports["ucwa"] }
 // Admin returns the admin cmdlets' base URL.
 func (c *Container) Admin() string { return "http://" + c.ports["admin"] }
 
+// Networking says how the container was reached: Host or Mapped.
+func (c *Container) Networking() Networking { return c.networking }
+
 // Tenant is the tenant WithTenant created ("" = the default tenant).
 func (c *Container) Tenant() string { return c.tenant }
 
 // Client returns a control-plane client for the container's tenant.
 func (c *Container) Client() *remote.Client {
-	return &remote.Client{Base: c.Control(), Tenant: c.tenant}
+	return &remote.Client{Base: c.Control(), Tenant: c.tenant, Token: c.token}
 }
 
-// Run starts img (DefaultImage when empty) with opts and waits until the
-// control plane's health endpoint answers. On an error after the container
-// was created, the returned Container is not nil: terminate it.
+// Run starts img (Image() when empty) with opts and waits until its health
+// check passes. A missing engine or image is an error saying what to do
+// (ErrNoEngine, ErrNoImage). On an error after the container was created,
+// the returned Container is not nil: terminate it.
 func Run(ctx context.Context, img string, opts ...testcontainers.ContainerCustomizer) (*Container, error) {
 	if img == "" {
-		img = DefaultImage
-	}
-	prepareEnvironment()
-	ports, err := freePorts("control", "sip", "ucwa", "admin", "ews", "imap")
-	if err != nil {
-		return nil, err
+		img = Image()
 	}
 	var set settings
 	for _, o := range opts {
@@ -80,29 +83,99 @@ func Run(ctx context.Context, img string, opts ...testcontainers.ContainerCustom
 			o(&set)
 		}
 	}
-	c, err := run(ctx, img, append(baseCustomizers(ports), opts...))
-	if c == nil {
+	eng, err := connect(ctx, img)
+	if err != nil {
 		return nil, fmt.Errorf("ucfake container: %w", err)
 	}
-	uc := &Container{DockerContainer: c, ports: ports}
+	defer eng.p.Close()
+	return eng.run(ctx, img, choose(set.networking, eng.hasBridge), set, opts)
+}
+
+// RunT is Run for a test: the container is terminated when the test ends
+// (testcontainers.CleanupContainer) and an error fails the test.
+func RunT(t testing.TB, img string, opts ...testcontainers.ContainerCustomizer) *Container {
+	t.Helper()
+	c, err := Run(context.Background(), img, opts...)
+	if c != nil {
+		testcontainers.CleanupContainer(t, c.DockerContainer)
+	}
 	if err != nil {
-		return uc, fmt.Errorf("ucfake container: %w", err)
+		t.Fatal(err)
+	}
+	return c
+}
+
+// run starts the container reached as mode.
+func (e *engine) run(ctx context.Context, img string, mode Networking, set settings, opts []testcontainers.ContainerCustomizer) (*Container, error) {
+	p, host := e.p, endpointHost(os.Getenv("TESTCONTAINERS_HOST_OVERRIDE"), os.Getenv("DOCKER_HOST"))
+	var base []testcontainers.ContainerCustomizer
+	var ports map[string]string
+	if mode == Host {
+		var err error
+		if ports, err = freePorts(); err != nil {
+			return nil, fmt.Errorf("ucfake container: %w", err)
+		}
+		if p, err = e.forHost(); err != nil {
+			return nil, fmt.Errorf("ucfake container: %w", err)
+		}
+		defer p.Close()
+		base = hostCustomizers(ports)
+	} else {
+		base = mappedCustomizers(host)
+	}
+	if set.token != "" {
+		base = append(base, testcontainers.WithEnv(map[string]string{"UCFAKE_CONTROL_TOKEN": set.token}))
+	}
+	req, err := request(img, append(base, opts...))
+	if err != nil {
+		return nil, fmt.Errorf("ucfake container: %w", err)
+	}
+	c, err := p.RunContainer(ctx, req)
+	dc, _ := c.(*testcontainers.DockerContainer)
+	if dc == nil {
+		return nil, fmt.Errorf("ucfake container: %w", explain(err))
+	}
+	uc := &Container{DockerContainer: dc, ports: ports, networking: mode, token: set.token}
+	if err != nil {
+		return uc, fmt.Errorf("ucfake container: %w", explain(err))
+	}
+	if mode == Mapped {
+		if uc.ports, err = mappedPorts(ctx, dc, host); err != nil {
+			return uc, fmt.Errorf("ucfake container: %w", err)
+		}
 	}
 	return uc, uc.createTenant(ctx, set)
 }
 
-// baseCustomizers point every endpoint at a free loopback port, use the
-// host's network and wait on the health endpoint.
-func baseCustomizers(ports map[string]string) []testcontainers.ContainerCustomizer {
-	_, controlPort, _ := net.SplitHostPort(ports["control"])
-	return []testcontainers.ContainerCustomizer{
-		testcontainers.WithEnv(map[string]string{"UCFAKE_CONTROL_ADDR": ports["control"], "UCFAKE_SIP_ADDR": ports["sip"],
-			"UCFAKE_UCWA_ADDR": ports["ucwa"], "UCFAKE_ADMIN_ADDR": ports["admin"],
-			"UCFAKE_EWS_ADDR": ports["ews"], "UCFAKE_IMAP_ADDR": ports["imap"]}),
-		testcontainers.WithHostConfigModifier(func(hc *container.HostConfig) { hc.NetworkMode = "host" }),
-		testcontainers.WithWaitStrategy(wait.ForHTTP("/_ucfake/health").WithPort(controlPort + "/tcp").
-			WithPollInterval(20 * time.Millisecond).WithStartupTimeout(time.Minute)),
+// request applies the customizers to a request for img.
+func request(img string, opts []testcontainers.ContainerCustomizer) (testcontainers.ContainerRequest, error) {
+	req := testcontainers.GenericContainerRequest{ContainerRequest: testcontainers.ContainerRequest{Image: img}, Started: true}
+	for _, o := range opts {
+		if err := o.Customize(&req); err != nil {
+			return req.ContainerRequest, err
+		}
 	}
+	return req.ContainerRequest, nil
+}
+
+// mappedPorts reads the host ports the engine published the faces on.
+func mappedPorts(ctx context.Context, c *testcontainers.DockerContainer, host string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, f := range faces {
+		p, err := c.MappedPort(ctx, f.port+"/tcp")
+		if err != nil {
+			return nil, fmt.Errorf("the %s port %s is not published: %w", f.name, f.port, err)
+		}
+		out[f.name] = hostPort(host, p.Port())
+	}
+	return out, nil
+}
+
+func hostPort(host, port string) string {
+	if isLoopback(host) || host == "" {
+		host = "127.0.0.1"
+	}
+	return net.JoinHostPort(host, port)
 }
 
 // createTenant creates the tenant WithTenant asked for.
@@ -115,55 +188,4 @@ func (c *Container) createTenant(ctx context.Context, set settings) error {
 	}
 	c.tenant = set.tenant
 	return nil
-}
-
-// run is testcontainers.Run with a provider whose default network is the
-// host's: testcontainers otherwise creates a bridge network when the
-// engine has none (dockerd --bridge=none) and attaches the container to it.
-func run(ctx context.Context, img string, opts []testcontainers.ContainerCustomizer) (*testcontainers.DockerContainer, error) {
-	req := testcontainers.GenericContainerRequest{ContainerRequest: testcontainers.ContainerRequest{Image: img}, Started: true}
-	for _, o := range opts {
-		if err := o.Customize(&req); err != nil {
-			return nil, err
-		}
-	}
-	p, err := testcontainers.NewDockerProvider(testcontainers.WithDefaultBridgeNetwork("host"))
-	if err != nil {
-		return nil, err
-	}
-	defer p.Close()
-	c, err := p.RunContainer(ctx, req.ContainerRequest)
-	dc, _ := c.(*testcontainers.DockerContainer)
-	return dc, err
-}
-
-// prepareEnvironment disables Ryuk and reports the host as 127.0.0.1
-// unless the caller set them: inside a container (/.dockerenv)
-// testcontainers would otherwise guess a bridge gateway address.
-func prepareEnvironment() {
-	for k, v := range map[string]string{"TESTCONTAINERS_RYUK_DISABLED": "true", "TESTCONTAINERS_HOST_OVERRIDE": "127.0.0.1"} {
-		if os.Getenv(k) == "" {
-			os.Setenv(k, v)
-		}
-	}
-}
-
-// freePorts picks free loopback ports for the named endpoints.
-func freePorts(names ...string) (map[string]string, error) {
-	out := map[string]string{}
-	var lns []net.Listener
-	defer func() {
-		for _, l := range lns {
-			l.Close()
-		}
-	}()
-	for _, n := range names {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			return nil, err
-		}
-		lns = append(lns, l)
-		out[n] = l.Addr().String()
-	}
-	return out, nil
 }

@@ -31,11 +31,11 @@ const (
 
 // Outcome is what the person sees after using the add-in.
 type Outcome struct {
-	Kind       OutcomeKind
-	Text       string                 // the message shown, for OutcomeError and OutcomeUnavailable
-	Item       *exchange.CalendarItem // for OutcomeSuccess
-	Conference *lync.Conference       // for OutcomeSuccess
-	Why        string                 // the underlying cause, for reports (not shown to the user)
+	Kind       OutcomeKind            `json:"kind"`
+	Text       string                 `json:"text,omitempty"`       // the message shown, for OutcomeError and OutcomeUnavailable
+	Item       *exchange.CalendarItem `json:"item,omitempty"`       // for OutcomeSuccess
+	Conference *lync.Conference       `json:"conference,omitempty"` // for OutcomeSuccess
+	Why        string                 `json:"why,omitempty"`        // the underlying cause, for reports (not shown to the user)
 }
 
 func done(o Outcome) *AddInRequest { return &AddInRequest{outcome: o} }

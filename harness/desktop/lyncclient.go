@@ -36,7 +36,11 @@ type LyncClient struct {
 	// processed holds the Outlook delegates this session has handled;
 	// it is in memory only and starts empty at each sign-in.
 	processed set
-	session   int // bumped at each sign-in; stale timers check it
+	// synced is the Exchange generation of the last pass that left nothing
+	// to do (0: none yet this session); a pass at the same generation is
+	// skipped.
+	synced  uint64
+	session int // bumped at each sign-in; stale timers check it
 }
 
 // policySnapshot is what the client read at sign-in.
@@ -116,7 +120,7 @@ func (c *LyncClient) SignIn() error {
 	}
 	c.running, c.signedIn, c.policy, c.mapiOK, c.notices = true, true, snap, false, nil
 	c.session++
-	c.processed = set{}
+	c.processed, c.synced = set{}, 0
 	if c.profile == nil {
 		c.profile = newProfile()
 	}

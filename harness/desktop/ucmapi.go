@@ -24,11 +24,17 @@ func (c *LyncClient) ucmapiPass() {
 	}
 	c.takeStuck()
 	if reason := c.syncBlocked(); reason != "" {
+		c.synced = 0
 		c.env.record(c.user.SMTP, "UCMAPI: delegate sync skipped on "+c.computer.name, reason)
 		return
 	}
+	gen := c.env.exchange.Generation()
+	if c.synced != 0 && c.synced == gen {
+		return // nothing changed in Exchange since a pass that left nothing to do
+	}
 	dels, err := c.env.exchange.MAPIReadDelegates(c.user.SMTP, c.user.SMTP)
 	if err != nil {
+		c.synced = 0
 		c.mapiOK = !errors.Is(err, exchange.ErrMAPIUnavailable)
 		c.env.record(c.user.SMTP, "UCMAPI: reading Outlook delegates failed", err.Error())
 		return
@@ -37,6 +43,22 @@ func (c *LyncClient) ucmapiPass() {
 	for _, d := range dels {
 		c.configure(d)
 	}
+	c.synced = 0
+	if c.handledAll(dels) {
+		c.synced = gen
+	}
+}
+
+// handledAll reports whether every delegate read is processed: a pass
+// with the same Exchange generation would then do nothing.
+func (c *LyncClient) handledAll(dels []exchange.Delegate) bool {
+	for _, d := range dels {
+		p, err := c.env.resolve(d.User)
+		if err != nil || !c.processed[key(p.SIP)] {
+			return false
+		}
+	}
+	return true
 }
 
 // syncBlocked names the first condition that stops the Outlook-to-Lync

@@ -21,6 +21,7 @@ import (
 type Client struct {
 	Base   string       // e.g. "http://127.0.0.1:7780"
 	Tenant string       // "" = the default tenant (or the tenant of Base's own listener)
+	Token  string       // the server's --control-token, sent as a bearer token; "" = none
 	HTTP   *http.Client // nil = http.DefaultClient
 }
 
@@ -44,7 +45,12 @@ func (c *Client) call(ctx context.Context, method, path string, in, out any) err
 	if err != nil {
 		return err
 	}
-	req.Header.Set("Content-Type", "application/json")
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if c.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+c.Token)
+	}
 	if c.Tenant != "" {
 		req.Header.Set("X-Ucfake-Tenant", c.Tenant)
 	}

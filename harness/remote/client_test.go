@@ -63,3 +63,42 @@ func TestTenantLifecycle(t *testing.T) {
 		t.Fatalf("default deleted: %v", err)
 	}
 }
+
+// TestTheNewOperationsReachTheWorld drives users, policies and a break
+// state through the client, then moves the state to another tenant.
+func TestTheNewOperationsReachTheWorld(t *testing.T) {
+	c, ctx := serve(t), context.Background()
+	if _, err := c.AddUser(ctx, api.NewUser{Alias: "newbie"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.SetTelephony(ctx, "newbie", "Enterprise voice", "tel:+1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.GrantClientPolicy(ctx, "manager", ""); err != nil {
+		t.Fatal(err)
+	}
+	u, err := c.User(ctx, "manager")
+	if err != nil || u.Lync == nil || u.Lync.ExchangeDelegateSync || u.Lync.EffectiveClientPolicy != "Global" {
+		t.Fatalf("%+v %v", u.Lync, err)
+	}
+	f, err := c.Break(ctx, "PC-MANAGER", BreakTimingInterruption, api.Interruption{Count: 2})
+	if err != nil || f.Count != 2 || f.Op != "ConfigureDelegate" {
+		t.Fatalf("%+v %v", f, err)
+	}
+	if err := c.Undo(ctx, "PC-MANAGER", BreakTimingInterruption); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := c.State(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.CreateTenant(ctx, api.TenantRequest{Name: "copy", Fixture: "seed003"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.ForTenant("copy").ImportState(ctx, raw); err != nil {
+		t.Fatal(err)
+	}
+	if u, err := c.ForTenant("copy").User(ctx, "newbie"); err != nil || u.Lync.Telephony != "Enterprise voice" {
+		t.Fatalf("the imported state: %+v %v", u, err)
+	}
+}

@@ -12,14 +12,12 @@ import (
 
 // ForTenant returns a client of the same server for another tenant.
 func (c *Client) ForTenant(name string) *Client {
-	return &Client{Base: c.Base, HTTP: c.HTTP, Tenant: name}
+	return &Client{Base: c.Base, HTTP: c.HTTP, Token: c.Token, Tenant: name}
 }
 
-// Capabilities is what the server reports it implements.
-type Capabilities struct {
-	Operations map[string]string `json:"operations"`
-	Frontends  []api.Endpoint    `json:"frontends"`
-}
+// Capabilities is what the server reports it implements: the operations
+// of its OpenAPI document and its shared listeners.
+type Capabilities = api.Capabilities
 
 // Capabilities reads the operations and the shared listeners.
 func (c *Client) Capabilities(ctx context.Context) (Capabilities, error) {

@@ -1,6 +1,8 @@
 package scenario_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -21,6 +23,7 @@ func (f *failedT) Helper()                        {}
 func (f *failedT) Fatalf(format string, a ...any) { panic(format) }
 func (f *failedT) Cleanup(fn func())              { f.cleanups = append(f.cleanups, fn) }
 func (f *failedT) Failed() bool                   { return true }
+func (f *failedT) Name() string                   { return "Story/1" }
 func (f *failedT) Log(a ...any)                   { f.logged = append(f.logged, a[0].(string)) }
 func (f *failedT) end() {
 	for i := len(f.cleanups) - 1; i >= 0; i-- {
@@ -29,6 +32,16 @@ func (f *failedT) end() {
 }
 
 type ginkgoT struct{ failedT }
+
+func (g *ginkgoT) Name() string { return "Spec 1" }
+
+// name is the artefact name of the fake test.
+func name(ginkgo bool) string {
+	if ginkgo {
+		return "Spec_1"
+	}
+	return "Story_1"
+}
 
 func (g *ginkgoT) AddReportEntryVisibilityFailureOrVerbose(name string, a ...any) {
 	g.entries = map[string]string{name: a[0].(string)}
@@ -40,6 +53,8 @@ func (g *ginkgoT) AddReportEntryVisibilityFailureOrVerbose(name string, a ...any
 // manager's Delegates group and the missing back-end record in the
 // summary.
 func TestAFailedTestShowsTheRootCause(t *testing.T) {
+	artefacts := t.TempDir()
+	t.Setenv(harness.ArtefactsEnv, artefacts)
 	for _, ginkgo := range []bool{false, true} {
 		var ft failedT
 		var tb harness.TB = &ft
@@ -62,6 +77,7 @@ func TestAFailedTestShowsTheRootCause(t *testing.T) {
 			report = strings.Join(ft.logged, "")
 		}
 		for _, want := range []string{
+			"Delegation picture: " + filepath.Join(artefacts, name(ginkgo)+".dot"),
 			"UCMAPI: configuration of sip:assistant@contoso.com interrupted (timing issue between the two Lync clients)",
 			"PC-MANAGER (manager@contoso.com, Lync 2013): signed in, Outlook open, MAPI \"MAPI Status Ok\"; groups: Delegates [sip:assistant@contoso.com]",
 			"Delegate records (Lync back end):\nComputers:",
@@ -71,6 +87,9 @@ func TestAFailedTestShowsTheRootCause(t *testing.T) {
 			if !strings.Contains(report, want) {
 				t.Errorf("ginkgo=%v: the report lacks %q:\n%s", ginkgo, want, report)
 			}
+		}
+		if svg, err := os.ReadFile(filepath.Join(artefacts, name(ginkgo)+".svg")); err != nil || !strings.HasPrefix(string(svg), "<svg") {
+			t.Errorf("no picture: %v %.80s", err, svg)
 		}
 		if !ginkgo {
 			t.Logf("the failure report of the KB Issue 1 story: %d bytes, %d lines", len(report), strings.Count(report, "\n"))

@@ -19,7 +19,7 @@ import (
 
 // event is one line of go test -json (cmd/test2json).
 type event struct {
-	Action  string
+	Action  string // run, output, pass, fail, skip; build-output, build-fail (Go 1.24)
 	Package string
 	Test    string
 	Output  string
@@ -82,6 +82,10 @@ func (r *report) handle(e event) {
 		if _, skip, ok := strings.Cut(line, "ucfake-skip: "); ok {
 			r.skips = append(r.skips, strings.TrimSpace(skip)+" ("+short(e.Package)+")")
 		}
+	case "build-output":
+		fmt.Fprint(r.out, e.Output)
+	case "build-fail":
+		r.failed = true
 	case "skip":
 		if e.Test != "" {
 			r.skips = append(r.skips, e.Test+" ("+short(e.Package)+"): "+reason(r.outputs[key]))

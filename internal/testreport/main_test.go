@@ -40,3 +40,15 @@ func TestReportFailsOnAFailedTest(t *testing.T) {
 		t.Fatalf("%v %q", r.failed, out.String())
 	}
 }
+
+func TestReportShowsBuildErrors(t *testing.T) {
+	in := `{"ImportPath":"p","Action":"build-output","Output":"p/x.go:3:1: undefined: y\n"}
+{"ImportPath":"p","Action":"build-fail"}
+{"Action":"fail","Package":"p","Elapsed":0,"FailedBuild":"p"}`
+	var out bytes.Buffer
+	r := newReport(&out)
+	r.read(strings.NewReader(in))
+	if !r.failed || !strings.Contains(out.String(), "p/x.go:3:1: undefined: y") {
+		t.Fatalf("%v %q", r.failed, out.String())
+	}
+}

@@ -61,8 +61,15 @@ func UCWAMeeting(base, user, pass, subject string) error {
 	return err
 }
 
-// Cmdlet runs an admin cmdlet with JSON parameters.
+// Admin and AdminPassword are the administrator of the embedded
+// organisations, whose Basic credentials the admin cmdlets need.
+const (
+	Admin         = "lyncadmin@contoso.com"
+	AdminPassword = "Pa$$w0rd"
+)
+
+// Cmdlet runs an admin cmdlet with JSON parameters, as Admin.
 func Cmdlet(base, name string, params map[string]any) error {
-	_, err := JSON("POST", base+"/admin/"+name, "", "", params, nil)
+	_, err := JSON("POST", base+"/admin/"+name, Admin, AdminPassword, params, nil)
 	return err
 }
