@@ -65,6 +65,9 @@ func TestMailHeaders(t *testing.T) {
 			t.Errorf("mail lacks %q:\n%s", want, raw)
 		}
 	}
+	if !strings.HasPrefix(raw, "From: \"The manager\" <manager@contoso.com>\r\nCc: ") {
+		t.Errorf("the header does not start with From, then Cc:\n%s", raw)
+	}
 	if strings.Contains(raw, "\r\nTo:") || strings.HasPrefix(raw, "To:") || strings.Contains(raw, "bob") {
 		t.Errorf("a To field or the Bcc recipient is written:\n%s", raw)
 	}
@@ -81,6 +84,9 @@ func TestInvitationDetails(t *testing.T) {
 	it.Location = "Room 12"
 	must(s.CreateCalendarItem("manager", "manager", it, SendToAllAndSaveCopy))
 	raw := string(must(s.Messages("alice", "alice", Inbox))[0].Raw)
+	if !strings.HasPrefix(raw, "From: ") {
+		t.Errorf("the invitation does not start with From:\n%s", raw)
+	}
 	for _, want := range []string{"Mime-Version: 1.0\r\n", "Where: Room 12\r\n"} {
 		if !strings.Contains(raw, want) {
 			t.Errorf("invitation lacks %q:\n%s", want, raw)
@@ -129,6 +135,13 @@ func TestFoldingBoundaries(t *testing.T) {
 	if runeBoundary("\x80\x80\x80\x80\x80", 4) != 4 {
 		t.Error("invalid UTF-8 makes no progress")
 	}
+	// It backs up three octets at most, then cuts where it must.
+	if got := runeBoundary("abc\x80\x80\x80\x80", 6); got != 6 {
+		t.Errorf("runeBoundary backed up to %d over invalid UTF-8", got)
+	}
+	if got := runeBoundary("abcd\x80\x80\x80", 6); got != 3 {
+		t.Errorf("runeBoundary = %d, want the rune start 3", got)
+	}
 }
 
 func TestDeliveredMessagesKeepFlagsDateAndFolderName(t *testing.T) {
@@ -136,9 +149,13 @@ func TestDeliveredMessagesKeepFlagsDateAndFolderName(t *testing.T) {
 	c.AdvanceTo(time.Date(2014, 7, 7, 9, 0, 0, 0, time.UTC))
 	var seen []string
 	s.Watch(func(mb string, f FolderName) { seen = append(seen, mb+"/"+string(f)) })
-	m := must(s.DeliverMessage("bob", "inbox", []byte("Subject: undated\r\n\r\nx\r\n"), []string{`\Flagged`}))
-	if m.Folder != Inbox || len(m.Flags) != 1 || m.Flags[0] != `\Flagged` || !m.Date.Equal(c.Now()) {
+	flags := []string{`\Seen`, `\Flagged`}
+	m := must(s.DeliverMessage("bob", "inbox", []byte("Subject: undated\r\n\r\nx\r\n"), flags))
+	if m.Folder != Inbox || len(m.Flags) != 2 || m.Flags[0] != `\Flagged` || !m.Date.Equal(c.Now()) {
 		t.Fatalf("delivered %+v", m)
+	}
+	if flags[0] != `\Seen` {
+		t.Fatal("the caller's flags were sorted in place")
 	}
 	if len(seen) != 1 || seen[0] != "bob@contoso.com/Inbox" {
 		t.Fatalf("watchers saw %v", seen)
@@ -168,8 +185,8 @@ func TestExpungeKeepsTheUndeleted(t *testing.T) {
 	if len(left) != 2 || left[0].Subject != "a" || left[1].Subject != "c" {
 		t.Fatalf("left %+v", left)
 	}
-	err := s.SetFlags("bob", "bob", Inbox, 7, nil)
-	if e, ok := err.(*Error); !ok || e.Kind != KindItemNotFound || e.Item != "7" {
+	err := s.SetFlags("bob", "bob", Inbox, 10, nil)
+	if e, ok := err.(*Error); !ok || e.Kind != KindItemNotFound || e.Item != "10" {
 		t.Fatalf("unknown UID: %v", err)
 	}
 }
@@ -191,6 +208,15 @@ func TestGrantsIgnoreTheAddressCase(t *testing.T) {
 func TestRightsValuesArePersisted(t *testing.T) {
 	if ReadItems != 1 || CreateItems != 2 || FolderVisible != 512 || FreeBusyDetailed != 2048 || must(RightsOf(RoleEditor)) != 0x23f {
 		t.Fatalf("ReadItems %d CreateItems %d FolderVisible %d FreeBusyDetailed %d Editor %#x", ReadItems, CreateItems, FolderVisible, FreeBusyDetailed, uint32(must(RightsOf(RoleEditor))))
+	}
+}
+
+func TestAnonymousHasItsOwnEntry(t *testing.T) {
+	s, _ := newTestStore(t)
+	noErr(t, s.SetFolderPermission("manager", "manager", Tasks, PrincipalAnonymous, ReadItems|FolderVisible))
+	ps := must(s.FolderPermissions("manager", "manager", Tasks))
+	if ps[1].Principal != PrincipalAnonymous || ps[1].Rights != ReadItems|FolderVisible || ps[0].Rights != 0 {
+		t.Fatalf("permissions %+v", ps)
 	}
 }
 
@@ -230,7 +256,7 @@ func TestTheEventLogSaysWhatHappened(t *testing.T) {
 	for _, want := range []string{
 		"delegate assistant@contoso.com added to manager@contoso.com (Calendar None)",
 		"delegate alice@contoso.com added to manager@contoso.com (Calendar Editor)",
-		"MAPI service off ()", "MAPI service on ()",
+		"MAPI service off ()\nMAPI service on ()",
 		`created in manager@contoso.com (sent on behalf by alice@contoso.com)`,
 		"delivered to bob@contoso.com/Inbox (from manager@contoso.com, sender alice@contoso.com)",
 		"delivered to manager@contoso.com/Inbox (from bob@contoso.com, informational copy)",
