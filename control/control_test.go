@@ -225,3 +225,17 @@ func TestEventsSayHowManyEntriesWereDropped(t *testing.T) {
 		t.Fatalf("a since inside the ring reports dropped entries: %v", out)
 	}
 }
+
+// With Exchange's MAPI service down, Outlook's Delegate Access is refused
+// with Outlook's message (409), not a server error.
+func TestOutlookWithoutExchangeIsARefusal(t *testing.T) {
+	s := newServer(t)
+	call(t, s, "POST", "/_ucfake/computers/PC-MANAGER/outlook/open", "")
+	if st, out := call(t, s, "POST", "/_ucfake/mapi", `{"on":false}`); st != 200 {
+		t.Fatalf("mapi: %d %v", st, out)
+	}
+	st, out := call(t, s, "POST", "/_ucfake/computers/PC-MANAGER/outlook/delegates", `{"add":["assistant"]}`)
+	if st != 409 || out["error"] != "The connection to Microsoft Exchange is unavailable. Outlook must be online or connected to complete this action." {
+		t.Fatalf("%d %v", st, out)
+	}
+}

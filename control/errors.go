@@ -85,7 +85,8 @@ var lyncStatus = map[lync.Kind]int{
 
 // desktopErrors are refusals of a simulated desktop: 409.
 var desktopErrors = []error{desktop.ErrNotSignedIn, desktop.ErrNotAvailable, desktop.ErrOutlookClosed,
-	desktop.ErrClientRunning, desktop.ErrDialogClosed, desktop.ErrEditorLinkHidden, desktop.ErrEditorOKDisabled}
+	desktop.ErrClientRunning, desktop.ErrDialogClosed, desktop.ErrEditorLinkHidden, desktop.ErrEditorOKDisabled,
+	desktop.ErrExchangeUnavailable, desktop.ErrNothingToAdd}
 
 // reqError is an error of the request itself, with its status.
 type reqError struct {

@@ -91,7 +91,6 @@ func (s *Store) AddDelegate(actor, mailbox string, d Delegate) (Delegate, error)
 	if err := validateRoles(&d); err != nil {
 		return Delegate{}, err
 	}
-	d.User = u.SMTP
 	applyDelegate(m, key, &d)
 	m.delegates = append(m.delegates, Delegate{User: u.SMTP, ReceiveCopiesOfMeetingMessages: d.ReceiveCopiesOfMeetingMessages, ViewPrivateItems: d.ViewPrivateItems})
 	m.grant(key, SendOnBehalf, true)

@@ -14,9 +14,6 @@ const maxContentOctets = 75
 // space, and no UTF-8 sequence is split across lines. Unfolding (removing
 // every CRLF followed by one space) gives the line back.
 func foldContentLine(line string) string {
-	if len(line) <= maxContentOctets {
-		return line
-	}
 	var b strings.Builder
 	limit := maxContentOctets
 	for len(line) > limit {

@@ -25,26 +25,26 @@ type mailParts struct {
 // and encodes the header fields and quoted-printable encodes the body.
 // Bcc recipients are never written.
 func buildMail(p mailParts) ([]byte, error) {
+	// go-message writes a header's fields last-added first, so they are
+	// added here from the last (Content-Type) to the first (From), as in
+	// invitationHeader; an empty address list writes no field.
 	var h gomail.Header
-	h.SetAddressList("From", []*gomail.Address{{Name: p.from.DisplayName, Address: p.from.SMTP}})
-	if p.sender != nil {
-		h.SetAddressList("Sender", []*gomail.Address{{Name: p.sender.DisplayName, Address: p.sender.SMTP}})
-	}
-	if len(p.to) > 0 {
-		h.SetAddressList("To", p.to)
-	}
-	if len(p.cc) > 0 {
-		h.SetAddressList("Cc", p.cc)
-	}
-	h.SetSubject(p.subject)
-	h.SetDate(p.date)
-	h.SetMessageID(p.id + "@" + domainOf(p.from.SMTP))
-	h.Set("MIME-Version", "1.0")
+	h.Set("Content-Transfer-Encoding", "quoted-printable")
 	ct := "text/plain"
 	if p.html {
 		ct = "text/html"
 	}
 	h.SetContentType(ct, map[string]string{"charset": "utf-8"})
+	h.Set("MIME-Version", "1.0")
+	h.SetMessageID(p.id + "@" + domainOf(p.from.SMTP))
+	h.SetDate(p.date)
+	h.SetSubject(p.subject)
+	h.SetAddressList("Cc", p.cc)
+	h.SetAddressList("To", p.to)
+	if p.sender != nil {
+		h.SetAddressList("Sender", []*gomail.Address{{Name: p.sender.DisplayName, Address: p.sender.SMTP}})
+	}
+	h.SetAddressList("From", []*gomail.Address{{Name: p.from.DisplayName, Address: p.from.SMTP}})
 	var b bytes.Buffer
 	w, err := gomail.CreateSingleInlineWriter(&b, h)
 	if err != nil {

@@ -28,10 +28,10 @@ func (c *LyncClient) shownDelegators() []string {
 	return out
 }
 
-// actsFor reports whether the client has taken up a delegation for sip,
-// so that the add-in may schedule on sip's behalf.
+// actsFor reports whether the signed-in client has taken up a delegation
+// for sip, so that the add-in may schedule on sip's behalf.
 func (c *LyncClient) actsFor(sip string) bool {
-	return c.signedIn && c.kind.Delegation() && contains(c.shownDelegators(), sip)
+	return c.signedIn && contains(c.shownDelegators(), sip)
 }
 
 // setDelegators records the delegators the back end replicated to the

@@ -6,6 +6,8 @@ import (
 
 	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/events"
+	"github.com/ucfake/ucfake/fakes/exchange"
+	"github.com/ucfake/ucfake/fakes/lync"
 )
 
 // Cause is the simulation's root cause of a delegation that does not work,
@@ -43,10 +45,12 @@ var syncReasons = []struct{ text, entry string }{
 // Explain returns why delegate cannot act for manager, as far as the
 // simulation knows (the zero Cause when it knows no reason): an Outlook
 // delegate removed while the back end's record stays, a back-end record
-// that has not yet replicated, or the last reason the manager's Lync client
-// logged for not configuring the delegate (policy, MAPI, Outlook closed,
-// client kind or build, a stuck or interrupted configuration, no Editor
-// rights).
+// that has not yet replicated, the delegation threshold exceeded, the
+// delegate's own client not having taken the delegation up (its MAPI
+// connection, or no Editor rights to confirm), or the last reason the
+// manager's Lync client logged for not configuring the delegate (policy,
+// MAPI, Outlook closed, client kind or build, a stuck or interrupted
+// configuration, no Editor rights).
 func (e *Env) Explain(manager, delegate string) Cause {
 	m, errM := e.resolve(manager)
 	d, errD := e.resolve(delegate)
@@ -71,6 +75,33 @@ func (e *Env) explainRecord(m, d Person) Cause {
 		return Cause{Text: m.SMTP + " removed " + d.SMTP + " from Outlook's Delegate Access; the Lync back end still lists the delegate (a one-time record)", Catalogue: "kb000-i2-cause-outlook-removal"}
 	case !contains(e.lync.View(d.SIP).Delegators, m.SIP):
 		return Cause{Text: "the back end's record of " + d.SIP + " as " + m.SIP + "'s delegate has not yet replicated to the delegate's clients", Catalogue: "kb000-i1-step3"}
+	case len(e.lync.Delegates(m.SIP)) > lync.DelegationThreshold || len(e.lync.Delegators(d.SIP)) > lync.DelegationThreshold:
+		return Cause{Text: fmt.Sprintf("the delegation threshold of %d delegators and %d delegates is exceeded (%s has %d delegates, %s %d delegators)",
+			lync.DelegationThreshold, lync.DelegationThreshold, m.SIP, len(e.lync.Delegates(m.SIP)), d.SIP, len(e.lync.Delegators(d.SIP)))}
+	}
+	return e.explainDelegateSide(m, d)
+}
+
+// explainDelegateSide covers a replicated record that no signed-in client
+// of the delegate has taken up (see delegators.go). It takes the desktop
+// lock.
+func (e *Env) explainDelegateSide(m, d Person) Cause {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var clients []*LyncClient
+	for _, c := range e.clients[key(d.SIP)] {
+		if c.actsFor(key(m.SIP)) {
+			return Cause{}
+		}
+		clients = append(clients, c)
+	}
+	for _, c := range clients {
+		if !c.mapiOK {
+			return Cause{Text: d.SMTP + "'s Lync client on " + c.computer.name + " cannot reach Exchange's MAPI service to confirm its rights on " + m.SMTP + "'s Calendar", Catalogue: "kb000-mi-either-client"}
+		}
+	}
+	if len(clients) > 0 && !e.exchange.EffectiveRights(m.SMTP, exchange.Calendar, d.SMTP).Has(editorRights) {
+		return Cause{Text: d.SMTP + " holds no Editor rights on " + m.SMTP + "'s Calendar, so the delegate's client does not take the delegation up", Catalogue: "kb000-mi-permission-check"}
 	}
 	return Cause{}
 }

@@ -100,6 +100,10 @@ func walk(fset *token.FileSet, fn string, n ast.Node) []site {
 	var out []site
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.CallExpr:
+			if logCall(fset, n) {
+				return false // an event-log line: not mutated (docs/mutation.md)
+			}
 		case *ast.ReturnStmt:
 			if returnsError(n) {
 				// The other results of a return with an error are
@@ -229,7 +233,8 @@ func negateSite(fset *token.FileSet, fn string, e *ast.Expr) site {
 
 // removeSites removes, one at a time, each statement of a block that has
 // an effect of its own: calls, assignments (not declarations), ++ and --.
-// Calls that only write the event log are left alone (see docs/mutation.md).
+// Calls that only write the event log, and their arguments, are left alone
+// (see docs/mutation.md).
 func removeSites(fset *token.FileSet, fn string, list *[]ast.Stmt) []site {
 	var out []site
 	for i, st := range *list {
