@@ -1,7 +1,6 @@
 package clock
 
 import (
-	"container/heap"
 	"fmt"
 	"sync"
 	"time"
@@ -18,9 +17,12 @@ import (
 // a callback.
 type Virtual struct {
 	mu      sync.Mutex
+	start   time.Time // due times are kept as offsets from start
 	now     time.Time
 	seq     uint64
-	pending timerHeap
+	pending timerHeap // due timers, stopped ones included until popped
+	live    int       // pending timers not stopped
+	stale   int       // stopped timers still in pending
 	fired   uint64
 }
 
@@ -29,7 +31,7 @@ func NewVirtual(start time.Time) *Virtual {
 	if start.IsZero() {
 		start = Epoch
 	}
-	return &Virtual{now: start}
+	return &Virtual{start: start, now: start}
 }
 
 // Now returns the clock's current time.
@@ -47,8 +49,9 @@ func (v *Virtual) AfterFunc(d time.Duration, f func()) Timer {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	v.seq++
-	t := &virtualTimer{clock: v, when: v.now.Add(d), seq: v.seq, f: f, index: -1}
-	heap.Push(&v.pending, t)
+	t := &virtualTimer{clock: v, when: v.now.Add(d), f: f}
+	v.pending.push(entry{at: t.when.Sub(v.start), seq: v.seq, t: t})
+	v.live++
 	return t
 }
 
@@ -106,17 +109,18 @@ func (v *Virtual) RunUntilIdle(limit time.Duration) (int, error) {
 func (v *Virtual) Next() (time.Time, bool) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
+	v.dropStopped()
 	if len(v.pending) == 0 {
 		return time.Time{}, false
 	}
-	return v.pending[0].when, true
+	return v.pending[0].t.when, true
 }
 
 // Pending returns how many timers have not fired or been stopped.
 func (v *Virtual) Pending() int {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	return len(v.pending)
+	return v.live
 }
 
 // Fired returns how many timers have fired since the clock was created.
@@ -131,10 +135,13 @@ func (v *Virtual) Fired() uint64 {
 func (v *Virtual) popDue(limit time.Time) *virtualTimer {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if len(v.pending) == 0 || v.pending[0].when.After(limit) {
+	v.dropStopped()
+	if len(v.pending) == 0 || v.pending[0].t.when.After(limit) {
 		return nil
 	}
-	t := heap.Pop(&v.pending).(*virtualTimer)
+	t := v.pending.pop().t
+	t.done = true
+	v.live--
 	if t.when.After(v.now) {
 		v.now = t.when
 	}
@@ -142,50 +149,41 @@ func (v *Virtual) popDue(limit time.Time) *virtualTimer {
 	return t
 }
 
-type virtualTimer struct {
-	clock *Virtual
-	when  time.Time
-	seq   uint64
-	f     func()
-	index int
+// dropStopped pops stopped timers off the top of the heap; the caller
+// holds v.mu.
+func (v *Virtual) dropStopped() {
+	for len(v.pending) > 0 && v.pending[0].t.stopped {
+		v.pending.pop()
+		v.stale--
+	}
 }
 
-// Stop removes the timer if it has not fired yet.
+type virtualTimer struct {
+	clock   *Virtual
+	when    time.Time
+	f       func()
+	done    bool // fired
+	stopped bool
+}
+
+// Stop removes the timer if it has not fired yet. A stopped timer stays
+// in the heap until it reaches the top or stopped timers outnumber live
+// ones, when the heap is rebuilt without them.
 func (t *virtualTimer) Stop() bool {
-	t.clock.mu.Lock()
-	defer t.clock.mu.Unlock()
-	if t.index < 0 {
+	v := t.clock
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if t.done || t.stopped {
 		return false
 	}
-	heap.Remove(&t.clock.pending, t.index)
-	return true
-}
-
-type timerHeap []*virtualTimer
-
-func (h timerHeap) Len() int { return len(h) }
-func (h timerHeap) Less(i, j int) bool {
-	if h[i].when.Equal(h[j].when) {
-		return h[i].seq < h[j].seq
+	t.stopped = true
+	v.live--
+	v.stale++
+	if v.stale > 64 && v.stale > v.live {
+		v.pending = v.pending.without(func(e entry) bool { return e.t.stopped })
+		v.stale = 0
 	}
-	return h[i].when.Before(h[j].when)
-}
-func (h timerHeap) Swap(i, j int) {
-	h[i], h[j] = h[j], h[i]
-	h[i].index, h[j].index = i, j
-}
-func (h *timerHeap) Push(x any) {
-	t := x.(*virtualTimer)
-	t.index = len(*h)
-	*h = append(*h, t)
-}
-func (h *timerHeap) Pop() any {
-	old := *h
-	t := old[len(old)-1]
-	old[len(old)-1] = nil
-	t.index = -1
-	*h = old[:len(old)-1]
-	return t
+	return true
 }
 
 // AwaitPending blocks until more than n timers are pending (a goroutine
