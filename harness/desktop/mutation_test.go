@@ -1,6 +1,7 @@
 package desktop
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -131,5 +132,115 @@ func TestBannersOfASignedOutClientAndDismissedNotices(t *testing.T) {
 	}
 	if err := asst.Lync().DismissBanner("manager"); err == nil {
 		t.Fatal("a banner no longer shown is dismissed again")
+	}
+}
+
+// A user signed in on two computers: signing out of one leaves the other
+// following the back end.
+func TestTheOtherComputerOfAUserStillFollowsReplication(t *testing.T) {
+	e, _, asst := delegation(t)
+	lap := e.computer(t, "LAPTOP-A", "assistant")
+	e.advance(t, time.Minute)
+	asst.Lync().SignOut()
+	if err := e.ly.RemoveDelegate("manager", "assistant", lync.SourceAdmin); err != nil {
+		t.Fatal(err)
+	}
+	e.advance(t, 5*time.Minute)
+	if _, ok := lap.Lync().Group("People I Manage Calls For"); ok {
+		t.Fatal("the laptop did not follow the removal")
+	}
+	if bs := lap.Lync().Banners(); len(bs) != 1 || !bs[0].Removed {
+		t.Fatalf("laptop banners %+v", bs)
+	}
+}
+
+// A new meeting without a start is tomorrow at the current hour; without a
+// duration it lasts 30 minutes; the attendees are resolved in the GAL.
+func TestNewMeetingDefaults(t *testing.T) {
+	e := newTestEnv(t, time.Date(2014, 7, 7, 9, 20, 0, 0, time.UTC))
+	e.addUsers(t, "manager", "alice")
+	mgr := e.computer(t, "PC-M", "manager")
+	it, err := mgr.Outlook().NewMeeting("", Meeting{Subject: "s", Attendees: []string{"alice"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2014, 7, 8, 9, 0, 0, 0, time.UTC)
+	if !it.Start.Equal(start) || !it.End.Equal(start.Add(30*time.Minute)) || it.Organizer != "manager@contoso.com" ||
+		len(it.Attendees) != 1 || it.Attendees[0] != "alice@contoso.com" {
+		t.Fatalf("item %+v", it)
+	}
+	at := time.Date(2014, 7, 9, 14, 0, 0, 0, time.UTC)
+	it, err = mgr.Outlook().NewMeeting("", Meeting{Subject: "t", Start: at, Duration: time.Nanosecond})
+	if err != nil || !it.Start.Equal(at) || !it.End.Equal(at.Add(time.Nanosecond)) {
+		t.Fatalf("item %+v, %v", it, err)
+	}
+	if _, err := mgr.Outlook().NewMeeting("", Meeting{Attendees: []string{"ghost"}}); err == nil {
+		t.Fatal("an attendee outside the GAL is accepted")
+	}
+}
+
+// Only a signed-in client with delegation shows groups; only the
+// Delegates group can be edited, and only for its members.
+func TestGroupsAndRemoveFromGroupRefusals(t *testing.T) {
+	_, mgr, asst := delegation(t)
+	if _, ok := mgr.Lync().Group("No such group"); ok {
+		t.Fatal("an unknown group is shown")
+	}
+	if err := asst.Lync().RemoveFromGroup("People I Manage Calls For", "manager"); !errors.Is(err, ErrNotAvailable) {
+		t.Fatalf("editing People I Manage Calls For: %v", err)
+	}
+	if err := mgr.Lync().RemoveFromGroup("Delegates", "manager"); err == nil {
+		t.Fatal("a contact outside the group is removed")
+	}
+	if err := mgr.Lync().RemoveFromGroup("Delegates", "ghost"); err == nil {
+		t.Fatal("a name outside the GAL is removed")
+	}
+	mgr.Lync().SignOut()
+	if gs := mgr.Lync().Groups(); gs != nil {
+		t.Fatalf("a signed-out client shows %+v", gs)
+	}
+	if err := mgr.Lync().RemoveFromGroup("Delegates", "assistant"); !errors.Is(err, ErrNotSignedIn) {
+		t.Fatalf("signed out: %v", err)
+	}
+}
+
+// A delegate removed from the Delegates group and added back in the
+// delegate editor before the next sign-in is no longer pending removal:
+// the sign-in keeps its record.
+func TestADelegateAddedBackIsNotRemovedAtSignIn(t *testing.T) {
+	e := newTestEnv(t, time.Time{})
+	e.addUsers(t, "manager", "assistant")
+	if _, err := e.ly.SetTelephony("manager", lync.EnterpriseVoice, ""); err != nil {
+		t.Fatal(err)
+	}
+	mgr := e.computer(t, "PC-M", "manager")
+	ed, _ := mgr.Lync().EditDelegateMembers()
+	if err := ed.Add("assistant").OK(); err != nil {
+		t.Fatal(err)
+	}
+	e.advance(t, 5*time.Minute) // the record replicates to the manager's client
+	if err := mgr.Lync().RemoveFromGroup("Delegates", "assistant"); err != nil {
+		t.Fatal(err)
+	}
+	p := e.Export().Computers[0].Lync.Profile
+	if len(p.Removals) != 1 || !p.PendingRemoval["sip:assistant@contoso.com"].Equal(e.clk.Now().Add(5*time.Minute)) {
+		t.Fatalf("after the removal: %+v", p)
+	}
+	ed, _ = mgr.Lync().EditDelegateMembers()
+	if err := ed.Add("assistant").OK(); err != nil {
+		t.Fatal(err)
+	}
+	if p := e.Export().Computers[0].Lync.Profile; len(p.Removals) != 0 || len(p.PendingRemoval) != 0 {
+		t.Fatalf("after adding back: %+v", p)
+	}
+	mgr.Lync().SignOut()
+	if err := mgr.Lync().SignIn(); err != nil {
+		t.Fatal(err)
+	}
+	if !e.ly.IsDelegate("manager", "assistant") {
+		t.Fatal("the sign-in deleted the record of a delegate added back")
+	}
+	if g, ok := mgr.Lync().Group("Delegates"); !ok || len(g.Members) != 1 {
+		t.Fatalf("Delegates %+v %v", g, ok)
 	}
 }
