@@ -244,3 +244,54 @@ func TestADelegateAddedBackIsNotRemovedAtSignIn(t *testing.T) {
 		t.Fatalf("Delegates %+v %v", g, ok)
 	}
 }
+
+// Installing another client kind ends the running client, as an installer
+// does; the new kind runs at the next sign-in.
+func TestInstallLyncExitsTheRunningClient(t *testing.T) {
+	_, _, asst := delegation(t)
+	asst.InstallLync(SfB2016)
+	if asst.Lync().Running() || asst.Lync().SignedIn() || asst.Lync().Kind() != SfB2016 {
+		t.Fatalf("after the install: running %v, signed in %v, kind %v", asst.Lync().Running(), asst.Lync().SignedIn(), asst.Lync().Kind())
+	}
+	if err := asst.DeleteLyncProfile(); err != nil {
+		t.Fatalf("the profile of an exited client: %v", err)
+	}
+}
+
+// Export keeps the newest MaxAddInRequests requests, oldest first; a
+// restored finished request stays as it was.
+func TestExportKeepsTheNewestAddInRequests(t *testing.T) {
+	e, _, asst := delegation(t)
+	ok := asst.Outlook().ScheduleLyncMeeting("", Meeting{Subject: "kept"})
+	if ok.Outcome().Kind != OutcomeSuccess {
+		t.Fatalf("outcome %+v", ok.Outcome())
+	}
+	r := e.restore(t)
+	r.advance(t, time.Hour)
+	if got, found := r.AddIn(1); !found || got.Outcome().Kind != OutcomeSuccess {
+		t.Fatalf("restored request 1: %v", found)
+	}
+	asst.Outlook().Close()
+	for i := 0; i < MaxAddInRequests; i++ {
+		asst.Outlook().ScheduleLyncMeeting("", Meeting{})
+	}
+	st := e.Export()
+	if n := len(st.AddIns); n != MaxAddInRequests || st.AddIns[0].ID != 2 || st.AddIns[n-1].ID != MaxAddInRequests+1 || st.NextAddIn != MaxAddInRequests+1 {
+		t.Fatalf("%d requests exported, %d to %d, next %d", n, st.AddIns[0].ID, st.AddIns[n-1].ID, st.NextAddIn)
+	}
+}
+
+// A state written without nextAddIn numbers new requests after the ones
+// it holds.
+func TestImportNumbersAfterTheRequestsItHolds(t *testing.T) {
+	e := newTestEnv(t, time.Time{})
+	e.addUsers(t, "manager")
+	st := State{Computers: []ComputerState{{Name: "PC-M", User: "manager@contoso.com", Kind: Lync2013, Language: EnUS, Outlook: true}},
+		AddIns: []AddInState{{ID: 3, Outcome: Outcome{Kind: OutcomeUnavailable, Text: "Outlook is not open"}}}}
+	if err := e.Import(st); err != nil {
+		t.Fatal(err)
+	}
+	if r := e.Computer("PC-M").Outlook().ScheduleLyncMeeting("", Meeting{}); r.ID() != 4 {
+		t.Fatalf("the next request is %d", r.ID())
+	}
+}
