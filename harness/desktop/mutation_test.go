@@ -295,3 +295,29 @@ func TestImportNumbersAfterTheRequestsItHolds(t *testing.T) {
 		t.Fatalf("the next request is %d", r.ID())
 	}
 }
+
+// The registry values hold canonical SIP URIs, also for a delegator a
+// hand-written state spells in capitals.
+func TestRegistryValuesHoldCanonicalURIs(t *testing.T) {
+	e, _, _ := delegation(t)
+	r := newTestEnv(t, e.clk.Now())
+	if err := r.ex.Import(e.ex.Export()); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.ly.Import(e.ly.Export()); err != nil {
+		t.Fatal(err)
+	}
+	st := State{Computers: []ComputerState{{Name: "PC-A", User: "assistant@contoso.com", Kind: Lync2013, Language: EnUS, Outlook: true, OutlookOpen: true,
+		Lync: LyncState{Running: true, SignedIn: true, MAPIOK: true, Delegators: []string{"sip:Manager@Contoso.com"}, Profile: &ProfileState{}}}}}
+	if err := r.Import(st); err != nil {
+		t.Fatal(err)
+	}
+	r.advance(t, time.Minute)
+	pc := r.Computer("PC-A")
+	if v := pc.RegistryValue(OutstandingDelegatorList); len(v) != 1 || v[0] != "sip:manager@contoso.com" {
+		t.Fatalf("Outstanding DelegatorList %q", v)
+	}
+	if v := pc.RegistryValue(LastDelegatorList); len(v) != 1 || v[0] != "sip:manager@contoso.com" {
+		t.Fatalf("Last DelegatorList %q", v)
+	}
+}
