@@ -33,6 +33,11 @@ type fastScanner struct {
 	marks   []int      // len(ns) before each open element
 	open    []string   // the raw names of the open elements
 	attrBuf []xml.Attr
+	// room for the stacks of a plain request, so that they need no allocation
+	nsRoom    [8]xml.Attr
+	marksRoom [8]int
+	openRoom  [8]string
+	attrRoom  [4]xml.Attr
 }
 
 // rawTag is one tag as written.
@@ -279,7 +284,8 @@ func (s *fastScanner) prolog() bool {
 // or reports false (see above).
 func (v *serverVersion) fastGetDelegate(doc []byte) (fastRequest, bool) {
 	var fr fastRequest
-	s := &fastScanner{doc: string(doc), ns: make([]xml.Attr, 0, 8), marks: make([]int, 0, 8), open: make([]string, 0, 8), attrBuf: make([]xml.Attr, 0, 4)}
+	var s fastScanner
+	s.doc, s.ns, s.marks, s.open, s.attrBuf = string(doc), s.nsRoom[:0], s.marksRoom[:0], s.openRoom[:0], s.attrRoom[:0]
 	if !s.prolog() {
 		return fr, false
 	}
@@ -325,7 +331,7 @@ func (v *serverVersion) fastGetDelegate(doc []byte) (fastRequest, bool) {
 			s.closeEmpty()
 		}
 		if !inBody && !t.empty {
-			if text, ok := s.text(); !ok || strings.TrimLeft(text, " \t\n") != "" && !textHeld(s) {
+			if text, ok := s.text(); !ok || strings.TrimLeft(text, " \t\n") != "" && !textHeld(&s) {
 				return fr, false
 			}
 		}
@@ -401,13 +407,12 @@ func (s *fastScanner) getDelegate(req *delegateReq) bool {
 // fields reads the content of the element just opened: each of names at
 // most once, as an element holding only text (empty when absent), then
 // the element's end.
-func (s *fastScanner) fields(names ...string) ([]string, bool) {
-	values := make([]string, len(names))
-	seen := make([]bool, len(names))
+func (s *fastScanner) fields(names ...string) (values [4]string, ok bool) {
+	var seen [4]bool
 	for {
 		t, ok := s.next()
 		if !ok {
-			return nil, false
+			return values, false
 		}
 		if t.end {
 			return values, true
@@ -420,7 +425,7 @@ func (s *fastScanner) fields(names ...string) ([]string, bool) {
 			}
 		}
 		if k < 0 {
-			return nil, false
+			return values, false
 		}
 		seen[k] = true
 		if t.empty {
@@ -429,10 +434,10 @@ func (s *fastScanner) fields(names ...string) ([]string, bool) {
 		}
 		v, ok := s.text()
 		if !ok {
-			return nil, false
+			return values, false
 		}
 		if e, ok := s.tag(); !ok || !e.end {
-			return nil, false
+			return values, false
 		}
 		values[k] = v
 	}
