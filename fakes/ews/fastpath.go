@@ -345,8 +345,8 @@ func textHeld(s *fastScanner) bool {
 	return len(s.open) > 2 && strings.HasPrefix(s.doc[s.i:], "</"+s.open[len(s.open)-1]+">")
 }
 
-// getDelegate reads the operation's content into req: a Mailbox with at
-// most an EmailAddress and at most one UserIds of UserId elements, each
+// getDelegate reads the operation's content into req: a Mailbox (see
+// fields) and at most one UserIds of UserId elements, each
 // child of them at most once, in any order; whitespace between.
 func (s *fastScanner) getDelegate(req *delegateReq) bool {
 	depth, userIDs := len(s.open), false
@@ -405,8 +405,10 @@ func (s *fastScanner) getDelegate(req *delegateReq) bool {
 }
 
 // fields reads the content of the element just opened: each of names at
-// most once, as an element holding only text (empty when absent), then
-// the element's end.
+// most once, as an element holding only text (empty when absent), and
+// other elements holding only text, which the general decoder skips too
+// (exchangelib's Mailbox has RoutingType and MailboxType); then the
+// element's end.
 func (s *fastScanner) fields(names ...string) (values [4]string, ok bool) {
 	var seen [4]bool
 	for {
@@ -420,14 +422,16 @@ func (s *fastScanner) fields(names ...string) (values [4]string, ok bool) {
 		local := localName(t.name)
 		k := -1
 		for j, n := range names {
-			if n == local && !seen[j] {
+			if n == local {
 				k = j
 			}
 		}
-		if k < 0 {
+		if k >= 0 && seen[k] {
 			return values, false
 		}
-		seen[k] = true
+		if k >= 0 {
+			seen[k] = true
+		}
 		if t.empty {
 			s.closeEmpty()
 			continue
@@ -439,6 +443,8 @@ func (s *fastScanner) fields(names ...string) (values [4]string, ok bool) {
 		if e, ok := s.tag(); !ok || !e.end {
 			return values, false
 		}
-		values[k] = v
+		if k >= 0 {
+			values[k] = v
+		}
 	}
 }

@@ -73,6 +73,9 @@ const (
 var fastDocs = []string{
 	soap(getDelegate),
 	jsGetDelegate,
+	// as exchangelib sends it in the conformance suite
+	"<?xml version='1.0' encoding='utf-8'?>\n<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:m=\"http://schemas.microsoft.com/exchange/services/2006/messages\" xmlns:t=\"http://schemas.microsoft.com/exchange/services/2006/types\"><s:Header><t:RequestServerVersion Version=\"Exchange2013_SP1\"/><t:TimeZoneContext><t:TimeZoneDefinition Id=\"UTC\"/></t:TimeZoneContext></s:Header><s:Body><m:GetDelegate IncludePermissions=\"true\"><m:Mailbox><t:EmailAddress>manager@contoso.com</t:EmailAddress><t:RoutingType>SMTP</t:RoutingType><t:MailboxType>Mailbox</t:MailboxType></m:Mailbox></m:GetDelegate></s:Body></s:Envelope>",
+	soap(`<m:GetDelegate><m:Mailbox><t:Name/><t:EmailAddress>a@b</t:EmailAddress><t:RoutingType>SMTP</t:RoutingType></m:Mailbox><m:UserIds><t:UserId><t:Foo>x</t:Foo><t:SID>S</t:SID></t:UserId></m:UserIds></m:GetDelegate>`),
 	soap(`<m:GetDelegate><m:Mailbox/></m:GetDelegate>`),
 	soap(`<m:GetDelegate><m:UserIds><t:UserId/></m:UserIds><m:Mailbox/></m:GetDelegate>`),
 	pyGetDelegate,
@@ -94,7 +97,7 @@ var slowDocs = []string{
 	soap(`<m:GetDelegate><m:Mailbox><t:EmailAddress>mänager@contoso.com</t:EmailAddress></m:Mailbox></m:GetDelegate>`),
 	soap(`<m:GetDelegate><m:Mailbox><t:EmailAddress>a@b</t:EmailAddress></m:Mailbox><m:Mailbox><t:EmailAddress>c@d</t:EmailAddress></m:Mailbox></m:GetDelegate>`),
 	soap(`<m:GetDelegate><m:Mailbox><t:EmailAddress>a@b</t:EmailAddress><t:EmailAddress>c@d</t:EmailAddress></m:Mailbox></m:GetDelegate>`),
-	soap(`<m:GetDelegate><m:Mailbox><t:EmailAddress>a@b</t:EmailAddress><t:RoutingType>SMTP</t:RoutingType></m:Mailbox></m:GetDelegate>`),
+	soap(`<m:GetDelegate><m:Mailbox><t:EmailAddress>a@b</t:EmailAddress><t:RoutingType><t:X/></t:RoutingType></m:Mailbox></m:GetDelegate>`),
 	soap(`<m:GetDelegate><m:Mailbox><t:EmailAddress>a@b</t:EmailAddress></m:Mailbox><m:DeliverMeetingRequests>x</m:DeliverMeetingRequests></m:GetDelegate>`),
 	soap(`<m:GetDelegate><m:Mailbox><t:EmailAddress>a@b</t:Email></m:Mailbox></m:GetDelegate>`),
 	soap(`<m:GetDelegate><m:Mailbox><t:EmailAddress>a@b</t:EmailAddress></m:Mailbox>`),
