@@ -69,9 +69,7 @@ type delegateReq struct {
 // UserIds for RemoveDelegate.
 func decodeDelegateReq(r *opReader, op string) (delegateReq, error) {
 	var req delegateReq
-	if r.pre != nil {
-		req, r.pre = *r.pre, nil
-	} else if err := r.decode(&req); err != nil {
+	if err := r.decode(&req); err != nil {
 		return req, err
 	}
 	r.delegates(req)

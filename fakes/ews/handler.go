@@ -41,7 +41,6 @@ type Handler struct {
 	ver      *serverVersion
 	note     *wirelog.Note
 	stall    time.Duration // see WithBodyStall
-	general  bool          // tests: never the GetDelegate fast path
 }
 
 // WithFaults, on a handler made by New, consults reg before every
@@ -62,33 +61,19 @@ func (h *Handler) WithFaults(reg *faults.Registry) *Handler {
 type operation func(h *Handler, user exchange.User, op *opReader) (string, error)
 
 // opReader decodes the body's operation element, once, from the stream,
-// and notes the request's key fields for the journal. On the GetDelegate
-// fast path (fastGetDelegate) pre holds the request already read, and the
-// general decoder is made only if something asks for it (decoder).
+// and notes the request's key fields for the journal.
 type opReader struct {
 	dec   *xml.Decoder
 	start xml.StartElement
 	attrs []xml.Attr
 	note  *wirelog.Note
-	doc   []byte
-	ver   *serverVersion
-	pre   *delegateReq
 }
 
 // field notes one key field of the request (package journal).
 func (o *opReader) field(name, value string) { o.note.SetField(name, strings.TrimSpace(value)) }
 
 // decode reads the whole operation element into v.
-func (o *opReader) decode(v any) error { return o.decoder().DecodeElement(v, &o.start) }
-
-// decoder is the general decoder, just past the operation's start tag.
-func (o *opReader) decoder() *xml.Decoder {
-	if o.dec == nil {
-		o.dec = xml.NewDecoder(bytes.NewReader(o.doc))
-		o.ver.findOperation(o.dec) // the fast path read the same: it finds the same operation
-	}
-	return o.dec
-}
+func (o *opReader) decode(v any) error { return o.dec.DecodeElement(v, &o.start) }
 
 // New returns a Handler over one store (every tenant name reaches it).
 func New(store *exchange.Store) *Handler {
@@ -205,20 +190,20 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool
 // its element is a SOAP fault with HTTP 500, as Exchange answers; the
 // operation's own errors are ResponseMessages inside a 200.
 func (h *Handler) dispatch(ctx context.Context, w http.ResponseWriter, user exchange.User, doc []byte) {
-	reader := &opReader{doc: doc, ver: h.version(), note: h.note}
-	se, asked, err := h.open(reader)
+	dec := xml.NewDecoder(bytes.NewReader(doc))
+	se, asked, err := h.version().findOperation(dec)
 	h.note.SetField("requestServerVersion", asked)
 	if err != nil {
-		h.fault(w, faultOf(reader.dec, err))
+		h.fault(w, faultOf(dec, err))
 		return
 	}
 	op, ok := h.ops[se.Name.Local]
 	wirelog.Op(ctx, se.Name.Local, user.SMTP)
 	if !ok || se.Name.Space != NSMessages {
-		h.fault(w, unknownOperation(reader.decoder(), se))
+		h.fault(w, unknownOperation(dec, se))
 		return
 	}
-	reader.start, reader.attrs = se, se.Attr
+	reader := &opReader{dec: dec, start: se, attrs: se.Attr, note: h.note}
 	adm := h.throttle.Admit(throttle.FaceEWS, user.SMTP)
 	defer adm.Done()
 	if adm.Refused {
@@ -232,22 +217,11 @@ func (h *Handler) dispatch(ctx context.Context, w http.ResponseWriter, user exch
 	}
 	body, err := op(h, user, reader)
 	if err != nil {
-		h.fault(w, faultOf(reader.decoder(), err))
+		h.fault(w, faultOf(dec, err))
 		return
 	}
 	h.note.SetCode(firstResponseCode(body))
 	writeEnvelope(w, http.StatusOK, h.version().header, body)
-}
-
-// open finds the operation: on the fast path for a plain GetDelegate,
-// else with the general decoder (findOperation), which it leaves in r.
-func (h *Handler) open(r *opReader) (xml.StartElement, string, error) {
-	if fr, ok := r.ver.fastGetDelegate(r.doc); ok && !h.general {
-		r.pre = &fr.req
-		return fr.op, fr.asked, nil
-	}
-	r.dec = xml.NewDecoder(bytes.NewReader(r.doc))
-	return r.ver.findOperation(r.dec)
 }
 
 // fault answers f, noting its code for the journal.
