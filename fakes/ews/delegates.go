@@ -2,6 +2,7 @@ package ews
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/ucfake/ucfake/fakes/exchange"
@@ -187,8 +188,9 @@ func (h *Handler) getDelegate(user exchange.User, op *opReader) (string, error) 
 	withPerms := strings.EqualFold(attr(op.attrs, "IncludePermissions"), "true")
 	var msgs strings.Builder
 	if len(req.UserIDs) == 0 {
+		msgs.Grow(len(v.Delegates) * 640)
 		for _, d := range v.Delegates {
-			msgs.WriteString(delegateEntryMessage(d, nil, withPerms))
+			writeDelegateEntry(&msgs, d, withPerms)
 		}
 	}
 	for _, id := range req.UserIDs {
@@ -247,14 +249,48 @@ func delegateEntryMessage(d exchange.DelegateEntry, err error, withPerms bool) s
 	if err != nil {
 		return `<m:DelegateUserResponseMessageType ResponseClass="Error">` + errorMessage(err) + `</m:DelegateUserResponseMessageType>`
 	}
-	var perms string
+	var b strings.Builder
+	b.Grow(512)
+	writeDelegateEntry(&b, d, withPerms)
+	return b.String()
+}
+
+// writeDelegateEntry writes a successful DelegateUserResponseMessageType.
+func writeDelegateEntry(b *strings.Builder, d exchange.DelegateEntry, withPerms bool) {
+	b.WriteString(`<m:DelegateUserResponseMessageType ResponseClass="Success"><m:ResponseCode>NoError</m:ResponseCode><m:DelegateUser><t:UserId><t:SID>`)
+	b.WriteString(esc(d.SID))
+	b.WriteString(`</t:SID><t:PrimarySmtpAddress>`)
+	b.WriteString(esc(d.User))
+	b.WriteString(`</t:PrimarySmtpAddress><t:DisplayName>`)
+	b.WriteString(esc(d.DisplayName))
+	b.WriteString(`</t:DisplayName></t:UserId>`)
 	if withPerms {
 		p := d.Permissions
-		perms = fmt.Sprintf(`<t:DelegatePermissions><t:CalendarFolderPermissionLevel>%s</t:CalendarFolderPermissionLevel><t:TasksFolderPermissionLevel>%s</t:TasksFolderPermissionLevel><t:InboxFolderPermissionLevel>%s</t:InboxFolderPermissionLevel><t:ContactsFolderPermissionLevel>%s</t:ContactsFolderPermissionLevel><t:NotesFolderPermissionLevel>%s</t:NotesFolderPermissionLevel><t:JournalFolderPermissionLevel>%s</t:JournalFolderPermissionLevel></t:DelegatePermissions>`,
-			level(p.Calendar), level(p.Tasks), level(p.Inbox), level(p.Contacts), level(p.Notes), level(p.Journal))
+		b.WriteString(`<t:DelegatePermissions>`)
+		writeLevel(b, "Calendar", p.Calendar)
+		writeLevel(b, "Tasks", p.Tasks)
+		writeLevel(b, "Inbox", p.Inbox)
+		writeLevel(b, "Contacts", p.Contacts)
+		writeLevel(b, "Notes", p.Notes)
+		writeLevel(b, "Journal", p.Journal)
+		b.WriteString(`</t:DelegatePermissions>`)
 	}
-	return fmt.Sprintf(`<m:DelegateUserResponseMessageType ResponseClass="Success"><m:ResponseCode>NoError</m:ResponseCode><m:DelegateUser><t:UserId><t:SID>%s</t:SID><t:PrimarySmtpAddress>%s</t:PrimarySmtpAddress><t:DisplayName>%s</t:DisplayName></t:UserId>%s<t:ReceiveCopiesOfMeetingMessages>%t</t:ReceiveCopiesOfMeetingMessages><t:ViewPrivateItems>%t</t:ViewPrivateItems></m:DelegateUser></m:DelegateUserResponseMessageType>`,
-		esc(d.SID), esc(d.User), esc(d.DisplayName), perms, d.ReceiveCopiesOfMeetingMessages, d.ViewPrivateItems)
+	b.WriteString(`<t:ReceiveCopiesOfMeetingMessages>`)
+	b.WriteString(strconv.FormatBool(d.ReceiveCopiesOfMeetingMessages))
+	b.WriteString(`</t:ReceiveCopiesOfMeetingMessages><t:ViewPrivateItems>`)
+	b.WriteString(strconv.FormatBool(d.ViewPrivateItems))
+	b.WriteString(`</t:ViewPrivateItems></m:DelegateUser></m:DelegateUserResponseMessageType>`)
+}
+
+// writeLevel writes one <folder>FolderPermissionLevel element.
+func writeLevel(b *strings.Builder, folder string, r exchange.Role) {
+	b.WriteString(`<t:`)
+	b.WriteString(folder)
+	b.WriteString(`FolderPermissionLevel>`)
+	b.WriteString(level(r))
+	b.WriteString(`</t:`)
+	b.WriteString(folder)
+	b.WriteString(`FolderPermissionLevel>`)
 }
 
 // level maps a store role to DelegateFolderPermissionLevelType.
@@ -269,8 +305,8 @@ func level(r exchange.Role) string {
 }
 
 func outerSuccess(op, msgs, tail string) string {
-	return fmt.Sprintf(`<m:%sResponse ResponseClass="Success" xmlns:m="%s" xmlns:t="%s"><m:ResponseCode>NoError</m:ResponseCode><m:ResponseMessages>%s</m:ResponseMessages>%s</m:%sResponse>`,
-		op, NSMessages, NSTypes, msgs, tail, op)
+	return `<m:` + op + `Response ResponseClass="Success" xmlns:m="` + NSMessages + `" xmlns:t="` + NSTypes +
+		`"><m:ResponseCode>NoError</m:ResponseCode><m:ResponseMessages>` + msgs + `</m:ResponseMessages>` + tail + `</m:` + op + `Response>`
 }
 
 func outerError(op string, err error) string {

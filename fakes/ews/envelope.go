@@ -2,7 +2,7 @@ package ews
 
 import (
 	"encoding/xml"
-	"fmt"
+	"io"
 	"net/http"
 	"strings"
 )
@@ -23,15 +23,41 @@ const (
 func writeEnvelope(w http.ResponseWriter, status int, header, body string) {
 	w.Header().Set("Content-Type", "text/xml; charset=utf-8")
 	w.WriteHeader(status)
-	fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="%s"><s:Header>%s</s:Header><s:Body xmlns:xsi="%s" xmlns:xsd="%s">%s</s:Body></s:Envelope>`,
-		NSSoap, header, nsXSI, nsXSD, body)
+	parts := [...]string{`<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="` + NSSoap + `"><s:Header>`, header,
+		`</s:Header><s:Body xmlns:xsi="` + nsXSI + `" xmlns:xsd="` + nsXSD + `">`, body, `</s:Body></s:Envelope>`}
+	if g, ok := w.(interface{ Grow(int) }); ok {
+		n := 0
+		for _, p := range parts {
+			n += len(p)
+		}
+		g.Grow(n)
+	}
+	for _, p := range parts {
+		io.WriteString(w, p)
+	}
 }
 
-// esc escapes text for XML content and attribute values.
+// esc escapes text for XML content and attribute values. Text of
+// printable ASCII without markup characters is its own escape.
 func esc(s string) string {
+	if plain(s) {
+		return s
+	}
 	var b strings.Builder
 	_ = xml.EscapeText(&b, []byte(s))
 	return strings.ReplaceAll(b.String(), `"`, "&#34;")
+}
+
+// plain reports whether s is printable ASCII without & < > ' or ", which
+// xml.EscapeText leaves as they are.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c > 0x7e, c == '&', c == '<', c == '>', c == '\'', c == '"':
+			return false
+		}
+	}
+	return true
 }
 
 // attr returns an attribute of the operation element by local name.

@@ -175,7 +175,7 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool
 		writeFault(w, http.StatusUnsupportedMediaType, "ErrorInvalidRequest", "SOAP 1.2 is not supported; send SOAP 1.1 as text/xml.")
 		return nil, false
 	}
-	doc, err := io.ReadAll(r.Body)
+	doc, err := tenant.ReadAll(r.Body)
 	if err != nil {
 		writeFault(w, http.StatusBadRequest, "ErrorInvalidRequest", "The request body could not be read: "+err.Error())
 		return nil, false

@@ -96,19 +96,39 @@ func c3pResponse(req *c3pRequest, success bool, inner, reason string) []byte {
 	}
 	cmd := req.Command.XMLName.Local
 	var b strings.Builder
-	fmt.Fprintf(&b, `<?xml version="1.0" encoding="utf-8"?><response xmlns="%s" xmlns:msci="%s" C3PVersion="1" requestId="%s" from="%s" to="%s" code="%s">`,
-		nsCCCP, nsMSCI, esc(req.RequestID), esc(req.To), esc(req.From), code)
-	if reason != "" {
-		fmt.Fprintf(&b, `<%s reason="%s">%s</%s>`, cmd, esc(reason), inner, cmd)
-	} else {
-		fmt.Fprintf(&b, `<%s>%s</%s>`, cmd, inner, cmd)
+	b.Grow(320 + len(inner))
+	for _, p := range [...]string{`<?xml version="1.0" encoding="utf-8"?><response xmlns="`, nsCCCP, `" xmlns:msci="`, nsMSCI,
+		`" C3PVersion="1" requestId="`, esc(req.RequestID), `" from="`, esc(req.To), `" to="`, esc(req.From), `" code="`, code, `">`, "<", cmd} {
+		b.WriteString(p)
 	}
-	b.WriteString(`</response>`)
+	if reason != "" {
+		b.WriteString(` reason="` + esc(reason) + `"`)
+	}
+	for _, p := range [...]string{">", inner, "</", cmd, "></response>"} {
+		b.WriteString(p)
+	}
 	return []byte(b.String())
 }
 
+// esc escapes text for XML content and attribute values. Text of
+// printable ASCII without markup characters is its own escape.
 func esc(s string) string {
+	if plain(s) {
+		return s
+	}
 	var b strings.Builder
 	_ = xml.EscapeText(&b, []byte(s))
 	return strings.ReplaceAll(b.String(), `"`, "&#34;")
+}
+
+// plain reports whether s is printable ASCII without & < > ' or ", which
+// xml.EscapeText leaves as they are.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c > 0x7e, c == '&', c == '<', c == '>', c == '\'', c == '"':
+			return false
+		}
+	}
+	return true
 }

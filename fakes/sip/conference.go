@@ -114,6 +114,7 @@ func (s *Server) deleteConference(req *sip.Request, store *lync.Store, c3p *c3pR
 
 // confInfoXML describes a conference: its focus URI as the entity.
 func confInfoXML(c lync.Conference) string {
-	return fmt.Sprintf(`<conference-info xmlns="%s" entity="%s"><conference-description><subject>%s</subject><msci:conference-id>%s</msci:conference-id><msci:expiry-time>%s</msci:expiry-time><msci:admission-policy>%s</msci:admission-policy></conference-description></conference-info>`,
-		nsCI, esc(c.FocusURI), esc(c.Subject), esc(c.ID), c.Expiry.UTC().Format("2006-01-02T15:04:05Z"), esc(c.AdmissionPolicy))
+	return `<conference-info xmlns="` + nsCI + `" entity="` + esc(c.FocusURI) + `"><conference-description><subject>` + esc(c.Subject) +
+		`</subject><msci:conference-id>` + esc(c.ID) + `</msci:conference-id><msci:expiry-time>` + c.Expiry.UTC().Format("2006-01-02T15:04:05Z") +
+		`</msci:expiry-time><msci:admission-policy>` + esc(c.AdmissionPolicy) + `</msci:admission-policy></conference-description></conference-info>`
 }

@@ -81,25 +81,49 @@ func ReadBodies(l BodyLimits, next http.Handler) http.Handler {
 			l.Refuse(w, r, status, message)
 			return
 		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
+		r.Body = &memBody{Reader: bytes.NewReader(body), data: body}
 		next.ServeHTTP(w, r)
 	})
 }
 
+// memBody is a body ReadBodies read whole: ReadAll takes what is left of
+// it without a copy.
+type memBody struct {
+	*bytes.Reader
+	data []byte
+}
+
+func (*memBody) Close() error { return nil }
+
+// ReadAll reads body to its end, as io.ReadAll does; a body ReadBodies
+// read into memory is returned without a copy (the caller must not
+// change the bytes).
+func ReadAll(body io.Reader) ([]byte, error) {
+	m, ok := body.(*memBody)
+	if !ok {
+		return io.ReadAll(body)
+	}
+	rest := m.data[len(m.data)-m.Len():]
+	m.Seek(0, io.SeekEnd)
+	return rest, nil
+}
+
 // read reads r's body, or returns the status and message of its refusal.
 func (l BodyLimits) read(w http.ResponseWriter, r *http.Request) ([]byte, int, string) {
-	tooLarge := fmt.Sprintf("the request body is larger than %s, the most this endpoint accepts", size(l.Max))
+	tooLarge := func() string {
+		return fmt.Sprintf("the request body is larger than %s, the most this endpoint accepts", size(l.Max))
+	}
 	if r.ContentLength > l.Drain || (r.ContentLength > l.Max && expectsContinue(r)) {
-		return nil, http.StatusRequestEntityTooLarge, tooLarge // the client has not sent it, or would send too much
+		return nil, http.StatusRequestEntityTooLarge, tooLarge() // the client has not sent it, or would send too much
 	}
 	rc := http.NewResponseController(w)
 	defer rc.SetReadDeadline(time.Time{})
 	body := &stallReader{r: r.Body, rc: rc, stall: l.Stall}
-	data, err := io.ReadAll(io.LimitReader(body, l.Max+1))
+	data, err := readAll(io.LimitReader(body, l.Max+1), min(r.ContentLength, l.Max, maxSizeHint))
 	if err == nil && int64(len(data)) > l.Max {
 		_, err = io.CopyN(io.Discard, body, l.Drain-int64(len(data)))
 		if err == nil || errors.Is(err, io.EOF) {
-			return nil, http.StatusRequestEntityTooLarge, tooLarge
+			return nil, http.StatusRequestEntityTooLarge, tooLarge()
 		}
 	}
 	switch {
@@ -109,6 +133,32 @@ func (l BodyLimits) read(w http.ResponseWriter, r *http.Request) ([]byte, int, s
 		return nil, http.StatusRequestTimeout, fmt.Sprintf("the request body stalled: no data arrived for %v", l.Stall)
 	}
 	return nil, http.StatusBadRequest, "the request body could not be read: " + err.Error()
+}
+
+// maxSizeHint is the most readAll allocates up front on a client's word
+// (its Content-Length).
+const maxSizeHint = 64 << 10
+
+// readAll is io.ReadAll with room for hint bytes (and the read that finds
+// the end) allocated up front.
+func readAll(r io.Reader, hint int64) ([]byte, error) {
+	if hint <= 0 {
+		return io.ReadAll(r)
+	}
+	b := make([]byte, 0, hint+1)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // grow, as io.ReadAll does
+		}
+	}
 }
 
 // stallReader renews the connection's read deadline before every read.

@@ -166,6 +166,14 @@ func (b *buffered) Write(p []byte) (int, error) {
 	return b.body.Write(p)
 }
 
+func (b *buffered) WriteString(s string) (int, error) {
+	b.WriteHeader(http.StatusOK)
+	return b.body.WriteString(s)
+}
+
+// Grow makes room for n more bytes of answer.
+func (b *buffered) Grow(n int) { b.body.Grow(n) }
+
 func (b *buffered) code() int {
 	if b.status == 0 {
 		return http.StatusOK
