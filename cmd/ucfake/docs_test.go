@@ -9,28 +9,79 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/ucfake/ucfake/harness"
 )
 
-// readmeFirstCommand returns the flags of the README's first `go run
-// ./cmd/ucfake` line.
-func readmeFirstCommand(t *testing.T) []string {
+// readmeCommands returns the flags of every `go run ./cmd/ucfake` line of
+// the README, in order: the first starts the default organisation, the
+// one with --fixture kb000 serves docs/server.md's examples.
+func readmeCommands(t *testing.T) [][]string {
 	t.Helper()
 	data, err := os.ReadFile("../../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
+	var out [][]string
 	for _, line := range strings.Split(string(data), "\n") {
 		if rest, ok := strings.CutPrefix(line, "go run ./cmd/ucfake"); ok {
 			rest, _, _ = strings.Cut(rest, "#")
-			return strings.Fields(rest)
+			out = append(out, strings.Fields(rest))
 		}
 	}
-	t.Fatal("the README has no go run ./cmd/ucfake line")
+	if len(out) == 0 {
+		t.Fatal("the README has no go run ./cmd/ucfake line")
+	}
+	return out
+}
+
+// readmeExamplesCommand returns the flags of the README's command for the
+// docs' examples: its go run line that names a fixture.
+func readmeExamplesCommand(t *testing.T) []string {
+	t.Helper()
+	for _, args := range readmeCommands(t) {
+		if slices.Contains(args, "--fixture") {
+			return args
+		}
+	}
+	t.Fatal("the README has no go run ./cmd/ucfake --fixture line for the docs' examples")
 	return nil
+}
+
+// TestTheReadmesFirstCommandServesTheDefaultOrganisation parses the README's
+// first go run line: it names no fixture, so the server starts on the
+// embedded default organisation (seed 003's User20 among its users) on
+// the documented control port.
+func TestTheReadmesFirstCommandServesTheDefaultOrganisation(t *testing.T) {
+	first := readmeCommands(t)[0]
+	c, err := parse(first, noEnv, io.Discard)
+	if err != nil {
+		t.Fatalf("the README's first command: %v", err)
+	}
+	if c.fixture != "default" || c.addrs[harness.FaceControl] != "127.0.0.1:7780" {
+		t.Fatalf("the first command starts fixture %q with the control plane on %q", c.fixture, c.addrs[harness.FaceControl])
+	}
+	for face := range c.addrs {
+		c.addrs[face] = "off"
+	}
+	c.addrs[harness.FaceControl] = "127.0.0.1:0"
+	srv, err := harness.Serve(serveOptions(c, slog.New(slog.DiscardHandler)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	resp, err := http.Get("http://" + srv.Endpoints()[0].Addr + "/_ucfake/users")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "user20@contoso.com") {
+		t.Fatalf("GET /_ucfake/users: %d %s", resp.StatusCode, body)
+	}
 }
 
 // curlLines returns the curl lines of a Markdown file's sh blocks.
@@ -53,12 +104,12 @@ func curlLines(t *testing.T, file string) []string {
 	return out
 }
 
-// TestTheDocsCurlLinesWorkAgainstTheReadmesFirstCommand starts the server
-// as the README's first command does (on free ports) and runs every curl
+// TestTheDocsCurlLinesWorkAgainstTheReadmesExamplesCommand starts the server
+// as the README's examples command does (on free ports) and runs every curl
 // line of docs/server.md in order, with curl when it is installed and
 // parsed into Go requests always (each on a server of its own): each must
 // answer without an error.
-func TestTheDocsCurlLinesWorkAgainstTheReadmesFirstCommand(t *testing.T) {
+func TestTheDocsCurlLinesWorkAgainstTheReadmesExamplesCommand(t *testing.T) {
 	if curl, err := exec.LookPath("curl"); err == nil {
 		t.Run("curl", func(t *testing.T) { playDocs(t, curl) })
 	}
@@ -66,13 +117,13 @@ func TestTheDocsCurlLinesWorkAgainstTheReadmesFirstCommand(t *testing.T) {
 }
 
 // playDocs runs the docs' curl lines against a server of the README's
-// first command, with curl (its path) or net/http ("").
+// examples command, with curl (its path) or net/http ("").
 func playDocs(t *testing.T, curl string) {
-	args := append(readmeFirstCommand(t), "--control-addr", "127.0.0.1:0", "--ews-addr", "off", "--imap-addr", "off", "--sip-addr", "off",
+	args := append(readmeExamplesCommand(t), "--control-addr", "127.0.0.1:0", "--ews-addr", "off", "--imap-addr", "off", "--sip-addr", "off",
 		"--ucwa-addr", "off", "--admin-addr", "off")
 	c, err := parse(args, noEnv, io.Discard)
 	if err != nil {
-		t.Fatalf("the README's first command: %v", err)
+		t.Fatalf("the README's examples command: %v", err)
 	}
 	srv, err := harness.Serve(serveOptions(c, slog.New(slog.DiscardHandler)))
 	if err != nil {
