@@ -1,0 +1,129 @@
+package exchange
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ucfake/ucfake/fakes/clock"
+)
+
+// More edges found by mutation testing (docs/mutation.md, issue 11): each
+// test pins a rule of the package that no other test observed.
+
+// New's zero Options: a real clock at speed 1, contoso.com, UIDVALIDITY 1.
+func TestNewFillsInTheDefaults(t *testing.T) {
+	before := time.Now()
+	s := New(Options{})
+	if r, ok := s.clock.(*clock.Real); !ok || r.Speed() != 1 {
+		t.Fatalf("the default clock is %T %+v, want a real clock at speed 1", s.clock, s.clock)
+	}
+	if now := s.Now(); now.Before(before) || now.After(time.Now()) {
+		t.Fatalf("the store's time %v is not the wall clock's", now)
+	}
+	if s.Domain() != "contoso.com" {
+		t.Fatalf("domain %q", s.Domain())
+	}
+	if st := s.Export(); !reflect.DeepEqual(st, State{Domain: "contoso.com"}) {
+		t.Fatalf("an empty store exports %+v", st)
+	}
+	must(s.AddUser(User{SMTP: "alice@contoso.com"}))
+	if v := s.UIDValidity("alice", Inbox); v != 1 {
+		t.Fatalf("default UIDVALIDITY %d, want 1", v)
+	}
+	if st := s.Export(); len(st.Users) != 1 || len(st.Mailboxes) != 1 || st.Mailboxes[0].Owner != "alice@contoso.com" {
+		t.Fatalf("a one-user store exports %+v", st)
+	}
+	o := New(Options{Domain: "fabrikam.com", UIDValidity: 9})
+	if o.Domain() != "fabrikam.com" || o.UIDValidity("x", Inbox) != 9 {
+		t.Fatalf("options not kept: %q %d", o.Domain(), o.UIDValidity("x", Inbox))
+	}
+}
+
+// Generation counts changes one by one; reads and refused changes count
+// nothing.
+func TestGenerationCountsEachChange(t *testing.T) {
+	s, _ := newTestStore(t)
+	if g := s.Generation(); g != 4 {
+		t.Fatalf("generation after four mailboxes %d, want 4", g)
+	}
+	must(s.AddDelegate("manager", "manager", DefaultDelegate("assistant")))
+	if g := s.Generation(); g != 5 {
+		t.Fatalf("generation after a delegate %d, want 5", g)
+	}
+	if _, err := s.AddDelegate("manager", "manager", DefaultDelegate("assistant")); !errors.Is(err, ErrDelegateAlreadyExists) {
+		t.Fatal(err)
+	}
+	must(s.Delegates("manager", "manager"))
+	s.Export()
+	if g := s.Generation(); g != 5 {
+		t.Fatalf("generation after a refused change and reads %d, want 5", g)
+	}
+}
+
+// IDs are the prefix and the store's sequence number in upper-case base 36
+// (the sequence is part of the state, so IDs stay unique across imports).
+func TestIDsCountInBase36(t *testing.T) {
+	s := New(Options{})
+	s.seq = 33
+	var got []string
+	for range 3 {
+		got = append(got, s.nextID("MSG"))
+	}
+	if want := []string{"MSGY", "MSGZ", "MSG10"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("IDs %v, want %v", got, want)
+	}
+}
+
+// Sending and saving announce every delivery to the watchers; a user named
+// in To, Cc and Bcc gets one copy.
+func TestSendingAndSavingWakeTheWatchers(t *testing.T) {
+	s, _ := newTestStore(t)
+	var seen []string
+	s.Watch(func(mb string, f FolderName) { seen = append(seen, mb+"/"+string(f)) })
+	msg := OutgoingMessage{To: []string{"alice"}, Cc: []string{"Alice@contoso.com"}, Bcc: []string{"ALICE"}, Subject: "once"}
+	must(s.SendMessage("manager", msg, &FolderRef{Mailbox: "manager", Folder: SentItems}))
+	if want := []string{"alice@contoso.com/Inbox", "manager@contoso.com/Sent Items"}; !reflect.DeepEqual(seen, want) {
+		t.Fatalf("watchers saw %v, want %v", seen, want)
+	}
+	if n := len(must(s.Messages("alice", "alice", Inbox))); n != 1 {
+		t.Fatalf("alice got %d copies", n)
+	}
+	seen = nil
+	must(s.SaveMessage("manager", OutgoingMessage{To: []string{"bob"}, Subject: "draft"}, FolderRef{Mailbox: "manager", Folder: Drafts}))
+	if want := []string{"manager@contoso.com/Drafts"}; !reflect.DeepEqual(seen, want) {
+		t.Fatalf("watchers saw %v, want %v", seen, want)
+	}
+}
+
+// deliver delivers nothing to an unknown mailbox or folder.
+func TestDeliverToNowhereDeliversNothing(t *testing.T) {
+	s, _ := newTestStore(t)
+	s.mu.Lock()
+	ghost := s.deliver("ghost@contoso.com", Inbox, Message{Subject: "x"})
+	nowhere := s.deliver("bob@contoso.com", "Nowhere", Message{Subject: "x"})
+	notes := len(s.notes)
+	s.mu.Unlock()
+	if !reflect.DeepEqual(ghost, Message{}) || !reflect.DeepEqual(nowhere, Message{}) || notes != 0 {
+		t.Fatalf("delivered %+v and %+v, %d notes", ghost, nowhere, notes)
+	}
+	if total, _ := s.FolderCounts("bob", Inbox); total != 0 {
+		t.Fatalf("bob's Inbox holds %d", total)
+	}
+}
+
+// An address with nothing before the "@" is refused by the import's own
+// check, which names the user.
+func TestImportNamesTheUserWithoutALocalPart(t *testing.T) {
+	s, _ := newTestStore(t)
+	st := s.Export()
+	st.Users[0].SMTP = "@contoso.com"
+	st.Mailboxes[0].Owner = "@contoso.com"
+	err := s.Import(st)
+	var e *Error
+	if !errors.As(err, &e) || e.Kind != KindInvalidRequest || e.User != "@contoso.com" || !strings.Contains(e.Message, "invalid or duplicate SMTP address") {
+		t.Fatalf("import of @contoso.com: %v", err)
+	}
+}
