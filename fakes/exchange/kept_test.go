@@ -127,3 +127,28 @@ func TestImportNamesTheUserWithoutALocalPart(t *testing.T) {
 		t.Fatalf("import of @contoso.com: %v", err)
 	}
 }
+
+// DelegatesView lists the delegates by address with their directory names
+// and the mailbox's DeliverMeetingRequests, for the owner only.
+func TestDelegatesViewIsSortedAndNamed(t *testing.T) {
+	s, _ := newTestStore(t)
+	must(s.AddDelegate("manager", "manager", DefaultDelegate("bob")))
+	must(s.AddDelegate("manager", "manager", Delegate{User: "alice", Permissions: DelegatePermissions{Calendar: RoleReviewer}}))
+	noErr(t, s.SetDeliverMeetingRequests("manager", "manager", DelegatesOnly))
+	v := must(s.DelegatesView("manager", "manager"))
+	want := DelegateView{Deliver: DelegatesOnly, Delegates: []DelegateEntry{
+		{Delegate: Delegate{User: "alice@contoso.com", Permissions: DelegatePermissions{Calendar: RoleReviewer, Tasks: RoleNone, Inbox: RoleNone, Contacts: RoleNone, Notes: RoleNone, Journal: RoleNone}},
+			SID: "S-1-5-21-1333220396-2200287332-232816053-1103", DisplayName: "The alice"},
+		{Delegate: Delegate{User: "bob@contoso.com", Permissions: DelegatePermissions{Calendar: RoleEditor, Tasks: RoleEditor, Inbox: RoleNone, Contacts: RoleNone, Notes: RoleNone, Journal: RoleNone}, ReceiveCopiesOfMeetingMessages: true},
+			SID: "S-1-5-21-1333220396-2200287332-232816053-1104", DisplayName: "The bob"},
+	}}
+	if !reflect.DeepEqual(v, want) {
+		t.Fatalf("view\n%+v, want\n%+v", v, want)
+	}
+	if _, err := s.DelegatesView("bob", "manager"); !errors.Is(err, ErrAccessDenied) {
+		t.Fatalf("a delegate reads the view: %v", err)
+	}
+	if _, err := s.DelegatesView("manager", "ghost"); !errors.Is(err, ErrNonExistentMailbox) {
+		t.Fatalf("view of no mailbox: %v", err)
+	}
+}
