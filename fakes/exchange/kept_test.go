@@ -152,3 +152,34 @@ func TestDelegatesViewIsSortedAndNamed(t *testing.T) {
 		t.Fatalf("view of no mailbox: %v", err)
 	}
 }
+
+// Surrounding blanks are refused by themselves, even for a name stored
+// with them (an alias written " carol").
+func TestLogonNamesWithBlanksAreRefused(t *testing.T) {
+	s, _ := newTestStore(t)
+	must(s.AddUser(User{SMTP: "carol@contoso.com", Alias: " carol", Password: "pw"}))
+	for _, logon := range []string{" carol", "", " "} {
+		if _, err := s.Authenticate(logon, "pw"); !errors.Is(err, ErrLogonFailed) {
+			t.Errorf("%q accepted: %v", logon, err)
+		}
+		if _, err := s.Logon(logon); !errors.Is(err, ErrLogonFailed) {
+			t.Errorf("Logon(%q) accepted: %v", logon, err)
+		}
+	}
+	if u, err := s.Authenticate("carol@contoso.com", "pw"); err != nil || u.Alias != " carol" {
+		t.Fatalf("carol's address refused: %v %+v", err, u)
+	}
+}
+
+// runeBoundary never cuts at 0 (folding must make progress) and takes the
+// last rune start above it.
+func TestRuneBoundaryAtSmallLimits(t *testing.T) {
+	for _, c := range []struct {
+		s          string
+		limit, cut int
+	}{{"ab\x80", 2, 1}, {"a\x80\x80", 2, 2}, {"a\x80", 1, 1}, {"ab", 1, 1}} {
+		if got := runeBoundary(c.s, c.limit); got != c.cut {
+			t.Errorf("runeBoundary(%q, %d) = %d, want %d", c.s, c.limit, got, c.cut)
+		}
+	}
+}
