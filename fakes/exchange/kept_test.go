@@ -183,3 +183,17 @@ func TestRuneBoundaryAtSmallLimits(t *testing.T) {
 		}
 	}
 }
+
+// A user entry of ReadItems alone (rights 1, a Custom role) is an entry
+// like any other.
+func TestAnEntryOfReadItemsAloneIsKept(t *testing.T) {
+	s, _ := newTestStore(t)
+	noErr(t, s.SetFolderPermission("manager", "manager", Tasks, "bob", ReadItems))
+	if r := s.EffectiveRights("manager", Tasks, "bob"); r != ReadItems {
+		t.Fatalf("bob's rights %v, want ReadItems", r)
+	}
+	ps := must(s.FolderPermissions("manager", "manager", Tasks))
+	if len(ps) != 3 || ps[2] != (Permission{Principal: "bob@contoso.com", Rights: ReadItems}) || ps[2].Role() != RoleCustom {
+		t.Fatalf("permissions %+v", ps)
+	}
+}
