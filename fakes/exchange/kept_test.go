@@ -197,3 +197,46 @@ func TestAnEntryOfReadItemsAloneIsKept(t *testing.T) {
 		t.Fatalf("permissions %+v", ps)
 	}
 }
+
+// FolderCounts counts messages and those without \Seen; the Calendar
+// counts its items, all read; what does not exist counts zero.
+func TestFolderCountsCountWhatIsThere(t *testing.T) {
+	s, c := newTestStore(t)
+	must(s.CreateCalendarItem("bob", "bob", meeting(c), SendToNone))
+	must(s.CreateCalendarItem("bob", "bob", meeting(c), SendToNone))
+	must(s.DeliverMessage("bob", Inbox, []byte("Subject: a\r\n\r\n"), []string{`\Seen`}))
+	must(s.DeliverMessage("bob", Inbox, []byte("Subject: b\r\n\r\n"), []string{`\Flagged`}))
+	must(s.DeliverMessage("bob", Inbox, []byte("Subject: c\r\n\r\n"), []string{`\seen`}))
+	for _, c := range []struct {
+		mailbox       string
+		f             FolderName
+		total, unread int
+	}{{"bob", Calendar, 2, 0}, {"bob", "calendar", 2, 0}, {"bob", "INBOX", 3, 1}, {"bob", Tasks, 0, 0}, {"ghost", Inbox, 0, 0}, {"ghost", "Nowhere", 0, 0}} {
+		if total, unread := s.FolderCounts(c.mailbox, c.f); total != c.total || unread != c.unread {
+			t.Errorf("FolderCounts(%s, %s) = %d, %d, want %d, %d", c.mailbox, c.f, total, unread, c.total, c.unread)
+		}
+	}
+}
+
+// FindMessage answers ErrAccessDenied to a caller who sees the folder but
+// may not read it, and no rights at all for unknown users or folders.
+func TestFindMessageWithoutReadItems(t *testing.T) {
+	s, _ := newTestStore(t)
+	msg := must(s.DeliverMessage("bob", Inbox, []byte("Subject: a\r\n\r\n"), nil))
+	noErr(t, s.SetFolderPermission("bob", "bob", Inbox, "alice", must(RightsOf(RoleContributor))))
+	if _, err := s.FindMessage("alice", "bob", msg.ID); !errors.Is(err, ErrAccessDenied) {
+		t.Fatalf("a contributor finds %v", err)
+	}
+	if got := must(s.FindMessage("bob", "bob", msg.ID)); got.Subject != "a" || got.UID != 1 {
+		t.Fatalf("found %+v", got)
+	}
+	if _, err := s.FindMessage("bob", "ghost", msg.ID); !errors.Is(err, ErrNonExistentMailbox) {
+		t.Fatalf("no mailbox: %v", err)
+	}
+	if r := s.EffectiveRights("bob", Inbox, "ghost"); r != 0 {
+		t.Fatalf("an unknown user has %v", r)
+	}
+	if r := s.EffectiveRights("bob", "Nowhere", "alice"); r != 0 {
+		t.Fatalf("an unknown folder gives %v", r)
+	}
+}
