@@ -36,6 +36,11 @@ func TestNewFillsInTheDefaults(t *testing.T) {
 	if st := s.Export(); len(st.Users) != 1 || len(st.Mailboxes) != 1 || st.Mailboxes[0].Owner != "alice@contoso.com" {
 		t.Fatalf("a one-user store exports %+v", st)
 	}
+	for _, fs := range s.Export().Mailboxes[0].Folders {
+		if fs.NextUID != 1 || fs.Messages != nil {
+			t.Fatalf("a new folder %s: next UID %d, %d messages", fs.Name, fs.NextUID, len(fs.Messages))
+		}
+	}
 	o := New(Options{Domain: "fabrikam.com", UIDValidity: 9})
 	if o.Domain() != "fabrikam.com" || o.UIDValidity("x", Inbox) != 9 {
 		t.Fatalf("options not kept: %q %d", o.Domain(), o.UIDValidity("x", Inbox))
@@ -238,5 +243,65 @@ func TestFindMessageWithoutReadItems(t *testing.T) {
 	}
 	if r := s.EffectiveRights("bob", "Nowhere", "alice"); r != 0 {
 		t.Fatalf("an unknown folder gives %v", r)
+	}
+}
+
+// Expunge of a folder without mail, or without \Deleted messages, removes
+// nothing, announces nothing and changes nothing; flags read back sorted.
+func TestExpungeOfNothing(t *testing.T) {
+	s, _ := newTestStore(t)
+	calls := 0
+	s.Watch(func(string, FolderName) { calls++ })
+	gen := s.Generation()
+	if gone, err := s.Expunge("bob", "bob", Tasks); err != nil || len(gone) != 0 {
+		t.Fatalf("expunge of an empty folder: %v %v", gone, err)
+	}
+	must(s.DeliverMessage("bob", Inbox, []byte("Subject: a\r\n\r\n"), nil))
+	noErr(t, s.SetFlags("bob", "bob", Inbox, 1, []string{`\Seen`, `\Answered`, `\Flagged`}))
+	calls, gen = 0, s.Generation()
+	if gone, err := s.Expunge("bob", "bob", Inbox); err != nil || len(gone) != 0 {
+		t.Fatalf("expunge without \\Deleted: %v %v", gone, err)
+	}
+	if calls != 0 || s.Generation() != gen {
+		t.Fatalf("an expunge of nothing called the watchers %d times, generation %d → %d", calls, gen, s.Generation())
+	}
+	msgs := must(s.Messages("bob", "bob", Inbox))
+	if len(msgs) != 1 || !reflect.DeepEqual(msgs[0].Flags, []string{`\Answered`, `\Flagged`, `\Seen`}) {
+		t.Fatalf("messages %+v", msgs)
+	}
+}
+
+// Granting twice and revoking once leaves nothing granted (grants are a
+// set), whichever grant came first.
+func TestGrantsAreASet(t *testing.T) {
+	s, _ := newTestStore(t)
+	noErr(t, s.GrantMailboxRight("manager", "alice", FullAccess))
+	noErr(t, s.GrantMailboxRight("manager", "bob", SendAs))
+	noErr(t, s.GrantMailboxRight("manager", "alice", FullAccess))
+	noErr(t, s.RevokeMailboxRight("manager", "alice", FullAccess))
+	if s.HasMailboxRight("manager", "alice", FullAccess) || !s.HasMailboxRight("manager", "bob", SendAs) {
+		t.Fatal("a second grant was kept, or the revocation took another")
+	}
+	noErr(t, s.RevokeMailboxRight("manager", "bob", SendAs))
+	for _, ms := range s.Export().Mailboxes {
+		if len(ms.Grants) != 0 {
+			t.Fatalf("%s keeps grants %+v", ms.Owner, ms.Grants)
+		}
+	}
+}
+
+// An owner whose address is not in lower case is still the owner.
+func TestOwnerWithAMixedCaseAddress(t *testing.T) {
+	s, _ := newTestStore(t)
+	must(s.AddUser(User{SMTP: "Carol.Jones@contoso.com"}))
+	must(s.DeliverMessage("carol.jones@contoso.com", Inbox, []byte("Subject: a\r\n\r\n"), nil))
+	if msgs, err := s.Messages("Carol.Jones@contoso.com", "carol.jones", Inbox); err != nil || len(msgs) != 1 {
+		t.Fatalf("the owner reads %v, %v", msgs, err)
+	}
+	if _, err := s.AddDelegate("carol.jones", "carol.jones", DefaultDelegate("bob")); err != nil {
+		t.Fatalf("the owner adds a delegate: %v", err)
+	}
+	if r := s.EffectiveRights("carol.jones", Contacts, "Carol.Jones@contoso.com"); r != must(RightsOf(RoleOwner)) {
+		t.Fatalf("owner's rights %v", r)
 	}
 }
