@@ -3,11 +3,13 @@ package exchange
 import (
 	"errors"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ucfake/ucfake/fakes/clock"
+	"github.com/ucfake/ucfake/fakes/directory"
 )
 
 // More edges found by mutation testing (docs/mutation.md, issue 11): each
@@ -303,5 +305,139 @@ func TestOwnerWithAMixedCaseAddress(t *testing.T) {
 	}
 	if r := s.EffectiveRights("carol.jones", Contacts, "Carol.Jones@contoso.com"); r != must(RightsOf(RoleOwner)) {
 		t.Fatalf("owner's rights %v", r)
+	}
+}
+
+// ResolveNames: an exact address or alias is that user alone; otherwise
+// prefixes of addresses, aliases and display names, at most 100 users,
+// with more reported; users without a mailbox and blank entries find none.
+func TestResolveNames(t *testing.T) {
+	dir := directory.New()
+	if _, err := dir.Add(directory.User{SMTP: "alf@contoso.com"}); err != nil {
+		t.Fatal(err)
+	}
+	s := New(Options{Directory: dir})
+	for _, a := range []string{"al", "alice", "albert"} {
+		must(s.AddUser(User{SMTP: a + "@contoso.com", DisplayName: "Zed " + a}))
+	}
+	names := func(us []User) []string {
+		var out []string
+		for _, u := range us {
+			out = append(out, string(u.ID()))
+		}
+		return out
+	}
+	for _, c := range []struct {
+		q    string
+		want []string
+	}{
+		{"AL", []string{"al@contoso.com"}},
+		{"al@Contoso.com", []string{"al@contoso.com"}},
+		{"ali", []string{"alice@contoso.com"}},
+		{"alf", nil},
+		{"alf@contoso.com", nil},
+		{"Zed al", []string{"al@contoso.com", "albert@contoso.com", "alice@contoso.com"}},
+		{"", nil},
+		{"  ", nil},
+	} {
+		got, more := s.ResolveNames(c.q)
+		if !reflect.DeepEqual(names(got), c.want) || more {
+			t.Errorf("ResolveNames(%q) = %v, %v; want %v, false", c.q, names(got), more, c.want)
+		}
+	}
+	if MaxResolutions != 100 {
+		t.Fatalf("MaxResolutions %d", MaxResolutions)
+	}
+	for i := range 101 {
+		must(s.AddUser(User{SMTP: "user" + strconv.Itoa(1000+i) + "@contoso.com"}))
+	}
+	if got, more := s.ResolveNames("user"); len(got) != 100 || !more || got[0].ID() != "user1000@contoso.com" {
+		t.Fatalf("ResolveNames(user) = %d users, more %v", len(got), more)
+	}
+	if got, more := s.ResolveNames("user11"); len(got) != 1 || more {
+		t.Fatalf("ResolveNames(user11) = %d users, more %v", len(got), more)
+	}
+}
+
+// A refused AddUser changes nothing, not even the sequence behind SIDs
+// and IDs.
+func TestRefusedAddUserChangesNothing(t *testing.T) {
+	s := New(Options{})
+	for _, addr := range []string{"", "@contoso.com", "alice@", "alice", "al ice@contoso.com", "<alice@contoso.com>", `"a"@contoso.com`, "alice@contoso.com\r\n", "alice@contoso.com\n", "a\rb@contoso.com"} {
+		if _, err := s.AddUser(User{SMTP: addr}); !errors.Is(err, ErrInvalidRequest) {
+			t.Errorf("AddUser(%q): %v", addr, err)
+		}
+	}
+	if st := s.Export(); !reflect.DeepEqual(st, State{Domain: "contoso.com"}) || s.Generation() != 0 {
+		t.Fatalf("refused users changed the store: %+v, generation %d", st, s.Generation())
+	}
+	u := must(s.AddUser(User{SMTP: "ab@c"}))
+	if u.SID != "S-1-5-21-1333220396-2200287332-232816053-1101" {
+		t.Fatalf("the first SID is %q", u.SID)
+	}
+	if _, err := s.AddUser(User{SMTP: "AB@c"}); !errors.Is(err, ErrMailboxExists) || s.Export().Seq != 1 {
+		t.Fatalf("a second mailbox: %v, seq %d", err, s.Export().Seq)
+	}
+}
+
+// A directory user gets a SID with the mailbox when it has none, and
+// keeps its own (consuming no number) when it has one.
+func TestAddUserAssignsMissingSIDsOnly(t *testing.T) {
+	dir := directory.New()
+	for _, u := range []directory.User{{SMTP: "nosid@contoso.com"}, {SMTP: "sid@contoso.com", SID: "S-1-5-21-9"}} {
+		if _, err := dir.Add(u); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := New(Options{Directory: dir})
+	if u := must(s.AddUser(User{SMTP: "sid@contoso.com"})); u.SID != "S-1-5-21-9" {
+		t.Fatalf("a directory SID replaced by %q", u.SID)
+	}
+	if u := must(s.AddUser(User{SMTP: "nosid@contoso.com"})); u.SID != "S-1-5-21-1333220396-2200287332-232816053-1101" {
+		t.Fatalf("a directory user without a SID got %q", u.SID)
+	}
+	if u := must(s.AddUser(User{SMTP: "own@contoso.com", SID: "S-1-5-21-7"})); u.SID != "S-1-5-21-7" || s.Export().Seq != 1 {
+		t.Fatalf("a given SID became %q, seq %d", u.SID, s.Export().Seq)
+	}
+}
+
+// Import fills in what a state may omit: the domain (contoso.com) and
+// DeliverMeetingRequests (DelegatesAndSendInformationToMe); Export lists
+// grants by user and right.
+func TestImportDefaultsAndExportedGrantOrder(t *testing.T) {
+	s, _ := newTestStore(t)
+	noErr(t, s.GrantMailboxRight("manager", "bob", SendAs))
+	noErr(t, s.GrantMailboxRight("manager", "alice", SendOnBehalf))
+	noErr(t, s.GrantMailboxRight("manager", "alice", FullAccess))
+	st := s.Export()
+	var grants []Grant
+	for _, ms := range st.Mailboxes {
+		if ms.Owner == "manager@contoso.com" {
+			grants = ms.Grants
+		}
+	}
+	want := []Grant{{"alice@contoso.com", FullAccess}, {"alice@contoso.com", SendOnBehalf}, {"bob@contoso.com", SendAs}}
+	if !reflect.DeepEqual(grants, want) {
+		t.Fatalf("exported grants %v, want %v", grants, want)
+	}
+	st.Domain = "fabrikam.com"
+	for i := range st.Mailboxes {
+		st.Mailboxes[i].DeliverMeetingRequests = ""
+	}
+	s2 := New(Options{})
+	noErr(t, s2.Import(st))
+	if s2.Domain() != "fabrikam.com" {
+		t.Fatalf("domain %q", s2.Domain())
+	}
+	st.Domain = ""
+	noErr(t, s2.Import(st))
+	if s2.Domain() != "contoso.com" {
+		t.Fatalf("an empty domain imports as %q", s2.Domain())
+	}
+	if v := must(s2.DeliverMeetingRequests("alice")); v != DelegatesAndSendInformationToMe {
+		t.Fatalf("an empty setting imports as %q", v)
+	}
+	if !s2.HasMailboxRight("manager", "alice", FullAccess) || !s2.HasMailboxRight("manager", "bob", SendAs) {
+		t.Fatal("grants lost on import")
 	}
 }
