@@ -203,6 +203,18 @@ func TestAnEntryOfReadItemsAloneIsKept(t *testing.T) {
 	if len(ps) != 3 || ps[2] != (Permission{Principal: "bob@contoso.com", Rights: ReadItems}) || ps[2].Role() != RoleCustom {
 		t.Fatalf("permissions %+v", ps)
 	}
+	// ReadItems alone is more than availability: bob sees the folder, reads
+	// it, and is refused what needs other rights as such.
+	must(s.DeliverMessage("manager", Tasks, []byte("Subject: a\r\n\r\n"), nil))
+	if msgs, err := s.Messages("bob", "manager", Tasks); err != nil || len(msgs) != 1 {
+		t.Fatalf("bob reads %v, %v", msgs, err)
+	}
+	if _, err := s.FolderPermissions("bob", "manager", Tasks); !errors.Is(err, ErrAccessDenied) {
+		t.Fatalf("bob manages permissions: %v", err)
+	}
+	if _, err := s.SendMessage("bob", OutgoingMessage{To: []string{"alice"}}, &FolderRef{Mailbox: "manager", Folder: Tasks}); !errors.Is(err, ErrCreateItemAccessDenied) {
+		t.Fatalf("bob saves a copy into Tasks: %v", err)
+	}
 }
 
 // FolderCounts counts messages and those without \Seen; the Calendar
@@ -439,5 +451,21 @@ func TestImportDefaultsAndExportedGrantOrder(t *testing.T) {
 	}
 	if !s2.HasMailboxRight("manager", "alice", FullAccess) || !s2.HasMailboxRight("manager", "bob", SendAs) {
 		t.Fatal("grants lost on import")
+	}
+}
+
+// A sent message's body is quoted-printable (RFC 2045 §6.7), and a draft
+// is From the mailbox named, as given.
+func TestSentBodyIsQuotedPrintableAndDraftsKeepFrom(t *testing.T) {
+	s, _ := newTestStore(t)
+	must(s.SendMessage("manager", OutgoingMessage{To: []string{"alice"}, Subject: "Prix", Body: "Prix: 5 \u20ac\r\n"}, nil))
+	raw := string(must(s.Messages("alice", "alice", Inbox))[0].Raw)
+	if !strings.Contains(raw, "\r\nContent-Transfer-Encoding: quoted-printable\r\n") || !strings.HasSuffix(raw, "\r\n\r\nPrix: 5 =E2=82=AC\r\n") {
+		t.Fatalf("mail:\n%q", raw)
+	}
+	must(s.AddDelegate("manager", "manager", DefaultDelegate("assistant")))
+	d := must(s.SaveMessage("assistant", OutgoingMessage{From: "manager", To: []string{"bob"}, Subject: "d"}, FolderRef{Mailbox: "assistant", Folder: Drafts}))
+	if d.From != "manager@contoso.com" || d.Sender != "" || !reflect.DeepEqual(d.Flags, []string{`\Draft`, `\Seen`}) {
+		t.Fatalf("draft %+v", d)
 	}
 }
