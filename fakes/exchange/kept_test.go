@@ -469,3 +469,20 @@ func TestSentBodyIsQuotedPrintableAndDraftsKeepFrom(t *testing.T) {
 		t.Fatalf("draft %+v", d)
 	}
 }
+
+// A name several users share finds none, and the error says so; a name
+// of nobody says that instead.
+func TestAmbiguousNamesSaySo(t *testing.T) {
+	s, _ := newTestStore(t)
+	must(s.AddUser(User{SMTP: "pat.lee@contoso.com", DisplayName: "Pat Lee"}))
+	must(s.AddUser(User{SMTP: "pat.lee2@contoso.com", DisplayName: "Pat Lee"}))
+	_, err := s.Lookup("pat lee")
+	var e *Error
+	if !errors.As(err, &e) || e.Kind != KindNoMailbox || e.Message != `"pat lee" names several users` || e.Mailbox != "pat lee" {
+		t.Fatalf("an ambiguous name: %v", err)
+	}
+	_, err = s.Lookup("nobody")
+	if !errors.As(err, &e) || e.Kind != KindNoMailbox || e.Message != `"nobody" does not refer to a mailbox` {
+		t.Fatalf("an unknown name: %v", err)
+	}
+}
