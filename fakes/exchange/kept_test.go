@@ -121,17 +121,31 @@ func TestDeliverToNowhereDeliversNothing(t *testing.T) {
 	}
 }
 
-// An address with nothing before the "@" is refused by the import's own
-// check, which names the user.
+// An address with nothing before or after the "@" is refused by the
+// import's own check, which names the user; one letter on either side is
+// an address.
 func TestImportNamesTheUserWithoutALocalPart(t *testing.T) {
-	s, _ := newTestStore(t)
-	st := s.Export()
-	st.Users[0].SMTP = "@contoso.com"
-	st.Mailboxes[0].Owner = "@contoso.com"
-	err := s.Import(st)
-	var e *Error
-	if !errors.As(err, &e) || e.Kind != KindInvalidRequest || e.User != "@contoso.com" || !strings.Contains(e.Message, "invalid or duplicate SMTP address") {
-		t.Fatalf("import of @contoso.com: %v", err)
+	for _, addr := range []string{"@contoso.com", "alice@"} {
+		s, _ := newTestStore(t)
+		st := s.Export()
+		st.Users[0].SMTP = addr
+		st.Mailboxes[0].Owner = addr
+		err := s.Import(st)
+		var e *Error
+		if !errors.As(err, &e) || e.Kind != KindInvalidRequest || e.User != addr || !strings.Contains(e.Message, "invalid or duplicate SMTP address") {
+			t.Fatalf("import of %s: %v", addr, err)
+		}
+	}
+	for _, addr := range []string{"a@contoso.com", "ab@c"} {
+		src, _ := newTestStore(t)
+		st := src.Export()
+		st.Users[0].SMTP, st.Users[0].SIP = addr, ""
+		st.Mailboxes[0].Owner = addr
+		s := New(Options{})
+		noErr(t, s.Import(st))
+		if _, err := s.Lookup(addr); err != nil {
+			t.Fatalf("%s after import: %v", addr, err)
+		}
 	}
 }
 
