@@ -404,6 +404,10 @@ func TestRefusedAddUserChangesNothing(t *testing.T) {
 	if _, err := s.AddUser(User{SMTP: "AB@c"}); !errors.Is(err, ErrMailboxExists) || s.Export().Seq != 1 {
 		t.Fatalf("a second mailbox: %v, seq %d", err, s.Export().Seq)
 	}
+	// One letter before the "@" is an address.
+	if u, err := s.AddUser(User{SMTP: "a@contoso.com"}); err != nil || u.ID() != "a@contoso.com" {
+		t.Fatalf("AddUser(a@contoso.com) = %+v, %v", u, err)
+	}
 }
 
 // A directory user gets a SID with the mailbox when it has none, and
