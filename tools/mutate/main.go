@@ -92,6 +92,7 @@ func run(c config) error {
 	if err != nil {
 		return err
 	}
+	equiv = matching(equiv, c.match)
 	r, err := newRunner(c)
 	if err != nil {
 		return err

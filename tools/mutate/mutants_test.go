@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -98,5 +99,15 @@ func TestEquivalentsAreReadFromTheList(t *testing.T) {
 	eq, err := readEquivalents(path)
 	if err != nil || len(eq) != 1 || eq["a.go:f:CMP:x → y#1"] != "the same because z" {
 		t.Fatalf("%v %v", eq, err)
+	}
+}
+
+func TestAMatchRunJudgesOnlyTheEquivalentsItSelects(t *testing.T) {
+	equiv := map[string]string{"lync/a": "same", "exchange/b": "same"}
+	if got := matching(equiv, regexp.MustCompile("^lync/")); len(got) != 1 || got["lync/a"] != "same" {
+		t.Fatalf("matching = %v, want only lync/a", got)
+	}
+	if got := matching(equiv, nil); len(got) != 2 {
+		t.Fatalf("matching without -match = %v, want both", got)
 	}
 }

@@ -67,6 +67,21 @@ func readEquivalents(path string) (map[string]string, error) {
 	return out, nil
 }
 
+// matching keeps the listed equivalents whose ID match selects (all when
+// match is nil): a -match run judges, and reports as stale, only those.
+func matching(equiv map[string]string, match *regexp.Regexp) map[string]string {
+	if match == nil {
+		return equiv
+	}
+	out := map[string]string{}
+	for id, why := range equiv {
+		if match.MatchString(id) {
+			out[id] = why
+		}
+	}
+	return out
+}
+
 // summary counts the outcomes.
 type summary struct {
 	counts     map[Outcome]int
