@@ -240,7 +240,9 @@ func handWorld(t *testing.T) (*Store, *handClock, *[]string) {
 		}
 	}
 	var calls []string
-	s.OnReplicated(func(sip string, v UserView) { calls = append(calls, fmt.Sprintf("%s %v %v", sip, v.Delegates, v.Delegators)) })
+	s.OnReplicated(func(sip string, v UserView) {
+		calls = append(calls, fmt.Sprintf("%s %v %v", sip, v.Delegates, v.Delegators))
+	})
 	return s, h, &calls
 }
 
