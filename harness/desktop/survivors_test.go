@@ -1,0 +1,116 @@
+package desktop
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/ucfake/ucfake/fakes/exchange"
+	"github.com/ucfake/ucfake/fakes/lync"
+)
+
+// Details pinned for the survivors of a full mutation run of this package
+// (docs/mutation.md), each against the contract of the function it tests.
+
+// OK in Edit my delegate members applies every staged change: each added
+// delegate gets its record and joins the Delegates group at once, each
+// removed one loses its record; a back-end refusal other than "already a
+// delegate" or "not a delegate" is OK's error, and a refused addition does
+// not join the group.
+func TestDelegateEditorAppliesEveryStagedChange(t *testing.T) {
+	e := newTestEnv(t, time.Time{})
+	e.addUsers(t, "manager", "assistant", "deputy")
+	// In the GAL, without a Lync account.
+	if _, err := e.ex.AddUser(exchange.User{SMTP: "nolync@contoso.com", DisplayName: "nolync", Alias: "nolync"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.ly.SetTelephony("manager", lync.EnterpriseVoice, ""); err != nil {
+		t.Fatal(err)
+	}
+	mgr := e.computer(t, "PC-M", "manager")
+	ed, _ := mgr.Lync().EditDelegateMembers()
+	if err := ed.Add("assistant").Add("deputy").OK(); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"sip:assistant@contoso.com", "sip:deputy@contoso.com"}
+	if g, ok := mgr.Lync().Group("Delegates"); !ok || !reflect.DeepEqual(g.Members, want) {
+		t.Fatalf("Delegates right after OK: %+v %v", g, ok)
+	}
+	if !e.ly.IsDelegate("manager", "assistant") || !e.ly.IsDelegate("manager", "deputy") {
+		t.Fatal("a staged delegate has no record")
+	}
+	ed, _ = mgr.Lync().EditDelegateMembers()
+	if err := ed.Add("nolync").OK(); !errors.Is(err, lync.ErrNoSuchUser) {
+		t.Fatalf("adding a user without a Lync account: %v", err)
+	}
+	if g, _ := mgr.Lync().Group("Delegates"); !reflect.DeepEqual(g.Members, want) {
+		t.Fatalf("Delegates after a refused addition: %+v", g)
+	}
+	ed, _ = mgr.Lync().EditDelegateMembers()
+	if err := ed.Remove("assistant").Remove("deputy").OK(); err != nil {
+		t.Fatal(err)
+	}
+	if e.ly.IsDelegate("manager", "assistant") || e.ly.IsDelegate("manager", "deputy") {
+		t.Fatal("a delegate staged for removal keeps its record")
+	}
+	if _, ok := mgr.Lync().Group("Delegates"); ok {
+		t.Fatal("the Delegates group is still shown")
+	}
+	ed, _ = mgr.Lync().EditDelegateMembers()
+	if err := ed.Remove("nolync").OK(); !errors.Is(err, lync.ErrNoSuchUser) {
+		t.Fatalf("removing a user without a Lync account: %v", err)
+	}
+}
+
+// A record the back end keeps after the manager removed the delegate in
+// Outlook's Delegate Access is seed 000's Issue 2.
+func TestExplainNamesAnOutlookRemoval(t *testing.T) {
+	e, mgr, _ := delegation(t)
+	dlg, _ := mgr.Outlook().DelegateAccess()
+	if err := dlg.Remove("assistant"); err != nil || dlg.OK() != nil {
+		t.Fatal(err)
+	}
+	if !e.ly.IsDelegate("manager", "assistant") {
+		t.Fatal("the one-time record left with the Outlook delegate")
+	}
+	want := Cause{Text: "manager@contoso.com removed assistant@contoso.com from Outlook's Delegate Access; the Lync back end still lists the delegate (a one-time record)",
+		Catalogue: "kb000-i2-cause-outlook-removal"}
+	if c := e.Explain("manager", "assistant"); c != want {
+		t.Fatalf("Explain %#v", c)
+	}
+}
+
+// A UCMAPI pass that confirms nothing new leaves the registry values as
+// they are: a restored client whose registry still lists a delegator it no
+// longer has (seed 003's remnants) keeps them, and shows no removal
+// notice, until it signs in again; then the values are brought up to date.
+func TestAPassWithNothingToConfirmLeavesTheRegistry(t *testing.T) {
+	e := newTestEnv(t, time.Time{})
+	e.addUsers(t, "manager", "assistant")
+	k := Lync2013.RegistryKey()
+	st := State{Computers: []ComputerState{{Name: "PC-A", User: "assistant@contoso.com", Kind: Lync2013, Language: EnUS, Outlook: true, OutlookOpen: true,
+		Registry: map[string]map[string][]string{k: {LastDelegatorList: {"sip:manager@contoso.com"}, OutstandingDelegatorList: {"sip:manager@contoso.com"}}},
+		Lync:     LyncState{Running: true, SignedIn: true, MAPIOK: true, Profile: &ProfileState{}}}}}
+	if err := e.Import(st); err != nil {
+		t.Fatal(err)
+	}
+	e.advance(t, 3*time.Minute)
+	pc := e.Computer("PC-A")
+	if v := pc.RegistryValue(LastDelegatorList); !reflect.DeepEqual(v, []string{"sip:manager@contoso.com"}) {
+		t.Fatalf("Last DelegatorList after the passes: %q", v)
+	}
+	if bs := pc.Lync().Banners(); len(bs) != 1 || bs[0] != (Banner{Delegator: "sip:manager@contoso.com", Text: "You were added as a delegate for manager"}) {
+		t.Fatalf("banners after the passes: %+v", bs)
+	}
+	pc.Lync().SignOut()
+	if err := pc.Lync().SignIn(); err != nil {
+		t.Fatal(err)
+	}
+	if v := pc.RegistryValue(LastDelegatorList); len(v) != 0 {
+		t.Fatalf("Last DelegatorList after signing in again: %q", v)
+	}
+	if bs := pc.Lync().Banners(); len(bs) != 1 || bs[0] != (Banner{Delegator: "sip:manager@contoso.com", Text: "You were removed as a delegate for manager", Removed: true}) {
+		t.Fatalf("banners after signing in again: %+v", bs)
+	}
+}
