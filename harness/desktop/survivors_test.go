@@ -2,6 +2,7 @@ package desktop
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -112,5 +113,52 @@ func TestAPassWithNothingToConfirmLeavesTheRegistry(t *testing.T) {
 	}
 	if bs := pc.Lync().Banners(); len(bs) != 1 || bs[0] != (Banner{Delegator: "sip:manager@contoso.com", Text: "You were removed as a delegate for manager", Removed: true}) {
 		t.Fatalf("banners after signing in again: %+v", bs)
+	}
+}
+
+// The delegation threshold is exceeded only past 25 (domain.md §3.7:
+// "Delegation doesn't work if the threshold of 25 delegators and 25
+// delegates is exceeded"): a manager with 25 delegates, and a delegate of
+// 25 managers, have nothing to explain.
+func TestExplainAtTheDelegationThreshold(t *testing.T) {
+	e, _, _ := delegation(t)
+	for i := 1; i < lync.DelegationThreshold; i++ {
+		d := fmt.Sprintf("d%02d", i)
+		e.addUsers(t, d)
+		if err := e.ly.AddDelegate("manager", d, lync.SourceAdmin); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(e.ly.Delegates("sip:manager@contoso.com")); n != 25 {
+		t.Fatalf("%d delegates", n)
+	}
+	if c := e.Explain("manager", "assistant"); c != (Cause{}) {
+		t.Fatalf("25 delegates: %v", c)
+	}
+	for i := 1; i < lync.DelegationThreshold; i++ {
+		m := fmt.Sprintf("m%02d", i)
+		e.addUsers(t, m)
+		if err := e.ly.AddDelegate(m, "assistant", lync.SourceAdmin); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := len(e.ly.Delegators("sip:assistant@contoso.com")); n != 25 {
+		t.Fatalf("%d delegators", n)
+	}
+	if c := e.Explain("manager", "assistant"); c != (Cause{}) {
+		t.Fatalf("25 delegators: %v", c)
+	}
+}
+
+// The delegate's side is explained from the delegate's signed-in clients:
+// with none signed in, rights missing on the Calendar explain nothing.
+func TestExplainWithoutASignedInDelegate(t *testing.T) {
+	e, _, asst := delegation(t)
+	asst.Lync().SignOut()
+	if err := e.ex.SetFolderPermission("manager", "manager", exchange.Calendar, "assistant", 0); err != nil {
+		t.Fatal(err)
+	}
+	if c := e.Explain("manager", "assistant"); c != (Cause{}) {
+		t.Fatalf("no client of the delegate signed in: %v", c)
 	}
 }
