@@ -162,3 +162,30 @@ func TestExplainWithoutASignedInDelegate(t *testing.T) {
 		t.Fatalf("no client of the delegate signed in: %v", c)
 	}
 }
+
+// StickSync takes effect at once, in the client's own profile: the request
+// is stuck and a helper process lingers before any UCMAPI pass, the
+// profile keeps what it held, and a client whose profile was deleted gets
+// a new one holding the stuck request.
+func TestStickSyncAtOnceInTheProfile(t *testing.T) {
+	e, mgr, asst := delegation(t)
+	mgr.Lync().StickSync()
+	st := e.Export()
+	pcm := st.Computers[1]
+	if pcm.Name != "PC-M" || !pcm.Lingering || pcm.Lync.Profile == nil || !pcm.Lync.Profile.Stuck ||
+		!reflect.DeepEqual(pcm.Lync.Profile.Delegates, []string{"sip:assistant@contoso.com"}) {
+		t.Fatalf("PC-M right after StickSync: %+v", pcm)
+	}
+	if g, ok := mgr.Lync().Group("Delegates"); !ok || !reflect.DeepEqual(g.Members, []string{"sip:assistant@contoso.com"}) {
+		t.Fatalf("Delegates after StickSync: %+v %v", g, ok)
+	}
+	asst.Lync().Exit()
+	if err := asst.DeleteLyncProfile(); err != nil {
+		t.Fatal(err)
+	}
+	asst.Lync().StickSync()
+	pca := e.Export().Computers[0]
+	if pca.Name != "PC-A" || !pca.Lingering || pca.Lync.Profile == nil || !pca.Lync.Profile.Stuck {
+		t.Fatalf("PC-A after StickSync on a deleted profile: %+v", pca)
+	}
+}
