@@ -189,3 +189,39 @@ func TestStickSyncAtOnceInTheProfile(t *testing.T) {
 		t.Fatalf("PC-A after StickSync on a deleted profile: %+v", pca)
 	}
 }
+
+// A delegate added and removed again in Edit my delegate members before
+// the addition replicated stays out of the Delegates group when the
+// addition's view reaches the client, one replication before the
+// removal's does.
+func TestADelegateRemovedInTheEditorStaysOutOfTheGroup(t *testing.T) {
+	e := newTestEnv(t, time.Time{})
+	e.addUsers(t, "manager", "assistant")
+	if _, err := e.ly.SetTelephony("manager", lync.EnterpriseVoice, ""); err != nil {
+		t.Fatal(err)
+	}
+	mgr := e.computer(t, "PC-M", "manager")
+	ed, _ := mgr.Lync().EditDelegateMembers()
+	if err := ed.Add("assistant").OK(); err != nil {
+		t.Fatal(err)
+	}
+	e.advance(t, time.Minute)
+	ed, _ = mgr.Lync().EditDelegateMembers()
+	if err := ed.Remove("assistant").OK(); err != nil {
+		t.Fatal(err)
+	}
+	e.advance(t, 4*time.Minute) // the addition replicates
+	if v := e.ly.View("manager"); !reflect.DeepEqual(v.Delegates, []string{"sip:assistant@contoso.com"}) {
+		t.Fatalf("replicated view %+v", v)
+	}
+	if g, ok := mgr.Lync().Group("Delegates"); ok {
+		t.Fatalf("the removed delegate is back in the group: %+v", g)
+	}
+	e.advance(t, time.Minute) // the removal replicates
+	if v := e.ly.View("manager"); len(v.Delegates) != 0 {
+		t.Fatalf("replicated view %+v", v)
+	}
+	if _, ok := mgr.Lync().Group("Delegates"); ok {
+		t.Fatal("the Delegates group is shown")
+	}
+}
