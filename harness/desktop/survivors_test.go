@@ -225,3 +225,56 @@ func TestADelegateRemovedInTheEditorStaysOutOfTheGroup(t *testing.T) {
 		t.Fatal("the Delegates group is shown")
 	}
 }
+
+// A delegate whose record the back end dropped (an administrator removed
+// it) leaves the manager's Delegates group once the change replicates; the
+// group goes with its last member.
+func TestTheDelegatesGroupFollowsARecordRemovedElsewhere(t *testing.T) {
+	e, mgr, _ := delegation(t)
+	if g, ok := mgr.Lync().Group("Delegates"); !ok || !reflect.DeepEqual(g.Members, []string{"sip:assistant@contoso.com"}) {
+		t.Fatalf("Delegates before %+v %v", g, ok)
+	}
+	if err := e.ly.RemoveDelegate("manager", "assistant", lync.SourceAdmin); err != nil {
+		t.Fatal(err)
+	}
+	e.advance(t, 4*time.Minute)
+	if _, ok := mgr.Lync().Group("Delegates"); !ok {
+		t.Fatal("the group changed before the removal replicated")
+	}
+	e.advance(t, time.Minute)
+	if g, ok := mgr.Lync().Group("Delegates"); ok {
+		t.Fatalf("the dropped delegate is still in the group: %+v", g)
+	}
+	if p := e.Export().Computers[1].Lync.Profile; p.Delegates != nil || len(p.SeenInView) != 0 {
+		t.Fatalf("PC-M profile %+v", p)
+	}
+}
+
+// Lync Basic has no delegate functionality: signed in on the delegate's
+// computer it leaves the delegator registry values as they are when the
+// delegation goes away; the next client with delegation signed in there
+// drops the delegator and shows the removal notice.
+func TestLyncBasicLeavesTheDelegatorRegistryValues(t *testing.T) {
+	e, _, asst := delegation(t)
+	asst.InstallLync(LyncBasic)
+	if err := asst.Lync().SignIn(); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.ly.RemoveDelegate("manager", "assistant", lync.SourceAdmin); err != nil {
+		t.Fatal(err)
+	}
+	e.advance(t, 5*time.Minute)
+	if v := asst.RegistryValue(LastDelegatorList); !reflect.DeepEqual(v, []string{"sip:manager@contoso.com"}) {
+		t.Fatalf("Last DelegatorList under Lync Basic: %q", v)
+	}
+	asst.InstallLync(Lync2013)
+	if err := asst.Lync().SignIn(); err != nil {
+		t.Fatal(err)
+	}
+	if v := asst.RegistryValue(LastDelegatorList); len(v) != 0 {
+		t.Fatalf("Last DelegatorList under Lync 2013: %q", v)
+	}
+	if bs := asst.Lync().Banners(); len(bs) != 1 || bs[0] != (Banner{Delegator: "sip:manager@contoso.com", Text: "You were removed as a delegate for manager", Removed: true}) {
+		t.Fatalf("banners under Lync 2013: %+v", bs)
+	}
+}
