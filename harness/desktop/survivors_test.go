@@ -278,3 +278,40 @@ func TestLyncBasicLeavesTheDelegatorRegistryValues(t *testing.T) {
 		t.Fatalf("banners under Lync 2013: %+v", bs)
 	}
 }
+
+// A manager signing in against back ends restored from an export (a
+// server restart) has the delegate added in Outlook before the restart
+// configured at the first UCMAPI pass, though nothing has changed in
+// Exchange since the restore.
+func TestTheFirstPassAfterARestoreConfiguresTheDelegate(t *testing.T) {
+	e := newTestEnv(t, time.Time{})
+	e.addUsers(t, "manager", "assistant")
+	on := true
+	if err := e.ly.SetClientPolicy("Global", &on); err != nil {
+		t.Fatal(err)
+	}
+	pc, err := e.AddComputer(ComputerSpec{Name: "PC-M", User: "manager"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc.Outlook().Open()
+	dlg, _ := pc.Outlook().DelegateAccess()
+	if err := dlg.Add("assistant"); err != nil || dlg.OK() != nil {
+		t.Fatal(err)
+	}
+	r := newTestEnv(t, e.clk.Now())
+	if err := r.ex.Import(e.ex.Export()); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.ly.Import(e.ly.Export()); err != nil {
+		t.Fatal(err)
+	}
+	mgr := r.computer(t, "PC-M", "manager")
+	r.advance(t, 30*time.Second)
+	if !r.ly.IsDelegate("manager", "assistant") {
+		t.Fatal("the first pass after the restore wrote no record")
+	}
+	if g, ok := mgr.Lync().Group("Delegates"); !ok || !reflect.DeepEqual(g.Members, []string{"sip:assistant@contoso.com"}) {
+		t.Fatalf("Delegates %+v %v", g, ok)
+	}
+}
