@@ -315,3 +315,26 @@ func TestTheFirstPassAfterARestoreConfiguresTheDelegate(t *testing.T) {
 		t.Fatalf("Delegates %+v %v", g, ok)
 	}
 }
+
+// Signing out ends the client's MAPI connection and its UCMAPI passes: the
+// exported session has no MAPI connection and no timer of the client is
+// left on the clock.
+func TestSigningOutEndsMAPIAndThePasses(t *testing.T) {
+	e := newTestEnv(t, time.Time{})
+	e.addUsers(t, "manager")
+	pc := e.computer(t, "PC-M", "manager")
+	e.advance(t, time.Minute)
+	if ls := e.Export().Computers[0].Lync; !ls.SignedIn || !ls.MAPIOK {
+		t.Fatalf("signed in: %+v", ls)
+	}
+	if n := e.clk.Pending(); n != 1 {
+		t.Fatalf("%d timers pending while signed in", n)
+	}
+	pc.Lync().SignOut()
+	if ls := e.Export().Computers[0].Lync; ls.SignedIn || ls.MAPIOK {
+		t.Fatalf("signed out: %+v", ls)
+	}
+	if n := e.clk.Pending(); n != 0 {
+		t.Fatalf("%d timers pending after signing out", n)
+	}
+}
