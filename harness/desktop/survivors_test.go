@@ -338,3 +338,31 @@ func TestSigningOutEndsMAPIAndThePasses(t *testing.T) {
 		t.Fatalf("%d timers pending after signing out", n)
 	}
 }
+
+// OpenCalendar shows the calendar's items while Outlook is open and
+// reaches Exchange; closed it fails with ErrOutlookClosed, and with
+// Exchange's MAPI service off with Outlook's connection message.
+func TestOpenCalendar(t *testing.T) {
+	e := newTestEnv(t, time.Date(2014, 7, 7, 9, 0, 0, 0, time.UTC))
+	e.addUsers(t, "manager")
+	pc := e.computer(t, "PC-M", "manager")
+	if _, err := pc.Outlook().NewMeeting("", Meeting{Subject: "Planning"}); err != nil {
+		t.Fatal(err)
+	}
+	items, err := pc.Outlook().OpenCalendar("")
+	if err != nil || len(items) != 1 || items[0].Subject != "Planning" || items[0].Organizer != "manager@contoso.com" {
+		t.Fatalf("own calendar: %+v, %v", items, err)
+	}
+	if items, err := pc.Outlook().OpenCalendar("manager"); err != nil || len(items) != 1 {
+		t.Fatalf("the calendar by name: %+v, %v", items, err)
+	}
+	e.ex.SetMAPIAvailable(false)
+	if items, err := pc.Outlook().OpenCalendar(""); err == nil || err.Error() != "The connection to Microsoft Exchange is unavailable. Outlook must be online or connected to complete this action." || items != nil {
+		t.Fatalf("MAPI off: %+v, %v", items, err)
+	}
+	e.ex.SetMAPIAvailable(true)
+	pc.Outlook().Close()
+	if items, err := pc.Outlook().OpenCalendar(""); !errors.Is(err, ErrOutlookClosed) || items != nil {
+		t.Fatalf("Outlook closed: %+v, %v", items, err)
+	}
+}
