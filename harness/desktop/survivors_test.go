@@ -366,3 +366,33 @@ func TestOpenCalendar(t *testing.T) {
 		t.Fatalf("Outlook closed: %+v, %v", items, err)
 	}
 }
+
+// A removal from the Delegates group is written to the back end at the
+// next sign-in only: a record an administrator writes again afterwards
+// survives the manager's later sign-ins.
+func TestARemovalIsWrittenAtOneSignInOnly(t *testing.T) {
+	e, mgr, _ := delegation(t)
+	if err := mgr.Lync().RemoveFromGroup("Delegates", "assistant"); err != nil {
+		t.Fatal(err)
+	}
+	mgr.Lync().SignOut()
+	if err := mgr.Lync().SignIn(); err != nil {
+		t.Fatal(err)
+	}
+	if e.ly.IsDelegate("manager", "assistant") {
+		t.Fatal("the sign-in did not delete the record")
+	}
+	if p := e.Export().Computers[1].Lync.Profile; len(p.Removals) != 0 {
+		t.Fatalf("removals kept after the sign-in: %v", p.Removals)
+	}
+	if err := e.ly.AddDelegate("manager", "assistant", lync.SourceAdmin); err != nil {
+		t.Fatal(err)
+	}
+	mgr.Lync().SignOut()
+	if err := mgr.Lync().SignIn(); err != nil {
+		t.Fatal(err)
+	}
+	if !e.ly.IsDelegate("manager", "assistant") {
+		t.Fatal("a later sign-in deleted the record written again")
+	}
+}
