@@ -396,3 +396,21 @@ func TestARemovalIsWrittenAtOneSignInOnly(t *testing.T) {
 		t.Fatal("a later sign-in deleted the record written again")
 	}
 }
+
+// Lync Basic publishes the routing without delegates only for a
+// delegator: signed in for a user without delegates it publishes nothing,
+// and the delegate-list version stays the first.
+func TestLyncBasicPublishesNothingForAUserWithoutDelegates(t *testing.T) {
+	e := newTestEnv(t, time.Time{})
+	e.addUsers(t, "assistant")
+	pc, err := e.AddComputer(ComputerSpec{Name: "PC-A", User: "assistant", Kind: LyncBasic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pc.Lync().SignIn(); err != nil {
+		t.Fatal(err)
+	}
+	if v := e.ly.DelegateVersion("assistant"); v != 1 {
+		t.Fatalf("delegate-list version %d, want the first, 1", v)
+	}
+}
