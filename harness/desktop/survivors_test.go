@@ -414,3 +414,45 @@ func TestLyncBasicPublishesNothingForAUserWithoutDelegates(t *testing.T) {
 		t.Fatalf("delegate-list version %d, want the first, 1", v)
 	}
 }
+
+// Export keeps only the requests among the newest MaxAddInRequests IDs,
+// also when an imported state held an older one.
+func TestExportLeavesOutRequestsOlderThanTheWindow(t *testing.T) {
+	e := newTestEnv(t, time.Time{})
+	e.addUsers(t, "manager")
+	done := Outcome{Kind: OutcomeUnavailable, Text: "Outlook is not open"}
+	st := State{AddIns: []AddInState{{ID: 1, Outcome: done}, {ID: MaxAddInRequests, Outcome: done}}, NextAddIn: MaxAddInRequests}
+	if err := e.Import(st); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.Export().AddIns; len(got) != 2 || got[0].ID != 1 || got[1].ID != MaxAddInRequests {
+		t.Fatalf("exported %+v", got)
+	}
+	st.AddIns[1].ID, st.NextAddIn = MaxAddInRequests+1, MaxAddInRequests+1
+	r := newTestEnv(t, time.Time{})
+	if err := r.Import(st); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Export().AddIns; len(got) != 1 || got[0].ID != MaxAddInRequests+1 {
+		t.Fatalf("exported %+v", got)
+	}
+}
+
+// Export records whether Outlook is installed and open, and a restore
+// brings it back so; a computer without Outlook exports none.
+func TestExportKeepsOutlookOpen(t *testing.T) {
+	e := newTestEnv(t, time.Time{})
+	e.addUsers(t, "manager", "assistant")
+	e.computer(t, "PC-M", "manager")
+	if _, err := e.AddComputer(ComputerSpec{Name: "PC-A", User: "assistant", NoOutlook: true}); err != nil {
+		t.Fatal(err)
+	}
+	st := e.Export()
+	if a, m := st.Computers[0], st.Computers[1]; a.Name != "PC-A" || a.Outlook || a.OutlookOpen || m.Name != "PC-M" || !m.Outlook || !m.OutlookOpen {
+		t.Fatalf("exported %+v", st.Computers)
+	}
+	r := e.restore(t)
+	if !r.Computer("PC-M").Outlook().IsOpen() || r.Computer("PC-A").Outlook() != nil {
+		t.Fatal("Outlook not restored as it was")
+	}
+}
