@@ -456,3 +456,33 @@ func TestExportKeepsOutlookOpen(t *testing.T) {
 		t.Fatal("Outlook not restored as it was")
 	}
 }
+
+// A stuck request's helper process survives an export and import: on the
+// restored computer deleting the profile alone does not clear it (seed
+// 003, comment 3), a reboot does.
+func TestARestoredComputerKeepsTheLingeringRequest(t *testing.T) {
+	e, mgr, _ := delegation(t)
+	mgr.Lync().StickSync()
+	r := e.restore(t)
+	pc := r.Computer("PC-M")
+	pc.Lync().Exit()
+	if err := pc.DeleteLyncProfile(); err != nil {
+		t.Fatal(err)
+	}
+	if err := pc.Lync().SignIn(); err != nil {
+		t.Fatal(err)
+	}
+	if cs := r.Export().Computers[1]; cs.Name != "PC-M" || !cs.Lingering || cs.Lync.Profile == nil || !cs.Lync.Profile.Stuck {
+		t.Fatalf("after deleting the profile: %+v", cs)
+	}
+	pc.Reboot()
+	if err := pc.DeleteLyncProfile(); err != nil {
+		t.Fatal(err)
+	}
+	if err := pc.Lync().SignIn(); err != nil {
+		t.Fatal(err)
+	}
+	if cs := r.Export().Computers[1]; cs.Lingering || cs.Lync.Profile == nil || cs.Lync.Profile.Stuck {
+		t.Fatalf("after the reboot: %+v", cs)
+	}
+}
