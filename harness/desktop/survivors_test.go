@@ -486,3 +486,22 @@ func TestARestoredComputerKeepsTheLingeringRequest(t *testing.T) {
 		t.Fatalf("after the reboot: %+v", cs)
 	}
 }
+
+// A client restored signed in follows replication like one that signed
+// in: when the delegation is removed in the back end, the delegate's
+// restored client drops the delegator and shows the removal notice.
+func TestARestoredClientFollowsReplication(t *testing.T) {
+	e, _, _ := delegation(t)
+	r := e.restore(t)
+	if err := r.ly.RemoveDelegate("manager", "assistant", lync.SourceAdmin); err != nil {
+		t.Fatal(err)
+	}
+	r.advance(t, 5*time.Minute)
+	asst := r.Computer("PC-A")
+	if g, ok := asst.Lync().Group("People I Manage Calls For"); ok {
+		t.Fatalf("the restored client still shows %+v", g)
+	}
+	if bs := asst.Lync().Banners(); len(bs) != 1 || bs[0] != (Banner{Delegator: "sip:manager@contoso.com", Text: "You were removed as a delegate for manager", Removed: true}) {
+		t.Fatalf("banners %+v", bs)
+	}
+}
