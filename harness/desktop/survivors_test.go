@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ucfake/ucfake/fakes/exchange"
+	"github.com/ucfake/ucfake/fakes/faults"
 	"github.com/ucfake/ucfake/fakes/lync"
 )
 
@@ -503,5 +504,48 @@ func TestARestoredClientFollowsReplication(t *testing.T) {
 	}
 	if bs := asst.Lync().Banners(); len(bs) != 1 || bs[0] != (Banner{Delegator: "sip:manager@contoso.com", Text: "You were removed as a delegate for manager", Removed: true}) {
 		t.Fatalf("banners %+v", bs)
+	}
+}
+
+// A delegate removed from Outlook's Delegate Access and added again counts
+// as new within the same session once a UCMAPI pass saw it gone: after the
+// back end lost its record, the re-added delegate is configured again.
+func TestADelegateAddedAgainInOutlookIsConfiguredAgain(t *testing.T) {
+	e, mgr, _ := delegation(t)
+	if err := e.ly.RemoveDelegate("manager", "assistant", lync.SourceAdmin); err != nil {
+		t.Fatal(err)
+	}
+	e.advance(t, 5*time.Minute)
+	if _, ok := mgr.Lync().Group("Delegates"); ok || e.ly.IsDelegate("manager", "assistant") {
+		t.Fatal("the record or the group is still there")
+	}
+	dlg, _ := mgr.Outlook().DelegateAccess()
+	if err := dlg.Remove("assistant"); err != nil || dlg.OK() != nil {
+		t.Fatal(err)
+	}
+	e.advance(t, time.Minute)
+	dlg, _ = mgr.Outlook().DelegateAccess()
+	if err := dlg.Add("assistant"); err != nil || dlg.OK() != nil {
+		t.Fatal(err)
+	}
+	e.advance(t, time.Minute)
+	if !e.ly.IsDelegate("manager", "assistant") {
+		t.Fatal("the delegate added again was not configured")
+	}
+	if g, ok := mgr.Lync().Group("Delegates"); !ok || !reflect.DeepEqual(g.Members, []string{"sip:assistant@contoso.com"}) {
+		t.Fatalf("Delegates %+v %v", g, ok)
+	}
+}
+
+// A stuck request scripted in the world's fault registry (as POST
+// /_ucfake/faults does) is taken at the client's next UCMAPI pass.
+func TestAScriptedStickSyncFaultIsTakenAtThePass(t *testing.T) {
+	e, _, _ := delegation(t)
+	if _, err := e.faults.Add(faults.Fault{Op: OpStickSync, Identity: "PC-M", Code: "stuck"}); err != nil {
+		t.Fatal(err)
+	}
+	e.advance(t, time.Minute)
+	if cs := e.Export().Computers[1]; cs.Name != "PC-M" || !cs.Lingering || cs.Lync.Profile == nil || !cs.Lync.Profile.Stuck {
+		t.Fatalf("PC-M after the pass: %+v", cs)
 	}
 }
