@@ -549,3 +549,47 @@ func TestAScriptedStickSyncFaultIsTakenAtThePass(t *testing.T) {
 		t.Fatalf("PC-M after the pass: %+v", cs)
 	}
 }
+
+// After a restore of the back ends, a manager who signs in before opening
+// Outlook has the delegate configured at the first pass with Outlook
+// open, though nothing has changed in Exchange since the restore.
+func TestAPassBlockedByOutlookClosedLeavesTheNextToConfigure(t *testing.T) {
+	e := newTestEnv(t, time.Time{})
+	e.addUsers(t, "manager", "assistant")
+	on := true
+	if err := e.ly.SetClientPolicy("Global", &on); err != nil {
+		t.Fatal(err)
+	}
+	pc, err := e.AddComputer(ComputerSpec{Name: "PC-M", User: "manager"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc.Outlook().Open()
+	dlg, _ := pc.Outlook().DelegateAccess()
+	if err := dlg.Add("assistant"); err != nil || dlg.OK() != nil {
+		t.Fatal(err)
+	}
+	r := newTestEnv(t, e.clk.Now())
+	if err := r.ex.Import(e.ex.Export()); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.ly.Import(e.ly.Export()); err != nil {
+		t.Fatal(err)
+	}
+	mgr, err := r.AddComputer(ComputerSpec{Name: "PC-M", User: "manager"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := mgr.Lync().SignIn(); err != nil {
+		t.Fatal(err)
+	}
+	r.advance(t, 30*time.Second)
+	if r.ly.IsDelegate("manager", "assistant") {
+		t.Fatal("configured with Outlook closed")
+	}
+	mgr.Outlook().Open()
+	r.advance(t, time.Minute)
+	if !r.ly.IsDelegate("manager", "assistant") {
+		t.Fatal("the first pass with Outlook open wrote no record")
+	}
+}
