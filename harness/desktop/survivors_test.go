@@ -593,3 +593,37 @@ func TestAPassBlockedByOutlookClosedLeavesTheNextToConfigure(t *testing.T) {
 		t.Fatal("the first pass with Outlook open wrote no record")
 	}
 }
+
+// A delegate the manager's client could not configure is retried at every
+// pass, also when nothing has changed in Exchange since a restore: Explain
+// counts the passes that found no Editor rights.
+func TestADelegateWithoutEditorIsRetriedAtEveryPass(t *testing.T) {
+	e := newTestEnv(t, time.Time{})
+	e.addUsers(t, "manager", "assistant")
+	on := true
+	if err := e.ly.SetClientPolicy("Global", &on); err != nil {
+		t.Fatal(err)
+	}
+	pc, err := e.AddComputer(ComputerSpec{Name: "PC-M", User: "manager"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc.Outlook().Open()
+	dlg, _ := pc.Outlook().DelegateAccess()
+	if err := dlg.AddWith("assistant", func(d *exchange.Delegate) { d.Permissions.Calendar = exchange.RoleReviewer }); err != nil || dlg.OK() != nil {
+		t.Fatal(err)
+	}
+	r := newTestEnv(t, e.clk.Now())
+	if err := r.ex.Import(e.ex.Export()); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.ly.Import(e.ly.Export()); err != nil {
+		t.Fatal(err)
+	}
+	r.computer(t, "PC-M", "manager")
+	r.advance(t, 90*time.Second)
+	want := Cause{Text: "UCMAPI: sip:assistant@contoso.com not configured: no Editor rights on the Calendar (09:00:30 to 09:01:30, 2 times)", Catalogue: "kb000-i1-step15-note"}
+	if c := r.Explain("manager", "assistant"); c != want {
+		t.Fatalf("Explain %#v", c)
+	}
+}
