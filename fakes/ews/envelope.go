@@ -4,7 +4,8 @@ import (
 	"encoding/xml"
 	"io"
 	"net/http"
-	"strings"
+
+	"github.com/ucfake/ucfake/internal/xmlesc"
 )
 
 // Namespaces of EWS and SOAP 1.1.
@@ -37,28 +38,8 @@ func writeEnvelope(w http.ResponseWriter, status int, header, body string) {
 	}
 }
 
-// esc escapes text for XML content and attribute values. Text of
-// printable ASCII without markup characters is its own escape.
-func esc(s string) string {
-	if plain(s) {
-		return s
-	}
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s))
-	return strings.ReplaceAll(b.String(), `"`, "&#34;")
-}
-
-// plain reports whether s is printable ASCII without & < > ' or ", which
-// xml.EscapeText leaves as they are.
-func plain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20 || c > 0x7e, c == '&', c == '<', c == '>', c == '\'', c == '"':
-			return false
-		}
-	}
-	return true
-}
+// esc escapes text for XML content and attribute values (xmlesc.Escape).
+func esc(s string) string { return xmlesc.Escape(s) }
 
 // attr returns an attribute of the operation element by local name.
 func attr(attrs []xml.Attr, name string) string {

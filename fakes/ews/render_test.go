@@ -1,45 +1,17 @@
 package ews
 
 import (
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"testing"
 
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/tenant"
 )
 
-// escGeneral is esc without the plain-text shortcut.
-func escGeneral(s string) string {
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s))
-	return strings.ReplaceAll(b.String(), `"`, "&#34;")
-}
-
 var renderTexts = []string{"", "plain text 123", "a&b", "<x>", `"q"`, "it's", "tab\there", "line\nbreak", "cr\r", "ünï", "\x01", "\xff", "~ok~"}
-
-func TestEscIsXMLEscapeText(t *testing.T) {
-	for _, s := range renderTexts {
-		if esc(s) != escGeneral(s) {
-			t.Errorf("esc(%q) = %q, want %q", s, esc(s), escGeneral(s))
-		}
-	}
-}
-
-func FuzzEsc(f *testing.F) {
-	for _, s := range renderTexts {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if esc(s) != escGeneral(s) {
-			t.Fatalf("esc(%q) = %q, want %q", s, esc(s), escGeneral(s))
-		}
-	})
-}
 
 // TestDelegateRenderingIsTheFormattedOne pins delegateEntryMessage,
 // outerSuccess and writeEnvelope to the fmt formulas they replaced.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/ucfake/ucfake/internal/xmlesc"
 )
 
 // XML namespaces of C3P (MS-CONFPRO).
@@ -110,25 +112,5 @@ func c3pResponse(req *c3pRequest, success bool, inner, reason string) []byte {
 	return []byte(b.String())
 }
 
-// esc escapes text for XML content and attribute values. Text of
-// printable ASCII without markup characters is its own escape.
-func esc(s string) string {
-	if plain(s) {
-		return s
-	}
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s))
-	return strings.ReplaceAll(b.String(), `"`, "&#34;")
-}
-
-// plain reports whether s is printable ASCII without & < > ' or ", which
-// xml.EscapeText leaves as they are.
-func plain(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20 || c > 0x7e, c == '&', c == '<', c == '>', c == '\'', c == '"':
-			return false
-		}
-	}
-	return true
-}
+// esc escapes text for XML content and attribute values (xmlesc.Escape).
+func esc(s string) string { return xmlesc.Escape(s) }
