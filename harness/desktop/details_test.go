@@ -237,17 +237,8 @@ func TestDelegateAccessDialogs(t *testing.T) {
 }
 
 func TestDelegateEditor(t *testing.T) {
-	e := newTestEnv(t, time.Time{})
-	e.addUsers(t, "manager", "assistant")
-	if _, err := e.ly.SetTelephony("manager", lync.EnterpriseVoice, ""); err != nil {
-		t.Fatal(err)
-	}
-	mgr := e.computer(t, "PC-M", "manager")
+	_, mgr := editorDelegation(t)
 	ed, _ := mgr.Lync().EditDelegateMembers()
-	if err := ed.Add("assistant").OK(); err != nil {
-		t.Fatal(err)
-	}
-	ed, _ = mgr.Lync().EditDelegateMembers()
 	if err := ed.Add("assistant").OK(); err != nil {
 		t.Fatalf("adding an existing delegate: %v", err)
 	}

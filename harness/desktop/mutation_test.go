@@ -208,16 +208,7 @@ func TestGroupsAndRemoveFromGroupRefusals(t *testing.T) {
 // delegate editor before the next sign-in is no longer pending removal:
 // the sign-in keeps its record.
 func TestADelegateAddedBackIsNotRemovedAtSignIn(t *testing.T) {
-	e := newTestEnv(t, time.Time{})
-	e.addUsers(t, "manager", "assistant")
-	if _, err := e.ly.SetTelephony("manager", lync.EnterpriseVoice, ""); err != nil {
-		t.Fatal(err)
-	}
-	mgr := e.computer(t, "PC-M", "manager")
-	ed, _ := mgr.Lync().EditDelegateMembers()
-	if err := ed.Add("assistant").OK(); err != nil {
-		t.Fatal(err)
-	}
+	e, mgr := editorDelegation(t)
 	e.advance(t, 5*time.Minute) // the record replicates to the manager's client
 	if err := mgr.Lync().RemoveFromGroup("Delegates", "assistant"); err != nil {
 		t.Fatal(err)
@@ -226,7 +217,7 @@ func TestADelegateAddedBackIsNotRemovedAtSignIn(t *testing.T) {
 	if len(p.Removals) != 1 || !p.PendingRemoval["sip:assistant@contoso.com"].Equal(e.clk.Now().Add(5*time.Minute)) {
 		t.Fatalf("after the removal: %+v", p)
 	}
-	ed, _ = mgr.Lync().EditDelegateMembers()
+	ed, _ := mgr.Lync().EditDelegateMembers()
 	if err := ed.Add("assistant").OK(); err != nil {
 		t.Fatal(err)
 	}

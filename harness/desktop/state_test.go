@@ -139,3 +139,20 @@ func TestDesktopStateSurvivesARoundTrip(t *testing.T) {
 		t.Fatal("the restored removal was not written at the next sign-in")
 	}
 }
+
+// editorDelegation is an Env whose Enterprise Voice manager, signed in on
+// PC-M, has added the assistant in Edit my delegate members.
+func editorDelegation(t *testing.T) (testEnv, *Computer) {
+	t.Helper()
+	e := newTestEnv(t, time.Time{})
+	e.addUsers(t, "manager", "assistant")
+	if _, err := e.ly.SetTelephony("manager", lync.EnterpriseVoice, ""); err != nil {
+		t.Fatal(err)
+	}
+	mgr := e.computer(t, "PC-M", "manager")
+	ed, _ := mgr.Lync().EditDelegateMembers()
+	if err := ed.Add("assistant").OK(); err != nil {
+		t.Fatal(err)
+	}
+	return e, mgr
+}

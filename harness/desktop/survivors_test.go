@@ -196,18 +196,9 @@ func TestStickSyncAtOnceInTheProfile(t *testing.T) {
 // addition's view reaches the client, one replication before the
 // removal's does.
 func TestADelegateRemovedInTheEditorStaysOutOfTheGroup(t *testing.T) {
-	e := newTestEnv(t, time.Time{})
-	e.addUsers(t, "manager", "assistant")
-	if _, err := e.ly.SetTelephony("manager", lync.EnterpriseVoice, ""); err != nil {
-		t.Fatal(err)
-	}
-	mgr := e.computer(t, "PC-M", "manager")
-	ed, _ := mgr.Lync().EditDelegateMembers()
-	if err := ed.Add("assistant").OK(); err != nil {
-		t.Fatal(err)
-	}
+	e, mgr := editorDelegation(t)
 	e.advance(t, time.Minute)
-	ed, _ = mgr.Lync().EditDelegateMembers()
+	ed, _ := mgr.Lync().EditDelegateMembers()
 	if err := ed.Remove("assistant").OK(); err != nil {
 		t.Fatal(err)
 	}
@@ -285,28 +276,7 @@ func TestLyncBasicLeavesTheDelegatorRegistryValues(t *testing.T) {
 // configured at the first UCMAPI pass, though nothing has changed in
 // Exchange since the restore.
 func TestTheFirstPassAfterARestoreConfiguresTheDelegate(t *testing.T) {
-	e := newTestEnv(t, time.Time{})
-	e.addUsers(t, "manager", "assistant")
-	on := true
-	if err := e.ly.SetClientPolicy("Global", &on); err != nil {
-		t.Fatal(err)
-	}
-	pc, err := e.AddComputer(ComputerSpec{Name: "PC-M", User: "manager"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pc.Outlook().Open()
-	dlg, _ := pc.Outlook().DelegateAccess()
-	if err := dlg.Add("assistant"); err != nil || dlg.OK() != nil {
-		t.Fatal(err)
-	}
-	r := newTestEnv(t, e.clk.Now())
-	if err := r.ex.Import(e.ex.Export()); err != nil {
-		t.Fatal(err)
-	}
-	if err := r.ly.Import(e.ly.Export()); err != nil {
-		t.Fatal(err)
-	}
+	r := restoredOutlookDelegation(t)
 	mgr := r.computer(t, "PC-M", "manager")
 	r.advance(t, 30*time.Second)
 	if !r.ly.IsDelegate("manager", "assistant") {
@@ -554,28 +524,7 @@ func TestAScriptedStickSyncFaultIsTakenAtThePass(t *testing.T) {
 // Outlook has the delegate configured at the first pass with Outlook
 // open, though nothing has changed in Exchange since the restore.
 func TestAPassBlockedByOutlookClosedLeavesTheNextToConfigure(t *testing.T) {
-	e := newTestEnv(t, time.Time{})
-	e.addUsers(t, "manager", "assistant")
-	on := true
-	if err := e.ly.SetClientPolicy("Global", &on); err != nil {
-		t.Fatal(err)
-	}
-	pc, err := e.AddComputer(ComputerSpec{Name: "PC-M", User: "manager"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pc.Outlook().Open()
-	dlg, _ := pc.Outlook().DelegateAccess()
-	if err := dlg.Add("assistant"); err != nil || dlg.OK() != nil {
-		t.Fatal(err)
-	}
-	r := newTestEnv(t, e.clk.Now())
-	if err := r.ex.Import(e.ex.Export()); err != nil {
-		t.Fatal(err)
-	}
-	if err := r.ly.Import(e.ly.Export()); err != nil {
-		t.Fatal(err)
-	}
+	r := restoredOutlookDelegation(t)
 	mgr, err := r.AddComputer(ComputerSpec{Name: "PC-M", User: "manager"})
 	if err != nil {
 		t.Fatal(err)
@@ -626,4 +575,35 @@ func TestADelegateWithoutEditorIsRetriedAtEveryPass(t *testing.T) {
 	if c := r.Explain("manager", "assistant"); c != want {
 		t.Fatalf("Explain %#v", c)
 	}
+}
+
+// restoredOutlookDelegation has the manager add the assistant in Outlook
+// on PC-M (the sync policy on, Lync signed in) and returns an Env whose
+// back ends are restored from the first one's exports at the same time:
+// a server restart with nothing changed in Exchange since.
+func restoredOutlookDelegation(t *testing.T) testEnv {
+	t.Helper()
+	e := newTestEnv(t, time.Time{})
+	e.addUsers(t, "manager", "assistant")
+	on := true
+	if err := e.ly.SetClientPolicy("Global", &on); err != nil {
+		t.Fatal(err)
+	}
+	pc, err := e.AddComputer(ComputerSpec{Name: "PC-M", User: "manager"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc.Outlook().Open()
+	dlg, _ := pc.Outlook().DelegateAccess()
+	if err := dlg.Add("assistant"); err != nil || dlg.OK() != nil {
+		t.Fatal(err)
+	}
+	r := newTestEnv(t, e.clk.Now())
+	if err := r.ex.Import(e.ex.Export()); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.ly.Import(e.ly.Export()); err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
