@@ -109,12 +109,7 @@ func TestAPassWithNothingToConfirmLeavesTheRegistry(t *testing.T) {
 	if err := pc.Lync().SignIn(); err != nil {
 		t.Fatal(err)
 	}
-	if v := pc.RegistryValue(LastDelegatorList); len(v) != 0 {
-		t.Fatalf("Last DelegatorList after signing in again: %q", v)
-	}
-	if bs := pc.Lync().Banners(); len(bs) != 1 || bs[0] != (Banner{Delegator: "sip:manager@contoso.com", Text: "You were removed as a delegate for manager", Removed: true}) {
-		t.Fatalf("banners after signing in again: %+v", bs)
-	}
+	expectRemovedAsDelegate(t, pc, "after signing in again")
 }
 
 // The delegation threshold is exceeded only past 25 (domain.md §3.7:
@@ -263,12 +258,7 @@ func TestLyncBasicLeavesTheDelegatorRegistryValues(t *testing.T) {
 	if err := asst.Lync().SignIn(); err != nil {
 		t.Fatal(err)
 	}
-	if v := asst.RegistryValue(LastDelegatorList); len(v) != 0 {
-		t.Fatalf("Last DelegatorList under Lync 2013: %q", v)
-	}
-	if bs := asst.Lync().Banners(); len(bs) != 1 || bs[0] != (Banner{Delegator: "sip:manager@contoso.com", Text: "You were removed as a delegate for manager", Removed: true}) {
-		t.Fatalf("banners under Lync 2013: %+v", bs)
-	}
+	expectRemovedAsDelegate(t, asst, "under Lync 2013")
 }
 
 // A manager signing in against back ends restored from an export (a
@@ -606,4 +596,18 @@ func restoredOutlookDelegation(t *testing.T) testEnv {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// expectRemovedAsDelegate checks that pc's client, signed in again, shows
+// the assistant it is no longer a delegate of the manager: no Last
+// DelegatorList value and the removal banner alone.
+func expectRemovedAsDelegate(t *testing.T, pc *Computer, when string) {
+	t.Helper()
+	if v := pc.RegistryValue(LastDelegatorList); len(v) != 0 {
+		t.Fatalf("Last DelegatorList %s: %q", when, v)
+	}
+	want := Banner{Delegator: "sip:manager@contoso.com", Text: "You were removed as a delegate for manager", Removed: true}
+	if bs := pc.Lync().Banners(); len(bs) != 1 || bs[0] != want {
+		t.Fatalf("banners %s: %+v", when, bs)
+	}
 }
