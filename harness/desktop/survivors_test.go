@@ -598,9 +598,9 @@ func restoredOutlookDelegation(t *testing.T) testEnv {
 	return r
 }
 
-// expectRemovedAsDelegate checks that pc's client, signed in again, shows
-// the assistant it is no longer a delegate of the manager: no Last
-// DelegatorList value and the removal banner alone.
+// expectRemovedAsDelegate checks that pc's client shows its user is no
+// longer the manager's delegate: no Last DelegatorList value and the
+// removal banner alone.
 func expectRemovedAsDelegate(t *testing.T, pc *Computer, when string) {
 	t.Helper()
 	if v := pc.RegistryValue(LastDelegatorList); len(v) != 0 {
