@@ -139,26 +139,15 @@ func (l BodyLimits) read(w http.ResponseWriter, r *http.Request) ([]byte, int, s
 // (its Content-Length).
 const maxSizeHint = 64 << 10
 
-// readAll is io.ReadAll with room for hint bytes (and the read that finds
-// the end) allocated up front.
+// readAll reads r to its end into a buffer with room for hint bytes
+// (and the read that finds the end) allocated up front.
 func readAll(r io.Reader, hint int64) ([]byte, error) {
-	if hint <= 0 {
-		return io.ReadAll(r)
+	var b bytes.Buffer
+	if hint > 0 {
+		b.Grow(int(hint) + bytes.MinRead)
 	}
-	b := make([]byte, 0, hint+1)
-	for {
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err != nil {
-			if err == io.EOF {
-				err = nil
-			}
-			return b, err
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)] // grow, as io.ReadAll does
-		}
-	}
+	_, err := b.ReadFrom(r)
+	return b.Bytes(), err
 }
 
 // stallReader renews the connection's read deadline before every read.
