@@ -28,7 +28,7 @@ junit:
 	$(GO) tool ginkgo --junit-report=junit.xml --output-dir=. ./specs
 
 ## mutate: mutation testing of fakes/lync, fakes/exchange and harness/desktop against their
-## tests and the specs (slow, about an hour on two cores; not part of make test). Per-mutant
+## tests and the specs (slow, about half an hour on two quiet cores; not part of make test). Per-mutant
 ## report in mutation.out; survivors are reviewed in docs/mutation.md. MUTATE="-match desktop/"
 ## runs a subset.
 mutate:

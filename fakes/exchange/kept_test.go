@@ -504,3 +504,22 @@ func TestAmbiguousNamesSaySo(t *testing.T) {
 		t.Fatalf("an unknown name: %v", err)
 	}
 }
+
+// A meeting sent with its invitations wakes the watchers for each
+// attendee's Inbox by the time CreateCalendarItem returns (an IMAP client
+// idling on that Inbox is told at once), and a meeting saved without
+// invitations wakes nobody.
+func TestMeetingInvitationsWakeTheWatchers(t *testing.T) {
+	s, c := newTestStore(t)
+	var seen []string
+	s.Watch(func(mb string, f FolderName) { seen = append(seen, mb+"/"+string(f)) })
+	must(s.CreateCalendarItem("manager", "manager", meeting(c, "alice", "bob"), SendOnlyToAll))
+	if want := []string{"alice@contoso.com/Inbox", "bob@contoso.com/Inbox"}; !reflect.DeepEqual(seen, want) {
+		t.Fatalf("watchers saw %v, want %v", seen, want)
+	}
+	seen = nil
+	must(s.CreateCalendarItem("manager", "manager", meeting(c, "alice"), SendToNone))
+	if len(seen) != 0 {
+		t.Fatalf("a meeting without invitations woke the watchers for %v", seen)
+	}
+}
