@@ -94,21 +94,7 @@ func (e testEnv) restore(t *testing.T) testEnv {
 // group not yet written to the back end, and a delegate's client that has
 // confirmed its rights survive an export and import.
 func TestDesktopStateSurvivesARoundTrip(t *testing.T) {
-	e := newTestEnv(t, time.Time{})
-	e.addUsers(t, "manager", "assistant")
-	on := true
-	if err := e.ly.SetClientPolicy("Global", &on); err != nil {
-		t.Fatal(err)
-	}
-	mgr, asst := e.computer(t, "PC-M", "manager"), e.computer(t, "PC-A", "assistant")
-	dlg, err := mgr.Outlook().DelegateAccess()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := dlg.Add("assistant"); err != nil || dlg.OK() != nil {
-		t.Fatal(err)
-	}
-	e.advance(t, 10*time.Minute)
+	e, mgr, asst := delegation(t)
 	if !asst.Lync().actsFor("sip:manager@contoso.com") {
 		t.Fatal("the delegate's client does not act for the manager")
 	}

@@ -266,7 +266,7 @@ func TestLyncBasicLeavesTheDelegatorRegistryValues(t *testing.T) {
 // configured at the first UCMAPI pass, though nothing has changed in
 // Exchange since the restore.
 func TestTheFirstPassAfterARestoreConfiguresTheDelegate(t *testing.T) {
-	r := restoredOutlookDelegation(t)
+	r := restoredOutlookDelegation(t, nil)
 	mgr := r.computer(t, "PC-M", "manager")
 	r.advance(t, 30*time.Second)
 	if !r.ly.IsDelegate("manager", "assistant") {
@@ -514,7 +514,7 @@ func TestAScriptedStickSyncFaultIsTakenAtThePass(t *testing.T) {
 // Outlook has the delegate configured at the first pass with Outlook
 // open, though nothing has changed in Exchange since the restore.
 func TestAPassBlockedByOutlookClosedLeavesTheNextToConfigure(t *testing.T) {
-	r := restoredOutlookDelegation(t)
+	r := restoredOutlookDelegation(t, nil)
 	mgr, err := r.AddComputer(ComputerSpec{Name: "PC-M", User: "manager"})
 	if err != nil {
 		t.Fatal(err)
@@ -537,28 +537,7 @@ func TestAPassBlockedByOutlookClosedLeavesTheNextToConfigure(t *testing.T) {
 // pass, also when nothing has changed in Exchange since a restore: Explain
 // counts the passes that found no Editor rights.
 func TestADelegateWithoutEditorIsRetriedAtEveryPass(t *testing.T) {
-	e := newTestEnv(t, time.Time{})
-	e.addUsers(t, "manager", "assistant")
-	on := true
-	if err := e.ly.SetClientPolicy("Global", &on); err != nil {
-		t.Fatal(err)
-	}
-	pc, err := e.AddComputer(ComputerSpec{Name: "PC-M", User: "manager"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pc.Outlook().Open()
-	dlg, _ := pc.Outlook().DelegateAccess()
-	if err := dlg.AddWith("assistant", func(d *exchange.Delegate) { d.Permissions.Calendar = exchange.RoleReviewer }); err != nil || dlg.OK() != nil {
-		t.Fatal(err)
-	}
-	r := newTestEnv(t, e.clk.Now())
-	if err := r.ex.Import(e.ex.Export()); err != nil {
-		t.Fatal(err)
-	}
-	if err := r.ly.Import(e.ly.Export()); err != nil {
-		t.Fatal(err)
-	}
+	r := restoredOutlookDelegation(t, func(d *exchange.Delegate) { d.Permissions.Calendar = exchange.RoleReviewer })
 	r.computer(t, "PC-M", "manager")
 	r.advance(t, 90*time.Second)
 	want := Cause{Text: "UCMAPI: sip:assistant@contoso.com not configured: no Editor rights on the Calendar (09:00:30 to 09:01:30, 2 times)", Catalogue: "kb000-i1-step15-note"}
@@ -568,10 +547,11 @@ func TestADelegateWithoutEditorIsRetriedAtEveryPass(t *testing.T) {
 }
 
 // restoredOutlookDelegation has the manager add the assistant in Outlook
-// on PC-M (the sync policy on, Lync signed in) and returns an Env whose
-// back ends are restored from the first one's exports at the same time:
-// a server restart with nothing changed in Exchange since.
-func restoredOutlookDelegation(t *testing.T) testEnv {
+// on PC-M (the sync policy on, Lync signed in; Delegate Access's defaults
+// changed by edit unless it is nil) and returns an Env whose back ends are
+// restored from the first one's exports at the same time: a server
+// restart with nothing changed in Exchange since.
+func restoredOutlookDelegation(t *testing.T, edit func(*exchange.Delegate)) testEnv {
 	t.Helper()
 	e := newTestEnv(t, time.Time{})
 	e.addUsers(t, "manager", "assistant")
@@ -585,7 +565,12 @@ func restoredOutlookDelegation(t *testing.T) testEnv {
 	}
 	pc.Outlook().Open()
 	dlg, _ := pc.Outlook().DelegateAccess()
-	if err := dlg.Add("assistant"); err != nil || dlg.OK() != nil {
+	if edit == nil {
+		err = dlg.Add("assistant")
+	} else {
+		err = dlg.AddWith("assistant", edit)
+	}
+	if err != nil || dlg.OK() != nil {
 		t.Fatal(err)
 	}
 	r := newTestEnv(t, e.clk.Now())
