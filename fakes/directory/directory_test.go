@@ -212,3 +212,13 @@ func BenchmarkSearch100000(b *testing.B) {
 		}
 	}
 }
+
+func TestSameSIPAndContainsSIP(t *testing.T) {
+	if !SameSIP("sip:Joe@Contoso.com", " joe@contoso.com ") || SameSIP("sip:joe@contoso.com", "sip:jo@contoso.com") {
+		t.Fatal("SameSIP does not compare normalised URIs")
+	}
+	list := []string{"sip:ann@contoso.com", "Joe@Contoso.com"}
+	if !ContainsSIP(list, "sip:joe@contoso.com") || ContainsSIP(list, "sip:bob@contoso.com") || ContainsSIP(nil, "sip:joe@contoso.com") {
+		t.Fatal("ContainsSIP")
+	}
+}

@@ -1,6 +1,9 @@
 package directory
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // sipScheme is the scheme of a SIP URI, in its canonical (lower-case) form.
 const sipScheme = "sip:"
@@ -18,6 +21,15 @@ func NormalizeSIP(uri string) string {
 		return a // already canonical: no allocation
 	}
 	return sipScheme + a
+}
+
+// SameSIP reports whether a and b name the same SIP URI (each normalised
+// as NormalizeSIP does).
+func SameSIP(a, b string) bool { return NormalizeSIP(a) == NormalizeSIP(b) }
+
+// ContainsSIP reports whether list holds a SIP URI the same as sip.
+func ContainsSIP(list []string, sip string) bool {
+	return slices.ContainsFunc(list, func(x string) bool { return SameSIP(x, sip) })
 }
 
 // SIPAddress returns the address of a SIP URI (normalised as NormalizeSIP

@@ -18,9 +18,9 @@ func (f *Facts) gatherComputers(w World) {
 	for _, pc := range w.Computers() {
 		u := pc.User()
 		switch {
-		case sameSIP(u.SIP, f.Manager.SIP):
+		case directory.SameSIP(u.SIP, f.Manager.SIP):
 			f.Computers = append(f.Computers, f.computer(w, pc, states[pc.Name()], true, skips))
-		case sameSIP(u.SIP, f.Delegate.SIP):
+		case directory.SameSIP(u.SIP, f.Delegate.SIP):
 			f.Computers = append(f.Computers, f.computer(w, pc, states[pc.Name()], false, skips))
 		}
 	}
@@ -47,30 +47,30 @@ func (f *Facts) computer(w World, pc *desktop.Computer, st desktop.ComputerState
 	other := f.Manager.SIP
 	if mgr {
 		other = f.Delegate.SIP
-		c.Processed = containsSIP(st.Lync.Processed, other)
-		c.Listed = st.Lync.Profile != nil && containsSIP(st.Lync.Profile.Delegates, other)
+		c.Processed = directory.ContainsSIP(st.Lync.Processed, other)
+		c.Listed = st.Lync.Profile != nil && directory.ContainsSIP(st.Lync.Profile.Delegates, other)
 	}
-	c.Group = groupShows(lc, mgr, other)
+	c.Group = GroupShows(lc, mgr, other)
 	for _, b := range lc.Banners() {
-		if !b.Removed && sameSIP(b.Delegator, f.Manager.SIP) {
+		if !b.Removed && directory.SameSIP(b.Delegator, f.Manager.SIP) {
 			c.Banner = true
 		}
 	}
-	c.Last = containsSIP(pc.RegistryValue(desktop.LastDelegatorList), f.Manager.SIP)
-	c.Outstanding = containsSIP(pc.RegistryValue(desktop.OutstandingDelegatorList), f.Manager.SIP)
-	c.Dismissed = containsSIP(pc.RegistryValue(desktop.DismissedDelegatorList), f.Manager.SIP)
+	c.Last = directory.ContainsSIP(pc.RegistryValue(desktop.LastDelegatorList), f.Manager.SIP)
+	c.Outstanding = directory.ContainsSIP(pc.RegistryValue(desktop.OutstandingDelegatorList), f.Manager.SIP)
+	c.Dismissed = directory.ContainsSIP(pc.RegistryValue(desktop.DismissedDelegatorList), f.Manager.SIP)
 	return c
 }
 
-// groupShows reports whether the client's pair group lists other: the
+// GroupShows reports whether the client's pair group lists other: the
 // manager's Delegates group, or the delegate's People I Manage Calls For.
-func groupShows(lc *desktop.LyncClient, mgr bool, other string) bool {
+func GroupShows(lc *desktop.LyncClient, mgr bool, other string) bool {
 	name := lc.Labels().PeopleIManageCallsFor
 	if mgr {
 		name = lc.Labels().DelegatesGroup
 	}
 	g, ok := lc.Group(name)
-	return ok && containsSIP(g.Members, other)
+	return ok && directory.ContainsSIP(g.Members, other)
 }
 
 // skipPrefix starts the event a client logs when its UCMAPI pass does not
@@ -84,17 +84,6 @@ func lastSkips(log *events.Log) map[string]string {
 		out[strings.TrimPrefix(e.What, skipPrefix)] = e.Why
 	}
 	return out
-}
-
-func sameSIP(a, b string) bool { return directory.NormalizeSIP(a) == directory.NormalizeSIP(b) }
-
-func containsSIP(list []string, sip string) bool {
-	for _, x := range list {
-		if sameSIP(x, sip) {
-			return true
-		}
-	}
-	return false
 }
 
 func containsFold(list []string, s string) bool {

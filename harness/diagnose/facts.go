@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/fakes/lync"
 	"github.com/ucfake/ucfake/harness/desktop"
@@ -114,13 +115,13 @@ func (f *Facts) gatherLync(l *lync.Store) {
 	recs := l.Delegates(m)
 	f.Delegates = len(recs)
 	for i := range recs {
-		if sameSIP(recs[i].Delegate, d) {
+		if directory.SameSIP(recs[i].Delegate, d) {
 			f.Record = &recs[i]
 		}
 	}
 	f.Delegators = len(l.Delegators(d))
-	f.ManagerView = containsSIP(l.View(m).Delegates, d)
-	f.DelegateView = containsSIP(l.View(d).Delegators, m)
+	f.ManagerView = directory.ContainsSIP(l.View(m).Delegates, d)
+	f.DelegateView = directory.ContainsSIP(l.View(d).Delegators, m)
 	f.Pending = l.PendingReplications()
 }
 

@@ -1,6 +1,7 @@
 package doctor
 
 import (
+	"github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/fakes/exchange"
 	"github.com/ucfake/ucfake/harness"
 	"github.com/ucfake/ucfake/harness/desktop"
@@ -151,7 +152,7 @@ func replayDismissBanner(w *harness.World, _ scenario.Pair, f *diagnose.Facts) e
 			continue
 		}
 		for _, b := range pc.Lync().Banners() {
-			if !b.Removed && sameSIP(b.Delegator, f.Manager.SIP) {
+			if !b.Removed && directory.SameSIP(b.Delegator, f.Manager.SIP) {
 				if err := pc.Lync().DismissBanner(b.Delegator); err != nil {
 					return err
 				}
@@ -168,7 +169,7 @@ func replayCleanup(w *harness.World, p scenario.Pair, f *diagnose.Facts) error {
 		return err
 	}
 	lc := w.Computer(p.Manager).Lync()
-	if g, ok := lc.Group(lc.Labels().DelegatesGroup); ok && containsSIP(g.Members, f.Delegate.SIP) {
+	if g, ok := lc.Group(lc.Labels().DelegatesGroup); ok && directory.ContainsSIP(g.Members, f.Delegate.SIP) {
 		if err := lc.RemoveFromGroup(g.Name, f.Delegate.SIP); err != nil {
 			return err
 		}

@@ -2,8 +2,10 @@ package doctor
 
 import (
 	"fmt"
-	"github.com/ucfake/ucfake/harness/diagnose"
 	"time"
+
+	"github.com/ucfake/ucfake/fakes/directory"
+	"github.com/ucfake/ucfake/harness/diagnose"
 
 	"github.com/ucfake/ucfake/control/api"
 	"github.com/ucfake/ucfake/harness"
@@ -157,11 +159,11 @@ func nodeText(n api.DoctorNode) string {
 
 func bannerOrDismissed(pc *desktop.Computer, manager string) bool {
 	for _, b := range pc.Lync().Banners() {
-		if !b.Removed && sameSIP(b.Delegator, manager) {
+		if !b.Removed && directory.SameSIP(b.Delegator, manager) {
 			return true
 		}
 	}
-	return containsSIP(pc.RegistryValue(desktop.DismissedDelegatorList), manager)
+	return directory.ContainsSIP(pc.RegistryValue(desktop.DismissedDelegatorList), manager)
 }
 
 // schedule uses the delegate's add-in for the manager and waits out its
@@ -197,20 +199,20 @@ func Ended(w *harness.World, f *diagnose.Facts, p scenario.Pair) []string {
 	if w.Lync().IsDelegate(f.Manager.SIP, f.Delegate.SIP) {
 		out = append(out, "the back end still holds the record")
 	}
-	if mgr := w.Computer(p.Manager); mgr != nil && groupShows(mgr.Lync(), true, f.Delegate.SIP) {
+	if mgr := w.Computer(p.Manager); mgr != nil && diagnose.GroupShows(mgr.Lync(), true, f.Delegate.SIP) {
 		out = append(out, mgr.Name()+"'s Delegates group still lists "+f.Delegate.Name)
 	}
 	for _, pc := range w.ComputersOf(f.Delegate.SMTP) {
-		if groupShows(pc.Lync(), false, f.Manager.SIP) {
+		if diagnose.GroupShows(pc.Lync(), false, f.Manager.SIP) {
 			out = append(out, pc.Name()+"'s People I Manage Calls For still lists "+f.Manager.Name)
 		}
 		for _, b := range pc.Lync().Banners() {
-			if !b.Removed && sameSIP(b.Delegator, f.Manager.SIP) {
+			if !b.Removed && directory.SameSIP(b.Delegator, f.Manager.SIP) {
 				out = append(out, pc.Name()+" still shows \""+b.Text+"\"")
 			}
 		}
 		for _, name := range []string{desktop.LastDelegatorList, desktop.OutstandingDelegatorList} {
-			if containsSIP(pc.RegistryValue(name), f.Manager.SIP) {
+			if directory.ContainsSIP(pc.RegistryValue(name), f.Manager.SIP) {
 				out = append(out, pc.Name()+"'s "+name+" still names "+f.Manager.SIP)
 			}
 		}

@@ -3,6 +3,8 @@ package exports
 import (
 	"regexp"
 	"strings"
+
+	directorypkg "github.com/ucfake/ucfake/fakes/directory"
 )
 
 // The rows of Configuration Information the doctor reads; others are
@@ -69,7 +71,7 @@ func parseConfigInfo(f File, text string) (Evidence, error) {
 				return Evidence{}, &Error{File: f.Name, Line: i + 1, Want: "MAPI Information \"MAPI Status OK\" or the KB's \"...;MAPI unavailable; retrying connection;\"", Got: value}
 			}
 		case oneOf(name, userRows):
-			ci.User = sipForm(value)
+			ci.User = directorypkg.NormalizeSIP(value)
 		case oneOf(name, versionRows):
 			ci.ClientVersion = value
 		}

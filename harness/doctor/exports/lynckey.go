@@ -3,6 +3,7 @@ package exports
 import (
 	"strings"
 
+	directorypkg "github.com/ucfake/ucfake/fakes/directory"
 	"github.com/ucfake/ucfake/harness/desktop"
 )
 
@@ -50,7 +51,7 @@ func registryDump(f File, keys []regKey) (Evidence, error) {
 	case d.User == "":
 		return Evidence{}, &Error{File: f.Name, Want: "the signed-in user: a ServerSipUri value or a per-user subkey under " + d.Key}
 	}
-	d.User = sipForm(d.User)
+	d.User = directorypkg.NormalizeSIP(d.User)
 	return Evidence{Registry: []RegistryDump{d}}, nil
 }
 
@@ -60,19 +61,10 @@ func sipList(v regValue) []string {
 	var out []string
 	for _, s := range v.strs {
 		for _, x := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' || r == ' ' }) {
-			out = append(out, sipForm(x))
+			out = append(out, directorypkg.NormalizeSIP(x))
 		}
 	}
 	return out
-}
-
-// sipForm adds "sip:" to an address that lacks it.
-func sipForm(s string) string {
-	s = strings.TrimSpace(s)
-	if !strings.HasPrefix(strings.ToLower(s), "sip:") {
-		return "sip:" + s
-	}
-	return s
 }
 
 // clientOf names the client kind a key path belongs to.
